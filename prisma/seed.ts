@@ -1,0 +1,146 @@
+// Demo data for `npm start` (never production): staff, learners, exam sessions, licences,
+// vehicles, violations and FAQ entries, enough to try every screen. Idempotent: running it again
+// updates the same rows instead of adding more.
+import type { PrismaClient } from '../server/src/generated/prisma/client';
+import { hashPassword } from '../server/src/modules/auth/password';
+import { idNumberCheckChar } from '../server/src/modules/identity/id-number';
+import { vinCheckDigit } from '../server/src/modules/inquiries/vin';
+
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
+export const DEMO_STAFF = [
+  { username: 'admin', role: 'ADMIN', displayName: '系统管理员', unit: null },
+  { username: 'officer.tengzhou', role: 'OFFICER', displayName: '滕州大队民警', unit: 'tengzhou' },
+  { username: 'officer.shizhong', role: 'OFFICER', displayName: '市中大队民警', unit: 'shizhong' },
+  { username: 'agent1', role: 'AGENT', displayName: '客服一号', unit: null },
+] as const;
+
+/** Completes 17 digits with their GB 11643 check character. */
+const idNumber = (first17: string) => first17 + idNumberCheckChar(first17);
+/** Completes a VIN whose 9th character is a placeholder with its check digit. */
+const vin = (draft: string) => draft.slice(0, 8) + vinCheckDigit(draft) + draft.slice(9);
+
+export const DEMO_PEOPLE = {
+  zhangWei: { name: '张伟', idNumber: idNumber('37040219850312101') },
+  liNa: { name: '李娜', idNumber: idNumber('37048119920708202') },
+  wangQiang: { name: '王强', idNumber: idNumber('37040319780125303') },
+  zhaoMin: { name: '赵敏', idNumber: idNumber('37040420010915404') },
+  sunLei: { name: '孙磊', idNumber: idNumber('37040520030402505') },
+  zhouJie: { name: '周杰', idNumber: idNumber('37040619990621606') },
+};
+
+const DAY = 86_400_000;
+const daysFromNow = (days: number, hourShanghai = 9) => {
+  const d = new Date(Date.now() + days * DAY);
+  // Midnight in Asia/Shanghai (UTC+8, no daylight saving) plus the hour.
+  const shanghaiMidnightUtc = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - 8 * 3_600_000;
+  return new Date(shanghaiMidnightUtc + hourShanghai * 3_600_000);
+};
+const date = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+
+export async function seedDemoData(db: PrismaClient): Promise<Record<string, number>> {
+  const units = new Map((await db.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.code, u.id]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const s of DEMO_STAFF) {
+    const unitId = s.unit ? units.get(s.unit) ?? null : null;
+    // Keeps a password an admin has changed; only creates missing accounts and fixes role/unit.
+    await db.staff.upsert({
+      where: { username: s.username },
+      create: { username: s.username, passwordHash, role: s.role, displayName: s.displayName, unitId },
+      update: { role: s.role, displayName: s.displayName, unitId, active: true },
+      select: { id: true },
+    });
+  }
+
+  const p = DEMO_PEOPLE;
+  const licences = [
+    { ...p.zhangWei, licenceClass: 'C1', firstIssuedAt: date('2010-05-20'), validUntil: date('2030-05-20'), status: 'A', points: 3 },
+    { ...p.liNa, licenceClass: 'C2', firstIssuedAt: date('2016-09-01'), validUntil: date('2026-09-01'), status: 'A', points: 0 },
+    { ...p.wangQiang, licenceClass: 'A2', firstIssuedAt: date('2001-03-15'), validUntil: date('2031-03-15'), status: 'A', points: 9 },
+  ];
+  for (const l of licences) {
+    await db.licence.upsert({ where: { idNumber: l.idNumber }, create: l, update: l, select: { id: true } });
+  }
+
+  const learners = [
+    { ...p.zhaoMin, licenceClass: 'C1', appliedAt: date('2026-09-01'), permitIssuedAt: date('2026-09-20'), subject1PassedAt: date('2026-09-20') },
+    { ...p.sunLei, licenceClass: 'C1', appliedAt: date('2026-11-10'), permitIssuedAt: null, subject1PassedAt: null },
+    {
+      ...p.zhouJie, licenceClass: 'C2', appliedAt: date('2026-06-01'), permitIssuedAt: date('2026-06-25'),
+      subject1PassedAt: date('2026-06-25'), subject2PassedAt: date('2026-08-30'),
+    },
+  ];
+  for (const l of learners) {
+    await db.learner.upsert({ where: { idNumber: l.idNumber }, create: l, update: l, select: { id: true } });
+  }
+
+  const venues = [
+    { name: '枣庄市车管所科目一考场', address: '枣庄市市中区光明大道2666号', unitId: units.get('shizhong') ?? null },
+    { name: '滕州科目二考场', address: '滕州市善国北路1号', unitId: units.get('tengzhou') ?? null },
+    { name: '薛城科目三考场', address: '枣庄市薛城区黄河路88号', unitId: units.get('xuecheng') ?? null },
+  ];
+  const venueIds: number[] = [];
+  for (const v of venues) {
+    const row = await db.venue.upsert({ where: { name: v.name }, create: v, update: v, select: { id: true } });
+    venueIds.push(row.id);
+  }
+  // Sessions are dated from today, so they are only added when none lie ahead.
+  const upcoming = await db.examSession.count({ where: { startsAt: { gt: new Date() } } });
+  if (upcoming === 0) {
+    const open = new Date(Date.now() - DAY);
+    await db.examSession.createMany({
+      data: [
+        { subject: 1, licenceClass: 'C1', venueId: venueIds[0], startsAt: daysFromNow(12, 9), capacity: 60, bookingOpensAt: open, bookingClosesAt: daysFromNow(9, 17), allocation: 'FIRST_COME' },
+        { subject: 1, licenceClass: 'C1', venueId: venueIds[0], startsAt: daysFromNow(14, 14), capacity: 60, bookingOpensAt: open, bookingClosesAt: daysFromNow(11, 17), allocation: 'FIRST_COME' },
+        { subject: 2, licenceClass: 'C1', venueId: venueIds[1], startsAt: daysFromNow(15, 8), capacity: 30, bookingOpensAt: open, bookingClosesAt: daysFromNow(12, 17), allocation: 'RANKED' },
+        { subject: 2, licenceClass: 'C2', venueId: venueIds[1], startsAt: daysFromNow(16, 8), capacity: 20, bookingOpensAt: open, bookingClosesAt: daysFromNow(13, 17), allocation: 'RANKED' },
+        { subject: 3, licenceClass: 'C2', venueId: venueIds[2], startsAt: daysFromNow(18, 8), capacity: 20, bookingOpensAt: open, bookingClosesAt: daysFromNow(15, 17), allocation: 'RANKED' },
+        { subject: 4, licenceClass: 'C2', venueId: venueIds[0], startsAt: daysFromNow(20, 9), capacity: 80, bookingOpensAt: open, bookingClosesAt: daysFromNow(17, 17), allocation: 'FIRST_COME' },
+      ],
+    });
+  }
+
+  const vehicles = [
+    { plate: '鲁D12345', plateType: '02', vin: vin('LSVAM4180C2184847'), ownerIdNumber: p.zhangWei.idNumber, brand: '大众', model: '朗逸', registeredAt: date('2018-04-10'), inspectionDueAt: date('2027-04-30'), insuranceExpiresAt: date('2027-04-09'), status: 'A' },
+    { plate: '鲁DD12345', plateType: '52', vin: vin('LGXCE4CB0N0123456'), ownerIdNumber: p.zhangWei.idNumber, brand: '比亚迪', model: '秦PLUS', registeredAt: date('2022-08-18'), inspectionDueAt: date('2028-08-31'), insuranceExpiresAt: date('2027-08-17'), status: 'A' },
+    { plate: '鲁D6M789', plateType: '02', vin: vin('LFV2A21K0A3012345'), ownerIdNumber: p.liNa.idNumber, brand: '丰田', model: '卡罗拉', registeredAt: date('2012-01-05'), inspectionDueAt: date('2026-10-31'), insuranceExpiresAt: date('2026-12-31'), status: 'A' },
+  ];
+  for (const v of vehicles) {
+    await db.vehicle.upsert({ where: { vin: v.vin }, create: v, update: v, select: { id: true } });
+  }
+
+  const violations = [
+    { plate: '鲁D12345', occurredAt: new Date('2026-10-12T01:35:00Z'), place: '枣庄市市中区光明路与君山路交叉口', code: '1625', description: '驾驶机动车违反道路交通信号灯通行的', fineFen: 20000, points: 6, status: 'UNPROCESSED' as const },
+    { plate: '鲁D12345', occurredAt: new Date('2026-08-03T09:10:00Z'), place: '滕州市荆河路', code: '1039', description: '机动车违反规定停放、临时停车，驾驶人不在现场，妨碍其他车辆、行人通行的', fineFen: 10000, points: 0, status: 'PAID' as const },
+    { plate: '鲁D6M789', occurredAt: new Date('2026-11-02T03:20:00Z'), place: '枣庄市薛城区泰山路', code: '1352', description: '驾驶中型以上载客载货汽车、危险物品运输车辆以外的其他机动车行驶超过规定时速10%未达20%的', fineFen: 5000, points: 1, status: 'PROCESSED' as const },
+  ];
+  for (const v of violations) {
+    await db.violation.upsert({
+      where: { plate_occurredAt_code: { plate: v.plate, occurredAt: v.occurredAt, code: v.code } },
+      create: v,
+      update: v,
+      select: { id: true },
+    });
+  }
+
+  const faqs = [
+    { category: 'violation' as const, question: '违法记录在哪里处理？', answer: '可在"业务查询-违法记录"中查看，记分的违法需到违法行为发生地或车辆登记地的交警大队窗口处理，罚款可网上缴纳。', keywords: '违法,罚款,记分,处理,缴纳' },
+    { category: 'exam' as const, question: '考试预约后可以取消吗？', answer: '已确认的预约在考试前一个工作日之前可以在线取消，之后不能取消；缺考按不合格计。', keywords: '取消,预约,考试,缺考' },
+    { category: 'accident' as const, question: '什么样的事故可以快处快赔？', answer: '仅造成车辆损失、无人员伤亡、车辆能够移动、双方证件齐全有效的事故，可以使用快处快赔；有人受伤请立即拨打122。', keywords: '事故,快处,快赔,剐蹭,追尾' },
+    { category: 'licence' as const, question: '驾驶证到期怎么换证？', answer: '驾驶证有效期满前90日内，可携带身份证和体检证明到车管所或通过线上渠道申请换证。', keywords: '驾驶证,到期,换证,有效期,体检' },
+  ];
+  for (const f of faqs) {
+    const existing = await db.faqEntry.findFirst({ where: { question: f.question }, select: { id: true } });
+    if (existing) await db.faqEntry.update({ where: { id: existing.id }, data: f, select: { id: true } });
+    else await db.faqEntry.create({ data: f, select: { id: true } });
+  }
+
+  return {
+    staff: DEMO_STAFF.length,
+    licences: licences.length,
+    learners: learners.length,
+    sessions: await db.examSession.count(),
+    vehicles: vehicles.length,
+    violations: violations.length,
+  };
+}

@@ -1,0 +1,72 @@
+// Builds the Koa app from its modules. No side effects: nothing listens, nothing starts here.
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { AppDeps } from './deps';
+import { Api } from './http/api';
+import { AppError, errorMiddleware } from './http/errors';
+import { openApiDocument, openApiHtml } from './http/openapi';
+import { requestContext } from './http/request-context';
+import { serveH5 } from './http/static-h5';
+import { registerAuthRoutes } from './modules/auth/routes';
+import { registerIdentityRoutes } from './modules/identity/routes';
+
+export const JSON_LIMIT = '1mb';
+
+export function buildApp(deps: AppDeps): Koa {
+  const app = new Koa({ proxy: deps.config.env === 'production' });
+  const api = new Api(deps.db);
+  registerAuthRoutes(api, deps);
+  registerIdentityRoutes(api, deps);
+
+  const openapi = openApiDocument(api.specs);
+  const docsHtml = openApiHtml(openapi);
+
+  app.use(requestContext(deps.log));
+  app.use(errorMiddleware());
+  app.use(async (ctx, next) => {
+    if (ctx.path === '/healthz') {
+      ctx.body = { status: 'ok' };
+      return;
+    }
+    if (ctx.path === '/readyz') {
+      try {
+        await deps.db.$queryRawUnsafe('SELECT 1');
+        ctx.body = { status: 'ready' };
+      } catch (err) {
+        ctx.log.warn({ err }, 'database not ready');
+        throw new AppError(503, 'SERVICE_UNAVAILABLE', '数据库暂时无法连接');
+      }
+      return;
+    }
+    if (ctx.path === '/api/openapi.json') {
+      ctx.body = openapi;
+      return;
+    }
+    if (ctx.path === '/api/docs') {
+      ctx.type = 'html';
+      ctx.body = docsHtml;
+      return;
+    }
+    await next();
+  });
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: JSON_LIMIT,
+      encoding: 'utf-8',
+      onError: (err) => {
+        throw err;
+      },
+    }),
+  );
+  app.use(api.router.routes());
+  app.use(
+    api.router.allowedMethods({
+      throw: true,
+      methodNotAllowed: () => new AppError(405, 'METHOD_NOT_ALLOWED', '不支持这种请求方式'),
+      notImplemented: () => new AppError(501, 'NOT_IMPLEMENTED', '不支持这种请求方式'),
+    }),
+  );
+  app.use(serveH5(deps.config.h5Dir));
+  return app;
+}

@@ -1,0 +1,124 @@
+// Reads and validates the environment once at start; nothing else reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+export const DEFAULT_APP_SECRET = 'dev-only-secret-change-me';
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\//, 'must be a mysql:// URL')
+    .default('mysql://root@127.0.0.1:3306/jiaoguan'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  APP_SECRET: z.string().min(16).default(DEFAULT_APP_SECRET),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: bool.default(false),
+  H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniprogram/dist/h5')),
+  UPLOAD_DIR: z.string().default(path.join(REPO_ROOT, 'var/uploads')),
+  DRIVER_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  // WeChat: with no WECHAT_APPID the project's fake WeChat stands in for it.
+  WECHAT_APPID: z.string().optional(),
+  WECHAT_SECRET: z.string().optional(),
+  WECHAT_API_BASE: z.string().url().optional(),
+  FAKE_WECHAT_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  WECHAT_OA_APPID: z.string().optional(),
+  WECHAT_OA_SECRET: z.string().optional(),
+  WECHAT_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('tmpl-accident-progress'),
+  WECHAT_TEMPLATE_EXAM_BOOKING: z.string().default('tmpl-exam-booking'),
+  WECHAT_TEMPLATE_CONSULTATION_REPLY: z.string().default('tmpl-consultation-reply'),
+  RUN_WORKERS: bool.default(true),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  databasePoolSize: number;
+  appSecret: string;
+  logLevel: string;
+  demoData: boolean;
+  h5Dir: string;
+  uploadDir: string;
+  driverSessionMs: number;
+  staffSessionMs: number;
+  loginThrottle: { maxPerUser: number; maxPerIp: number; windowMs: number };
+  wechat: {
+    /** True when no real AppID is configured and the fake WeChat answers instead. */
+    fake: boolean;
+    appId: string;
+    secret: string;
+    apiBase: string;
+    fakePort: number;
+    officialAccount?: { appId: string; secret: string };
+    templates: { accident_progress: string; exam_booking: string; consultation_reply: string };
+  };
+  runWorkers: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws ConfigError with a one-line reason when it is unusable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`invalid ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const fake = !e.WECHAT_APPID;
+  if (!fake && !e.WECHAT_SECRET) throw new ConfigError('WECHAT_SECRET is required with WECHAT_APPID');
+  if (e.NODE_ENV === 'production') {
+    if (e.APP_SECRET === DEFAULT_APP_SECRET) throw new ConfigError('APP_SECRET must be set in production');
+    if (e.DEMO_DATA) throw new ConfigError('DEMO_DATA is not allowed in production');
+    if (fake) throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set in production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST || undefined,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    appSecret: e.APP_SECRET,
+    logLevel: e.LOG_LEVEL,
+    demoData: e.DEMO_DATA,
+    h5Dir: e.H5_DIR,
+    uploadDir: e.UPLOAD_DIR,
+    driverSessionMs: e.DRIVER_SESSION_DAYS * 86_400_000,
+    staffSessionMs: e.STAFF_SESSION_HOURS * 3_600_000,
+    loginThrottle: {
+      maxPerUser: e.LOGIN_MAX_FAILURES_PER_USER,
+      maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: e.LOGIN_THROTTLE_MINUTES * 60_000,
+    },
+    wechat: {
+      fake,
+      appId: e.WECHAT_APPID ?? 'wx-fake-appid',
+      secret: e.WECHAT_SECRET ?? 'fake-secret',
+      apiBase: e.WECHAT_API_BASE ?? (fake ? `http://127.0.0.1:${e.FAKE_WECHAT_PORT}` : 'https://api.weixin.qq.com'),
+      fakePort: e.FAKE_WECHAT_PORT,
+      officialAccount:
+        e.WECHAT_OA_APPID && e.WECHAT_OA_SECRET ? { appId: e.WECHAT_OA_APPID, secret: e.WECHAT_OA_SECRET } : undefined,
+      templates: {
+        accident_progress: e.WECHAT_TEMPLATE_ACCIDENT_PROGRESS,
+        exam_booking: e.WECHAT_TEMPLATE_EXAM_BOOKING,
+        consultation_reply: e.WECHAT_TEMPLATE_CONSULTATION_REPLY,
+      },
+    },
+    runWorkers: e.RUN_WORKERS,
+  };
+}

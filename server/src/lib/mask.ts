@@ -1,0 +1,17 @@
+// Masks personal numbers in responses that do not need them whole.
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return null;
+  return id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : '*'.repeat(id.length);
+}
+
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '*'.repeat(phone.length);
+}
+
+/** Keeps the surname: 张三 → 张*, 欧阳娜娜 → 欧***. */
+export function maskName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const chars = Array.from(name);
+  return chars.length <= 1 ? name : chars[0] + '*'.repeat(chars.length - 1);
+}

@@ -1,0 +1,79 @@
+// Boots the system: config → database → WeChat (or the fake one) → workers → listen.
+// The only file that listens; SIGTERM drains requests, stops workers and closes pools.
+import http from 'node:http';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createDb } from './db';
+import { createLogger } from './logger';
+import { createFakeWechat } from './wechat/fake';
+import { createWechat } from './wechat';
+import { WorkerRunner } from './workers/runner';
+import { systemJobs } from './workers/jobs';
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+
+  let fake: { url: string; close(): Promise<void> } | undefined;
+  if (config.wechat.fake) {
+    fake = await createFakeWechat({ appId: config.wechat.appId, secret: config.wechat.secret }).listen(
+      config.wechat.fakePort,
+      '127.0.0.1',
+    );
+    log.info({ url: fake.url }, 'fake WeChat listening (no WECHAT_APPID configured)');
+  }
+
+  const db = createDb(config.databaseUrl, config.databasePoolSize);
+  const wechat = createWechat(config, db);
+  const deps = { config, db, log, wechat };
+  const app = buildApp(deps);
+  const workers = new WorkerRunner(log, config.runWorkers ? systemJobs(deps) : []);
+
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 65_000;
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, env: config.env }, 'server listening');
+  workers.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining requests');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    server.close();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.once('close', resolve));
+    await workers.stop();
+    await db.$disconnect();
+    await fake?.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(`startup failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
