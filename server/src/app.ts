@@ -9,6 +9,7 @@ import { requestContext } from './http/request-context';
 import { serveH5 } from './http/static-h5';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerIdentityRoutes } from './modules/identity/routes';
+import { registerStaffRoutes } from './modules/staff/routes';
 
 export const JSON_LIMIT = '1mb';
 
@@ -17,6 +18,7 @@ export function buildApp(deps: AppDeps): Koa {
   const api = new Api(deps.db);
   registerAuthRoutes(api, deps);
   registerIdentityRoutes(api, deps);
+  registerStaffRoutes(api, deps);
 
   const openapi = openApiDocument(api.specs);
   const docsHtml = openApiHtml(openapi);

@@ -80,7 +80,8 @@ export class Api {
       const params = parse(spec.params, ctx.params, 'params');
       const query = parse(spec.query, ctx.query, 'query');
       const rawBody = (ctx.request as { body?: unknown }).body;
-      if (spec.body && ctx.request.length && !ctx.request.is('json', 'multipart') && rawBody === undefined) {
+      const hasContent = !!ctx.request.length || !!ctx.get('transfer-encoding');
+      if (spec.body && hasContent && !ctx.request.is('json', 'multipart')) {
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交');
       }
       const body = parse(spec.body, rawBody ?? {}, 'body');
