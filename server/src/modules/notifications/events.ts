@@ -1,0 +1,42 @@
+// The events services report to users, and the data each carries. Services call notify() with
+// one of these; the notifications module turns it into a message-centre entry and WeChat messages.
+export type TemplateKey = 'accident_progress' | 'exam_booking' | 'consultation_reply';
+
+interface CaseRef {
+  caseId: number;
+  caseNumber: string;
+}
+interface BookingRef {
+  bookingId: number;
+  /** 1, 2, 3 or 4 (科目三安全文明常识). */
+  subject: number;
+  startsAt: Date;
+  venue: string;
+}
+
+export interface EventData {
+  'accident.partner_joined': CaseRef & { partnerPlate?: string };
+  'accident.signature_awaited': CaseRef;
+  'accident.submitted': CaseRef;
+  'accident.confirmed': CaseRef;
+  'accident.returned': CaseRef & { reason: string };
+  'accident.transferred': CaseRef & { note?: string };
+  'accident.expired': CaseRef;
+  'exam.booking_confirmed': BookingRef;
+  'exam.booking_rejected': BookingRef;
+  'exam.reminder': BookingRef;
+  'exam.result': BookingRef & { result: 'PASS' | 'FAIL' | 'NO_SHOW' };
+  'consultation.replied': { consultationId: number; excerpt: string };
+}
+
+export type EventName = keyof EventData;
+
+export interface NotifyInput<E extends EventName = EventName> {
+  driverId: number;
+  event: E;
+  data: EventData[E];
+  /** The same key notifies once, however often notify() is called with it. */
+  dedupeKey: string;
+  /** Scheduled messages (the exam reminder): not sent before this time. */
+  notBefore?: Date;
+}
