@@ -32,7 +32,11 @@ export function buildApp(deps: AppDeps): Koa {
     }
     if (ctx.path === '/readyz') {
       try {
-        await deps.db.$queryRawUnsafe('SELECT 1');
+        // A probe must answer quickly even when the pool waits for a connection that never comes.
+        await Promise.race([
+          deps.db.$queryRawUnsafe('SELECT 1'),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 2 s')), 2000).unref()),
+        ]);
         ctx.body = { status: 'ready' };
       } catch (err) {
         ctx.log.warn({ err }, 'database not ready');
