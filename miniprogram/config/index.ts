@@ -1,0 +1,43 @@
+// Taro build configuration for both targets (weapp and h5).
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+function apiBase(): string {
+  if (process.env.API_BASE !== undefined) return process.env.API_BASE
+  // h5 is served by the server itself, so same origin; weapp talks to the local server.
+  return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000'
+}
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'jiaoguan',
+    date: '2026-1-1',
+    designWidth: 375,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    defineConstants: { API_BASE: JSON.stringify(apiBase()) },
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    copy: { patterns: [], options: {} },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      postcss: {
+        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        autoprefixer: { enable: true, config: {} },
+      },
+      devServer: { host: '127.0.0.1' },
+    },
+  }
+  return config
+})

@@ -1,0 +1,370 @@
+// Headless logic smoke test of the production weapp build: runs its JS in a Node vm with a fake `wx`,
+// renders every page, taps buttons and checks the wx.request / wx.login / navigation calls.
+// Usage: node e2e/weapp-smoke.cjs [dist/weapp]
+'use strict'
+const fs = require('node:fs')
+const path = require('node:path')
+const vm = require('node:vm')
+
+const pkgDir = path.resolve(__dirname, '..')
+const dist = path.resolve(pkgDir, process.argv[2] || 'dist/weapp')
+// The weapp build talks to API_BASE (config/index.ts); pass the same value when it was overridden.
+const API = process.env.API_BASE || 'http://127.0.0.1:3000'
+
+let passed = 0
+let failed = 0
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+async function check(name, fn) {
+  try {
+    const detail = await fn()
+    passed += 1
+    process.stdout.write(`ok   ${name}${detail ? ` (${detail})` : ''}\n`)
+  } catch (err) {
+    failed += 1
+    process.stdout.write(`FAIL ${name}: ${err && err.stack ? err.stack.split('\n').slice(0, 3).join(' | ') : String(err)}\n`)
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+function finish() {
+  process.stdout.write(`weapp-smoke: ${passed} passed, ${failed} failed\n`)
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+// ---- fake wx -------------------------------------------------------------------------------------
+
+const storage = new Map()
+const calls = { request: [], login: [], navigateTo: [], redirectTo: [], reLaunch: [], switchTab: [], setStorageSync: [] }
+/** Answers wx.request: (options) => { statusCode, data }. Tests replace it. */
+let api = () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '未找到' } } })
+/** Answers wx.login: () => { code } or null for a failure. */
+let wxLogin = () => ({ code: 'wx-code' })
+
+const sys = {
+  platform: 'devtools', system: 'iOS 16', model: 'iPhone', brand: 'devtools', pixelRatio: 2,
+  screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 740, statusBarHeight: 44,
+  language: 'zh_CN', version: '8.0.50', SDKVersion: '3.5.0', fontSizeSetting: 16,
+  safeArea: { top: 44, left: 0, right: 375, bottom: 778, width: 375, height: 734 },
+}
+
+function navigation(kind) {
+  return (o) => {
+    calls[kind].push(o)
+    setTimeout(() => o && o.success && o.success({ errMsg: `${kind}:ok` }), 0)
+  }
+}
+
+const wxBase = {
+  getSystemInfoSync: () => sys,
+  getSystemInfo: (o) => setTimeout(() => o && o.success && o.success(sys), 0),
+  getWindowInfo: () => sys,
+  getDeviceInfo: () => sys,
+  getAppBaseInfo: () => sys,
+  getSystemSetting: () => ({}),
+  getAccountInfoSync: () => ({ miniProgram: { appId: 'touristappid', envVersion: 'develop' } }),
+  getStorageSync: (k) => (storage.has(k) ? storage.get(k) : ''),
+  setStorageSync: (k, v) => {
+    calls.setStorageSync.push([k, v])
+    storage.set(k, v)
+  },
+  removeStorageSync: (k) => storage.delete(k),
+  clearStorageSync: () => storage.clear(),
+  request: (o) => {
+    calls.request.push(o)
+    const res = api(o)
+    const task = { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    setTimeout(() => {
+      const result = { statusCode: res.statusCode, data: res.data, header: {}, errMsg: 'request:ok' }
+      if (o.success) o.success(result)
+      if (o.complete) o.complete(result)
+    }, 0)
+    return task
+  },
+  login: (o) => {
+    calls.login.push(o)
+    const res = wxLogin()
+    setTimeout(() => {
+      if (res) o.success && o.success({ code: res.code, errMsg: 'login:ok' })
+      else o.fail && o.fail({ errMsg: 'login:fail' })
+      o.complete && o.complete({})
+    }, 0)
+  },
+  navigateTo: navigation('navigateTo'),
+  redirectTo: navigation('redirectTo'),
+  reLaunch: navigation('reLaunch'),
+  switchTab: navigation('switchTab'),
+  nextTick: (fn) => setTimeout(fn, 0),
+  canIUse: () => true,
+}
+
+const wx = new Proxy(wxBase, {
+  get: (t, k) => (k in t ? t[k] : typeof k === 'string' && /^[a-z]/.test(k) && !/^webpack/.test(k) ? () => {} : undefined),
+  set: (t, k, v) => ((t[k] = v), true),
+})
+
+// ---- mini-program runtime stand-in ---------------------------------------------------------------
+
+const reg = { app: null, pages: {}, comps: [] }
+let current = ''
+let stack = []
+const ctx = vm.createContext({
+  wx, console, setTimeout, clearTimeout, setInterval, clearInterval, Promise, Date, Math, JSON,
+  App: (c) => (reg.app = c),
+  Page: (c) => (reg.pages[current] = c),
+  Component: (c) => reg.comps.push(c),
+  Behavior: (c) => c,
+  getApp: () => reg.app,
+  getCurrentPages: () => stack,
+  requirePlugin: () => ({}),
+})
+const modules = new Map()
+
+function load(file) {
+  const full = path.resolve(file.endsWith('.js') ? file : `${file}.js`)
+  if (modules.has(full)) return modules.get(full).exports
+  const module = { exports: {} }
+  modules.set(full, module)
+  const code = fs.readFileSync(full, 'utf8')
+  const fn = vm.runInContext(`(function (require, module, exports) {${code}\n})`, ctx, { filename: full })
+  fn((dep) => load(path.resolve(path.dirname(full), dep)), module, module.exports)
+  return module.exports
+}
+
+/** Applies one setData call, with keys like 'root.cn.[0].cn.[2].v'. */
+function applySetData(data, patch) {
+  for (const [key, value] of Object.entries(patch)) {
+    const parts = key.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)
+    let obj = data
+    for (let i = 0; i < parts.length - 1; i += 1) {
+      const p = parts[i]
+      if (obj[p] === undefined || obj[p] === null) obj[p] = /^\d+$/.test(parts[i + 1]) ? [] : {}
+      obj = obj[p]
+    }
+    obj[parts[parts.length - 1]] = value
+  }
+}
+
+const pages = {}
+
+async function openPage(route, query = {}) {
+  current = route
+  if (!reg.pages[route]) load(path.join(dist, route))
+  const config = reg.pages[route]
+  assert(config, `${route} did not call Page()`)
+  const inst = Object.assign(Object.create(config), {
+    route,
+    __route__: route,
+    options: query,
+    data: JSON.parse(JSON.stringify(config.data || {})),
+    setData(patch, cb) {
+      applySetData(this.data, patch)
+      if (cb) setTimeout(cb, 0)
+    },
+  })
+  stack = [inst]
+  inst.onLoad(query)
+  inst.onShow()
+  if (inst.onReady) inst.onReady()
+  await sleep(60)
+  pages[route] = inst
+  return inst
+}
+
+// ---- rendered tree helpers -----------------------------------------------------------------------
+
+function nodes(inst) {
+  const out = []
+  const visit = (n) => {
+    if (!n || typeof n !== 'object') return
+    out.push(n)
+    for (const c of n.cn || []) visit(c)
+  }
+  visit(inst.data.root)
+  return out
+}
+
+function textOf(node) {
+  let s = typeof node.v === 'string' ? node.v : ''
+  for (const c of node.cn || []) s += textOf(c)
+  return s
+}
+
+const pageText = (inst) => (inst.data.root ? textOf(inst.data.root) : '')
+
+function byId(inst, id) {
+  const node = nodes(inst).find((n) => n.uid === id)
+  assert(node, `#${id} not rendered`)
+  return node
+}
+
+async function fire(inst, node, type, detail = {}) {
+  const target = { id: node.sid, dataset: {} }
+  inst.eh({ type, currentTarget: target, target, detail, timeStamp: Date.now() })
+  await sleep(60)
+}
+
+const tap = (inst, id) => fire(inst, byId(inst, id), 'tap')
+const typeInto = (inst, id, value) => fire(inst, byId(inst, id), 'input', { value, cursor: value.length })
+
+function lastRequest() {
+  assert(calls.request.length > 0, 'no wx.request call')
+  return calls.request[calls.request.length - 1]
+}
+
+function resetCalls() {
+  for (const k of Object.keys(calls)) calls[k].length = 0
+}
+
+// ---- checks --------------------------------------------------------------------------------------
+
+async function main() {
+  if (!fs.existsSync(path.join(dist, 'app.json'))) {
+    await check('build output exists', () => assert(false, `${dist} has no app.json; run npm run build:weapp first`))
+    finish()
+  }
+  const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
+  const subPackages = app.subPackages || app.subpackages || []
+  const allPages = [...app.pages, ...subPackages.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/+$/, '')}/${p}`))]
+
+  await check('app.js loads and registers App()', () => {
+    load(path.join(dist, 'app'))
+    assert(reg.app, 'App() not called')
+    reg.app.onLaunch && reg.app.onLaunch({ path: 'pages/index/index', query: {}, scene: 1001 })
+    reg.app.onShow && reg.app.onShow({ path: 'pages/index/index', query: {}, scene: 1001 })
+  })
+  if (!reg.app) finish()
+
+  // Logged out: every page loads and renders something.
+  api = (o) =>
+    o.url.endsWith('/api/me')
+      ? { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }
+      : { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '未找到' } } }
+  for (const route of allPages) {
+    await check(`page ${route} renders`, async () => {
+      const inst = await openPage(route)
+      const text = pageText(inst)
+      assert(text.trim().length > 0, 'rendered no text')
+      return text.trim().slice(0, 16)
+    })
+  }
+
+  await check('home page shows its three entries and the consultation entry', async () => {
+    const inst = await openPage('pages/index/index')
+    byId(inst, 'home-title')
+    for (const [id, label] of [['entry-accident', '事故快处'], ['entry-exam', '考试预约'], ['entry-inquiry', '业务查询'], ['entry-consult', '在线咨询']]) {
+      assert(textOf(byId(inst, id)).includes(label), `#${id} lacks ${label}`)
+    }
+    assert(textOf(byId(inst, 'login-state')).includes('还没有登录'), 'login state not shown')
+  })
+
+  await check('tapping 事故快处 opens the accident page', async () => {
+    resetCalls()
+    const inst = await openPage('pages/index/index')
+    await tap(inst, 'entry-accident')
+    assert(calls.navigateTo.length === 1, `navigateTo called ${calls.navigateTo.length} times`)
+    assert(calls.navigateTo[0].url === '/pages/accident/index', calls.navigateTo[0].url)
+  })
+
+  await check('login button calls wx.login and posts the code to /api/auth/wechat', async () => {
+    resetCalls()
+    storage.clear()
+    wxLogin = () => ({ code: 'smoke-code-1' })
+    api = () => ({ statusCode: 200, data: { token: 'smoke-token', user: { id: 'd1', role: 'driver' } } })
+    const inst = await openPage('pages/login/index')
+    await tap(inst, 'wechat-login')
+    assert(calls.login.length === 1, 'wx.login not called')
+    const req = lastRequest()
+    assert(req.url === `${API}/api/auth/wechat`, `url ${req.url}`)
+    assert(String(req.method).toUpperCase() === 'POST', `method ${req.method}`)
+    const body = typeof req.data === 'string' ? JSON.parse(req.data) : req.data
+    assert(body && body.code === 'smoke-code-1', `body ${JSON.stringify(req.data)}`)
+    assert(storage.get('jg.token') === 'smoke-token', 'token not stored')
+    assert(calls.reLaunch.some((c) => c.url === '/pages/index/index'), 'did not go home')
+  })
+
+  await check('a refused WeChat login shows the server message', async () => {
+    resetCalls()
+    storage.clear()
+    api = () => ({ statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '登录凭证无效，请重试' } } })
+    const inst = await openPage('pages/login/index')
+    await tap(inst, 'wechat-login')
+    assert(textOf(byId(inst, 'login-error')).includes('登录凭证无效，请重试'), 'error not shown')
+    assert(!storage.has('jg.token'), 'token stored after a refusal')
+  })
+
+  await check('staff login with a wrong password shows the server message', async () => {
+    resetCalls()
+    api = () => ({ statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '账号或密码错误' } } })
+    const inst = await openPage('pages/staff-login/index')
+    await typeInto(inst, 'staff-username', 'officer.tengzhou')
+    await typeInto(inst, 'staff-password', 'wrong')
+    await tap(inst, 'staff-login')
+    const req = lastRequest()
+    assert(req.url === `${API}/api/auth/staff`, `url ${req.url}`)
+    const body = typeof req.data === 'string' ? JSON.parse(req.data) : req.data
+    assert(body.username === 'officer.tengzhou' && body.password === 'wrong', `body ${JSON.stringify(body)}`)
+    assert(textOf(byId(inst, 'staff-error')).includes('账号或密码错误'), 'error not shown')
+  })
+
+  await check('staff login as an officer goes to the officer subpackage', async () => {
+    resetCalls()
+    api = () => ({
+      statusCode: 200,
+      data: { token: 'officer-token', user: { id: 's1', role: 'officer', username: 'officer.tengzhou', displayName: '滕州民警', unit: { code: 'tengzhou', name: '滕州' } } },
+    })
+    const inst = await openPage('pages/staff-login/index')
+    await typeInto(inst, 'staff-username', 'officer.tengzhou')
+    await typeInto(inst, 'staff-password', 'demo-pass-2026')
+    await tap(inst, 'staff-login')
+    assert(calls.reLaunch.some((c) => c.url === '/packages/officer/index/index'), JSON.stringify(calls.reLaunch.map((c) => c.url)))
+  })
+
+  await check('a workbench opened without a staff login sends the visitor to the staff login', async () => {
+    resetCalls()
+    storage.clear()
+    await openPage('packages/admin/index/index')
+    assert(calls.redirectTo.some((c) => c.url === '/pages/staff-login/index'), JSON.stringify(calls.redirectTo.map((c) => c.url)))
+  })
+
+  await check('officer workbench shows the name and unit', async () => {
+    resetCalls()
+    storage.set('jg.token', 'officer-token')
+    api = (o) => {
+      assert(o.header && o.header.Authorization === 'Bearer officer-token', 'no Bearer token sent')
+      return { statusCode: 200, data: { id: 's1', role: 'officer', username: 'officer.tengzhou', displayName: '滕州民警', unit: { code: 'tengzhou', name: '滕州' } } }
+    }
+    const inst = await openPage('packages/officer/index/index')
+    assert(lastRequest().url === `${API}/api/me`, lastRequest().url)
+    assert(textOf(byId(inst, 'staff-unit')).includes('滕州'), 'unit not shown')
+    assert(textOf(byId(inst, 'staff-name')).includes('滕州民警'), 'name not shown')
+  })
+
+  await check('me page shows a driver and the identity form reports the server error', async () => {
+    resetCalls()
+    storage.set('jg.token', 'driver-token')
+    api = (o) =>
+      o.url.endsWith('/api/me/identity')
+        ? { statusCode: 400, data: { error: { code: 'VALIDATION_FAILED', message: '身份证号校验位不正确' } } }
+        : { statusCode: 200, data: { id: 'd1', role: 'driver', nickname: '小程序用户', identity: { bound: false } } }
+    const inst = await openPage('pages/me/index')
+    assert(textOf(byId(inst, 'me-name')).includes('小程序用户'), 'nickname not shown')
+    assert(textOf(byId(inst, 'identity-status')).includes('未绑定'), 'identity state not shown')
+    await typeInto(inst, 'identity-name', '张三')
+    await typeInto(inst, 'identity-number', '370402199001011230')
+    await tap(inst, 'identity-submit')
+    assert(lastRequest().url === `${API}/api/me/identity`, lastRequest().url)
+    assert(textOf(byId(inst, 'identity-error')).includes('身份证号校验位不正确'), 'error not shown')
+  })
+
+  finish()
+}
+
+main().catch((err) => {
+  failed += 1
+  process.stdout.write(`FAIL smoke run: ${err && err.stack ? err.stack : err}\n`)
+  finish()
+})

@@ -1,0 +1,37 @@
+// App configuration: driver pages in the main package, staff workbenches in subpackages, tab bar.
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/messages/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/staff-login/index',
+    'pages/accident/index',
+    'pages/exam/index',
+    'pages/inquiry/index',
+    'pages/consult/index',
+  ],
+  subPackages: [
+    { root: 'packages/officer', pages: ['index/index'] },
+    { root: 'packages/agent', pages: ['index/index'] },
+    { root: 'packages/admin', pages: ['index/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '交管服务',
+    navigationBarBackgroundColor: '#1a4fa0',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f5f9',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#646a73',
+    selectedColor: '#1a4fa0',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tabbar/messages.png', selectedIconPath: 'assets/tabbar/messages-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+})

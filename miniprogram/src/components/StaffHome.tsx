@@ -1,0 +1,107 @@
+// Shared frame of the staff workbenches: checks the staff login and role, shows name and unit.
+import { useState, type ReactNode } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import PageShell from './PageShell'
+import ErrorText from './ErrorText'
+import { logout } from '@/api/auth'
+import { ApiError, clearSession, errorMessage, getToken } from '@/api/http'
+import { getMe } from '@/api/me'
+import { isStaff, type StaffMe, type StaffRole } from '@/api/types'
+import { ROLE_LABELS, unitLabel } from '@/utils/labels'
+import { PAGES, relaunch } from '@/utils/nav'
+
+interface StaffHomeProps {
+  role: StaffRole
+  title: string
+  children: ReactNode
+}
+
+type State = { kind: 'loading' } | { kind: 'ready'; me: StaffMe } | { kind: 'denied' } | { kind: 'error'; message: string }
+
+export default function StaffHome({ role, title, children }: StaffHomeProps) {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+
+  const load = async () => {
+    if (!getToken()) {
+      void Taro.redirectTo({ url: PAGES.staffLogin })
+      return
+    }
+    try {
+      const me = await getMe()
+      if (isStaff(me) && me.role === role) setState({ kind: 'ready', me })
+      else setState({ kind: 'denied' })
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        clearSession()
+        void Taro.redirectTo({ url: PAGES.staffLogin })
+        return
+      }
+      setState({ kind: 'error', message: errorMessage(err) })
+    }
+  }
+
+  useDidShow(() => {
+    void load()
+  })
+
+  const onLogout = async () => {
+    try {
+      await logout()
+    } catch {
+      // The session is dropped locally either way.
+    }
+    clearSession()
+    relaunch(PAGES.staffLogin)
+  }
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell>
+        <Text className="jg-hint">正在加载…</Text>
+      </PageShell>
+    )
+  }
+
+  if (state.kind === 'denied' || state.kind === 'error') {
+    return (
+      <PageShell>
+        <View className="jg-card">
+          <Text id="staff-title" className="jg-title">
+            {title}
+          </Text>
+          <ErrorText
+            id="staff-denied"
+            message={state.kind === 'denied' ? `此页面仅供${ROLE_LABELS[role]}使用，请用${ROLE_LABELS[role]}账号登录。` : state.message}
+          />
+        </View>
+        <Button className="jg-button" type="primary" size="large" onClick={onLogout}>
+          换个账号登录
+        </Button>
+      </PageShell>
+    )
+  }
+
+  const { me } = state
+  return (
+    <PageShell>
+      <View className="jg-card">
+        <Text id="staff-title" className="jg-title">
+          {title}
+        </Text>
+        <Text id="staff-name" className="jg-subtitle">
+          {me.displayName || me.username}（{ROLE_LABELS[me.role]}）
+        </Text>
+        <Text id="staff-unit" className="jg-hint">
+          所属单位：{unitLabel(me)}
+        </Text>
+      </View>
+      {children}
+      <Button id="staff-logout" className="jg-button" size="large" onClick={onLogout}>
+        退出登录
+      </Button>
+    </PageShell>
+  )
+}

@@ -1,0 +1,2 @@
+// Page configuration of the admin workbench.
+export default definePageConfig({ navigationBarTitleText: '管理后台' })

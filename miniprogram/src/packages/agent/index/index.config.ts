@@ -1,0 +1,2 @@
+// Page configuration of the agent workbench.
+export default definePageConfig({ navigationBarTitleText: '客服工作台' })

@@ -1,0 +1,2 @@
+// Page configuration of the accident placeholder page.
+export default definePageConfig({ navigationBarTitleText: '事故快处' })

@@ -1,0 +1,2 @@
+// Page configuration of the consult placeholder page.
+export default definePageConfig({ navigationBarTitleText: '在线咨询' })

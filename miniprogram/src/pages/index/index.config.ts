@@ -1,0 +1,2 @@
+// Page configuration of the home page.
+export default definePageConfig({ navigationBarTitleText: '交管服务' })

@@ -1,0 +1,2 @@
+// Page configuration of the inquiry placeholder page.
+export default definePageConfig({ navigationBarTitleText: '业务查询' })

@@ -1,0 +1,2 @@
+// Page configuration of the driver login page.
+export default definePageConfig({ navigationBarTitleText: '登录' })

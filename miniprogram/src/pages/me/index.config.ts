@@ -1,0 +1,2 @@
+// Page configuration of the "me" page.
+export default definePageConfig({ navigationBarTitleText: '我的' })

@@ -1,0 +1,2 @@
+// Page configuration of the message centre.
+export default definePageConfig({ navigationBarTitleText: '消息' })

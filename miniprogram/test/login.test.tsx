@@ -1,0 +1,91 @@
+// Unit tests of the driver login page: simulated WeChat login in the browser, wx.login in WeChat.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { getStorageSync, login, reLaunch, request, resetTaroMock } from './taro-mock'
+import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from './helpers'
+import LoginPage from '@/pages/login/index'
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+})
+
+afterAll(() => {
+  process.env.TARO_ENV = 'h5'
+})
+
+describe('login page in the browser (h5)', () => {
+  it('explains the simulated login and offers no WeChat button', async () => {
+    render(<LoginPage />)
+    expect(byId('fake-login-note').textContent).toContain('模拟微信登录')
+    expect(document.getElementById('wechat-login')).toBeNull()
+  })
+
+  it('sends a fake:<name>:<random> code, stores the token and goes home', async () => {
+    queueReplies(reply(200, { token: 'driver-token', user: { id: 'd1', role: 'driver' } }))
+    render(<LoginPage />)
+    await typeInto('fake-name', ' 张三 ')
+    fireEvent.click(byId('fake-login'))
+
+    await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }))
+    const call = requestCall(0)
+    expect(call.url).toBe('http://api.test/api/auth/wechat')
+    expect(call.method).toBe('POST')
+    expect((call.data as { code: string }).code).toMatch(/^fake:张三:[a-z0-9]{6,}$/)
+    expect(getStorageSync('jg.token')).toBe('driver-token')
+  })
+
+  it('uses a new code for every attempt', async () => {
+    queueReplies(errorReply(401, 'UNAUTHENTICATED', '登录凭证无效，请重新登录'), reply(200, { token: 't', user: { id: 'd1', role: 'driver' } }))
+    render(<LoginPage />)
+    await typeInto('fake-name', 'lisi')
+    fireEvent.click(byId('fake-login'))
+    await screen.findByText('登录凭证无效，请重新登录')
+    fireEvent.click(byId('fake-login'))
+    await waitFor(() => expect(reLaunch).toHaveBeenCalled())
+    const first = (requestCall(0).data as { code: string }).code
+    const second = (requestCall(1).data as { code: string }).code
+    expect(first).not.toBe(second)
+  })
+
+  it('asks for a name before sending anything', async () => {
+    render(<LoginPage />)
+    fireEvent.click(byId('fake-login'))
+    expect(byId('login-error').textContent).toBe('请输入一个名字')
+    expect(request).not.toHaveBeenCalled()
+  })
+
+  it('shows the server message and stores nothing when the login is refused', async () => {
+    queueReplies(errorReply(401, 'UNAUTHENTICATED', '登录凭证已使用，请重新登录'))
+    render(<LoginPage />)
+    await typeInto('fake-name', 'wangwu')
+    fireEvent.click(byId('fake-login'))
+    expect((await screen.findByText('登录凭证已使用，请重新登录')).id).toBe('login-error')
+    expect(getStorageSync('jg.token')).toBe('')
+    expect(reLaunch).not.toHaveBeenCalled()
+  })
+})
+
+describe('login page in WeChat (weapp)', () => {
+  it('calls Taro.login and posts its code', async () => {
+    process.env.TARO_ENV = 'weapp'
+    login.mockResolvedValueOnce({ code: 'wx-code-1', errMsg: 'login:ok' })
+    queueReplies(reply(200, { token: 'wx-token', user: { id: 'd2', role: 'driver' } }))
+    render(<LoginPage />)
+    expect(document.getElementById('fake-name')).toBeNull()
+    fireEvent.click(byId('wechat-login'))
+
+    await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }))
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestCall(0).data).toEqual({ code: 'wx-code-1' })
+    expect(getStorageSync('jg.token')).toBe('wx-token')
+  })
+
+  it('says so when wx.login fails', async () => {
+    process.env.TARO_ENV = 'weapp'
+    login.mockRejectedValueOnce(new Error('login:fail'))
+    render(<LoginPage />)
+    fireEvent.click(byId('wechat-login'))
+    expect((await screen.findByText('微信登录失败，请稍后再试')).id).toBe('login-error')
+    expect(request).not.toHaveBeenCalled()
+  })
+})

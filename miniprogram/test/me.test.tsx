@@ -1,0 +1,104 @@
+// Unit tests of the "me" page: identity binding form, staff profile and logout.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { getStorageSync, request, resetTaroMock } from './taro-mock'
+import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from './helpers'
+import { saveSession } from '@/api/http'
+import MePage from '@/pages/me/index'
+
+const unbound = { id: 'd1', role: 'driver', nickname: 'e2e-driver', identity: { bound: false } }
+const bound = { ...unbound, identity: { bound: true, name: '张三', idNumber: '370402********1234' } }
+
+beforeEach(() => {
+  resetTaroMock()
+  saveSession('driver-token', 'driver')
+})
+
+async function renderUnbound() {
+  queueReplies(reply(200, unbound))
+  render(<MePage />)
+  await screen.findByText(/未绑定身份/)
+  await typeInto('identity-name', '张三')
+  await typeInto('identity-number', '37040219900101123x')
+}
+
+describe('me page for a driver', () => {
+  it('shows the nickname and that no identity is bound', async () => {
+    await renderUnbound()
+    expect(byId('me-name').textContent).toBe('e2e-driver')
+    expect(byId('identity-status').textContent).toContain('未绑定身份')
+    expect(requestCall(0).header.Authorization).toBe('Bearer driver-token')
+  })
+
+  it('binds the identity and shows the masked ID number', async () => {
+    await renderUnbound()
+    queueReplies(reply(200, bound))
+    fireEvent.click(byId('identity-submit'))
+    await waitFor(() => expect(byId('identity-status').textContent).toBe('已绑定：张三，身份证号 370402********1234'))
+    expect(requestCall(1)).toMatchObject({
+      url: 'http://api.test/api/me/identity',
+      method: 'POST',
+      data: { idNumber: '37040219900101123X', name: '张三' },
+    })
+    expect(document.getElementById('identity-form')).toBeNull()
+  })
+
+  it.each([
+    [400, 'VALIDATION_FAILED', '身份证号格式不正确'],
+    [422, 'NAME_MISMATCH', '姓名与身份证号登记的信息不一致'],
+    [409, 'IDENTITY_TAKEN', '该身份证号已被其他微信账号绑定'],
+  ])('shows the server message for a %i', async (status, code, message) => {
+    await renderUnbound()
+    queueReplies(errorReply(status, code, message))
+    fireEvent.click(byId('identity-submit'))
+    expect((await screen.findByText(message)).id).toBe('identity-error')
+    expect(byId('identity-status').textContent).toContain('未绑定身份')
+  })
+
+  it('shows the field reason of a rejected ID number', async () => {
+    await renderUnbound()
+    queueReplies(errorReply(400, 'VALIDATION_FAILED', '提交的内容有误，请检查后重试', [{ path: 'idNumber', message: '身份证号码有误，请核对最后一位' }]))
+    fireEvent.click(byId('identity-submit'))
+    expect((await screen.findByText('身份证号码有误，请核对最后一位')).id).toBe('identity-error')
+  })
+
+  it('asks for both fields before sending anything', async () => {
+    queueReplies(reply(200, unbound))
+    render(<MePage />)
+    await screen.findByText(/未绑定身份/)
+    await typeInto('identity-name', '张三')
+    fireEvent.click(byId('identity-submit'))
+    expect(byId('identity-error').textContent).toBe('请填写姓名和身份证号')
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+
+  it('logs out: tells the server, forgets the token, shows the login offer', async () => {
+    queueReplies(reply(200, bound), reply(200, { ok: true }))
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('退出登录'))
+    await screen.findByText('您还没有登录')
+    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/auth/logout', method: 'POST' })
+    expect(getStorageSync('jg.token')).toBe('')
+  })
+
+  it('drops a token the server no longer accepts', async () => {
+    queueReplies(errorReply(401, 'UNAUTHENTICATED', '请先登录'))
+    render(<MePage />)
+    await screen.findByText('您还没有登录')
+    expect(getStorageSync('jg.token')).toBe('')
+  })
+})
+
+describe('me page for staff', () => {
+  it('shows username, role in Chinese and unit', async () => {
+    saveSession('staff-token', 'officer')
+    queueReplies(
+      reply(200, { id: 's1', role: 'officer', username: 'officer.tengzhou', displayName: '王警官', unit: { code: 'tengzhou', name: '滕州' } }),
+    )
+    render(<MePage />)
+    expect((await screen.findByText('王警官')).id).toBe('me-name')
+    expect(byId('me-username').textContent).toBe('账号：officer.tengzhou')
+    expect(byId('me-role').textContent).toBe('岗位：民警')
+    expect(byId('me-unit').textContent).toBe('单位：滕州大队')
+    expect(document.getElementById('identity-form')).toBeNull()
+  })
+})
