@@ -125,9 +125,10 @@ function ensureRootOverTcp(local, url) {
 }
 
 /** Creates the database, applies migrations and optionally loads the demo data. */
-export function prepareDatabase(databaseUrl, { seed = false } = {}) {
+export function prepareDatabase(databaseUrl, { seed = false, quiet = false } = {}) {
   const args = ['tsx', 'server/src/db/prepare-cli.ts'];
   if (seed) args.push('--seed');
+  if (quiet) args.push('--quiet');
   const status = run('npx', args, { env: { ...process.env, DATABASE_URL: databaseUrl } });
   if (status !== 0) fail('preparing the database failed');
 }
