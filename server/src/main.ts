@@ -60,9 +60,13 @@ async function main() {
       process.exit(1);
     }, 15_000);
     force.unref();
+    const closed = new Promise<void>((resolve) => server.once('close', resolve));
     server.close();
+    // Keep-alive connections turn idle as their last response ends; close them as they do.
+    const reaper = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.once('close', resolve));
+    await closed;
+    clearInterval(reaper);
     await workers.stop();
     await db.$disconnect();
     await fake?.close();
