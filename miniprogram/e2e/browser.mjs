@@ -1,7 +1,6 @@
 // Browser journeys against a running server that serves the h5 build (fake WeChat, demo data seeded).
 // Usage: E2E_BASE_URL=http://127.0.0.1:3000 [CHROME_PATH=/usr/bin/chromium] node e2e/browser.mjs
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -47,13 +46,11 @@ function badIdNumber() {
 }
 
 fs.mkdirSync(artifacts, { recursive: true })
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-e2e-profile-'))
 const browser = await chromium.launch({
   executablePath: chromePath,
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-    `--user-data-dir=${profile}`],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 })
 const pageErrors = []
 
@@ -114,7 +111,7 @@ async function journey(name, fn) {
     failed += 1
     process.stdout.write(`FAIL ${name}: ${err instanceof Error ? err.message.split('\n')[0] : err} [at ${page.url()}]\n`)
   }
-  await page.waitForTimeout(300)
+  await page.waitForTimeout(300).catch(() => undefined)
   await page.screenshot({ path: shot }).catch(() => undefined)
 }
 
@@ -229,5 +226,4 @@ await journey('no uncaught errors or console errors in any page', async () => {
 })
 
 await browser.close()
-fs.rmSync(profile, { recursive: true, force: true })
 summary()
