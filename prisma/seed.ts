@@ -5,6 +5,8 @@ import type { PrismaClient } from '../server/src/generated/prisma/client';
 import { hashPassword } from '../server/src/modules/auth/password';
 import { idNumberCheckChar } from '../server/src/modules/identity/id-number';
 import { vinCheckDigit } from '../server/src/modules/inquiries/vin';
+import { notify } from '../server/src/modules/notifications/notify';
+import { fakeOpenId, fakeUnionId } from '../server/src/wechat/fake/ids';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -135,6 +137,10 @@ export async function seedDemoData(db: PrismaClient): Promise<Record<string, num
     else await db.faqEntry.create({ data: f, select: { id: true } });
   }
 
+  await seedExamDemoData(db);
+  await seedConsultationDemoData(db);
+  await seedNotificationDemoData(db);
+
   return {
     staff: DEMO_STAFF.length,
     licences: licences.length,
@@ -143,4 +149,118 @@ export async function seedDemoData(db: PrismaClient): Promise<Record<string, num
     vehicles: vehicles.length,
     violations: violations.length,
   };
+}
+
+/** Learners for the exam journeys: one to book first-come, three to compete for a ranked session. */
+export const DEMO_EXAM_LEARNERS = {
+  fengXue: { name: '冯雪', idNumber: idNumber('37040219950404444') },
+  qianCheng: { name: '钱程', idNumber: idNumber('37040219960505111') },
+  wuHao: { name: '吴昊', idNumber: idNumber('37040219970606222') },
+  zhengShuang: { name: '郑爽', idNumber: idNumber('37040219980707333') },
+};
+export const DEMO_RANKED_VENUE = '枣庄市车管所科目二演示考场';
+
+/** Exam booking demo data: learners, a small ranked session (2 seats for 3 applicants), a holiday. */
+async function seedExamDemoData(db: PrismaClient): Promise<void> {
+  const e = DEMO_EXAM_LEARNERS;
+  const learners = [
+    { ...e.fengXue, licenceClass: 'C1', appliedAt: date('2026-11-01'), permitIssuedAt: null, subject1PassedAt: null },
+    // Sort times are the application dates: 钱程 and 吴昊 rank ahead of 郑爽.
+    { ...e.qianCheng, licenceClass: 'C1', appliedAt: date('2026-05-10'), permitIssuedAt: date('2026-06-01'), subject1PassedAt: date('2026-06-01') },
+    { ...e.wuHao, licenceClass: 'C1', appliedAt: date('2026-06-15'), permitIssuedAt: date('2026-07-01'), subject1PassedAt: date('2026-07-01') },
+    { ...e.zhengShuang, licenceClass: 'C1', appliedAt: date('2026-07-20'), permitIssuedAt: date('2026-08-01'), subject1PassedAt: date('2026-08-01') },
+  ];
+  for (const l of learners) {
+    await db.learner.upsert({ where: { idNumber: l.idNumber }, create: l, update: l, select: { id: true } });
+  }
+  const venue = await db.venue.upsert({
+    where: { name: DEMO_RANKED_VENUE },
+    create: { name: DEMO_RANKED_VENUE, address: '枣庄市市中区光明大道2666号' },
+    update: {},
+    select: { id: true },
+  });
+  const open = await db.examSession.count({ where: { venueId: venue.id, allocatedAt: null, bookingClosesAt: { gt: new Date() } } });
+  if (open === 0) {
+    await db.examSession.create({
+      data: {
+        subject: 2,
+        licenceClass: 'C1',
+        venueId: venue.id,
+        startsAt: daysFromNow(16, 9),
+        capacity: 2,
+        bookingOpensAt: new Date(Date.now() - DAY),
+        bookingClosesAt: daysFromNow(13, 17),
+        allocation: 'RANKED',
+      },
+      select: { id: true },
+    });
+  }
+  const newYear = new Date('2027-01-01T00:00:00Z');
+  await db.calendarDay.upsert({
+    where: { date: newYear },
+    create: { date: newYear, isWorkday: false, name: '元旦' },
+    update: {},
+    select: { date: true },
+  });
+}
+
+/** The agent desk's canned replies and FAQ entries for the categories the list above leaves out. */
+async function seedConsultationDemoData(db: PrismaClient): Promise<void> {
+  const canned = [
+    { category: null, title: '问候', content: '您好，这里是枣庄交警在线客服，很高兴为您服务。' },
+    { category: null, title: '结束语', content: '如还有其他问题，欢迎随时咨询。祝您出行平安！' },
+    { category: 'violation' as const, title: '网上缴款', content: '已处理的罚款可在“业务查询-违法记录”中在线缴纳，逾期每日加处罚款数额3%的滞纳金。' },
+    { category: 'licence' as const, title: '换证材料', content: '换证请携带身份证、驾驶证和县级以上医院出具的体检证明，有效期满前90日内均可办理。' },
+    { category: 'vehicle' as const, title: '年检提醒', content: '机动车应在检验有效期届满前3个月内检验，逾期未检验的不得上路行驶。' },
+    { category: 'exam' as const, title: '预约规则', content: '考试预约按排序时间分配名额，预约结果会通过消息通知您，请留意。' },
+  ];
+  for (const c of canned) {
+    const existing = await db.cannedReply.findFirst({ where: { title: c.title }, select: { id: true } });
+    if (existing) await db.cannedReply.update({ where: { id: existing.id }, data: c, select: { id: true } });
+    else await db.cannedReply.create({ data: c, select: { id: true } });
+  }
+  const faqs = [
+    { category: 'vehicle' as const, question: '机动车什么时候需要年检？', answer: '非营运小型汽车自注册登记起10年内实行6年免检（每2年申领检验标志），之后按规定周期上线检验；检验有效期可在“业务查询-机动车”中查看。', keywords: '年检,检验,免检,机动车,审车' },
+    { category: 'other' as const, question: '怎样联系人工客服？', answer: '在“在线咨询”中选择类别并描述问题，工作时间内客服会尽快回复；紧急情况请拨打122。', keywords: '人工,客服,电话,联系' },
+  ];
+  for (const f of faqs) {
+    const existing = await db.faqEntry.findFirst({ where: { question: f.question }, select: { id: true } });
+    if (existing) await db.faqEntry.update({ where: { id: existing.id }, data: f, select: { id: true } });
+    else await db.faqEntry.create({ data: f, select: { id: true } });
+  }
+}
+
+/** The demo WeChat user of the notification demo: log in with the fake-login name `demo`. */
+export const DEMO_NOTIFIED_DRIVER = 'demo';
+
+/**
+ * Notification demo: the fake user `demo` follows the official account, has accepted three
+ * accident-progress and exam messages, and has one message (a confirmed exam booking) that the
+ * dispatcher pushes to the fake WeChat at start and that waits in the message centre.
+ */
+async function seedNotificationDemoData(db: PrismaClient): Promise<void> {
+  const openid = fakeOpenId(DEMO_NOTIFIED_DRIVER);
+  const unionid = fakeUnionId(DEMO_NOTIFIED_DRIVER);
+  const driver = await db.driver.upsert({
+    where: { openid },
+    create: { openid, unionid, nickname: DEMO_NOTIFIED_DRIVER, followsOfficialAccount: true },
+    update: { unionid, followsOfficialAccount: true },
+    select: { id: true },
+  });
+  await db.officialAccountFollower.upsert({
+    where: { unionid },
+    create: { unionid, openid: `oa-${openid.slice(1)}` },
+    update: {},
+    select: { unionid: true },
+  });
+  for (const templateKey of ['accident_progress', 'exam_booking']) {
+    const existing = await db.subscriptionQuota.findUnique({ where: { driverId_templateKey: { driverId: driver.id, templateKey } } });
+    if (!existing) await db.subscriptionQuota.create({ data: { driverId: driver.id, templateKey, remaining: 3, accepted: 3 } });
+  }
+  await notify(db, {
+    driverId: driver.id,
+    event: 'exam.booking_confirmed',
+    data: { bookingId: 0, subject: 1, startsAt: daysFromNow(7, 9), venue: '枣庄市车管所科目一考场' },
+    dedupeKey: 'demo:exam-booking-confirmed',
+  });
 }

@@ -7,9 +7,14 @@ import { AppError, errorMiddleware } from './http/errors';
 import { openApiDocument, openApiHtml } from './http/openapi';
 import { requestContext } from './http/request-context';
 import { serveH5 } from './http/static-h5';
+import { registerAccidentRoutes } from './modules/accidents/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerIdentityRoutes } from './modules/identity/routes';
+import { registerInquiryRoutes, streamImportBodies } from './modules/inquiries/routes';
+import { registerConsultationRoutes } from './modules/consultations/routes';
 import { registerStaffRoutes } from './modules/staff/routes';
+import { registerExamRoutes } from './modules/exams/routes';
+import { registerNotificationRoutes } from './modules/notifications/routes';
 
 export const JSON_LIMIT = '1mb';
 
@@ -19,6 +24,11 @@ export function buildApp(deps: AppDeps): Koa {
   registerAuthRoutes(api, deps);
   registerIdentityRoutes(api, deps);
   registerStaffRoutes(api, deps);
+  registerInquiryRoutes(api, deps);
+  registerConsultationRoutes(api, deps);
+  registerAccidentRoutes(api, deps);
+  registerExamRoutes(api, deps);
+  registerNotificationRoutes(api, deps);
 
   const openapi = openApiDocument(api.specs);
   const docsHtml = openApiHtml(openapi);
@@ -55,6 +65,7 @@ export function buildApp(deps: AppDeps): Koa {
     }
     await next();
   });
+  app.use(streamImportBodies());
   app.use(
     bodyParser({
       enableTypes: ['json'],

@@ -38,7 +38,24 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('tmpl-accident-progress'),
   WECHAT_TEMPLATE_EXAM_BOOKING: z.string().default('tmpl-exam-booking'),
   WECHAT_TEMPLATE_CONSULTATION_REPLY: z.string().default('tmpl-consultation-reply'),
+  WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('oa-tmpl-accident-progress'),
+  WECHAT_OA_TEMPLATE_EXAM_BOOKING: z.string().default('oa-tmpl-exam-booking'),
+  WECHAT_OA_TEMPLATE_CONSULTATION_REPLY: z.string().default('oa-tmpl-consultation-reply'),
   RUN_WORKERS: bool.default(true),
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(512),
+  VEHICLE_BIND_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  VEHICLE_BIND_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  CONSULTATION_FIRST_REPLY_HOURS: z.coerce.number().min(0.25).max(200).default(4),
+  CONSULTATION_WORKING_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').default('09:00-17:00'),
+  EXAM_MIN_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(10),
+  EXAM_PRIORITY_MONTHS: z.coerce.number().int().min(0).max(36).default(6),
+  EXAM_LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  EXAM_ALLOCATION_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  ACCIDENT_INVITE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  ACCIDENT_NEGOTIATING_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  ACCIDENT_RETURNED_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  ACCIDENT_INVITE_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  ACCIDENT_INVITE_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -66,8 +83,28 @@ export interface Config {
     fakePort: number;
     officialAccount?: { appId: string; secret: string };
     templates: { accident_progress: string; exam_booking: string; consultation_reply: string };
+    /** Official-account template ids by the same keys. */
+    officialTemplates: { accident_progress: string; exam_booking: string; consultation_reply: string };
   };
   runWorkers: boolean;
+  inquiries: { importMaxBytes: number; vehicleBind: { maxFailures: number; windowMs: number } };
+  /** First replies are due within `firstReplyHours` working hours; `workingHours` is "HH:MM-HH:MM" in Asia/Shanghai. */
+  consultations: { firstReplyHours: number; workingHours: string };
+  exams: {
+    /** Minimum time between publishing a session and its exam (10 days nationally, Art. 52). */
+    minNoticeMs: number;
+    /** A permit with less than this many months left gets one priority application per subject. */
+    priorityMonths: number;
+    /** How long a process may serve the public session list from memory. */
+    listCacheMs: number;
+    allocationEveryMs: number;
+  };
+  accidents: {
+    inviteMs: number;
+    negotiatingMs: number;
+    returnedMs: number;
+    inviteThrottle: { maxFailures: number; windowMs: number };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -111,14 +148,41 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secret: e.WECHAT_SECRET ?? 'fake-secret',
       apiBase: e.WECHAT_API_BASE ?? (fake ? `http://127.0.0.1:${e.FAKE_WECHAT_PORT}` : 'https://api.weixin.qq.com'),
       fakePort: e.FAKE_WECHAT_PORT,
+      // With the fake WeChat, its built-in official account stands in for a real one.
       officialAccount:
-        e.WECHAT_OA_APPID && e.WECHAT_OA_SECRET ? { appId: e.WECHAT_OA_APPID, secret: e.WECHAT_OA_SECRET } : undefined,
+        e.WECHAT_OA_APPID && e.WECHAT_OA_SECRET
+          ? { appId: e.WECHAT_OA_APPID, secret: e.WECHAT_OA_SECRET }
+          : fake
+            ? { appId: 'wx-fake-oa-appid', secret: 'fake-oa-secret' }
+            : undefined,
       templates: {
         accident_progress: e.WECHAT_TEMPLATE_ACCIDENT_PROGRESS,
         exam_booking: e.WECHAT_TEMPLATE_EXAM_BOOKING,
         consultation_reply: e.WECHAT_TEMPLATE_CONSULTATION_REPLY,
       },
+      officialTemplates: {
+        accident_progress: e.WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS,
+        exam_booking: e.WECHAT_OA_TEMPLATE_EXAM_BOOKING,
+        consultation_reply: e.WECHAT_OA_TEMPLATE_CONSULTATION_REPLY,
+      },
     },
     runWorkers: e.RUN_WORKERS,
+    inquiries: {
+      importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+      vehicleBind: { maxFailures: e.VEHICLE_BIND_MAX_FAILURES, windowMs: e.VEHICLE_BIND_WINDOW_MINUTES * 60_000 },
+    },
+    consultations: { firstReplyHours: e.CONSULTATION_FIRST_REPLY_HOURS, workingHours: e.CONSULTATION_WORKING_HOURS },
+    exams: {
+      minNoticeMs: e.EXAM_MIN_NOTICE_DAYS * 86_400_000,
+      priorityMonths: e.EXAM_PRIORITY_MONTHS,
+      listCacheMs: e.EXAM_LIST_CACHE_MS,
+      allocationEveryMs: e.EXAM_ALLOCATION_EVERY_SECONDS * 1000,
+    },
+    accidents: {
+      inviteMs: e.ACCIDENT_INVITE_MINUTES * 60_000,
+      negotiatingMs: e.ACCIDENT_NEGOTIATING_HOURS * 3_600_000,
+      returnedMs: e.ACCIDENT_RETURNED_HOURS * 3_600_000,
+      inviteThrottle: { maxFailures: e.ACCIDENT_INVITE_MAX_FAILURES, windowMs: e.ACCIDENT_INVITE_THROTTLE_MINUTES * 60_000 },
+    },
   };
 }

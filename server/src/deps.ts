@@ -2,10 +2,13 @@
 import type { Config } from './config';
 import type { Db } from './db';
 import type { Logger } from './logger';
+import type { MsgSecCheckInput, MsgSecCheckResult } from './wechat/mini-program-client';
 
-/** The part of the mini-program WeChat client that login needs. */
+/** The part of the mini-program WeChat client that requests need: login and the text check. */
 export interface WechatLogin {
   code2Session(code: string): Promise<{ openid: string; unionid?: string }>;
+  /** Absent in stand-ins that only log in; callers then treat text as unchecked. */
+  msgSecCheck?(input: MsgSecCheckInput): Promise<MsgSecCheckResult>;
 }
 
 export interface AppDeps {

@@ -14,7 +14,7 @@ declare module 'koa' {
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 // The h5 app's template carries one inline bootstrap script and inline styles.
 const PAGE_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'";
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob: data:; frame-ancestors 'none'; base-uri 'self'";
 
 export function requestContext(log: Logger) {
   return async function withRequestContext(ctx: Context, next: Next) {

@@ -1,29 +1,64 @@
-// Assembles the WeChat clients the app uses from configuration (real WeChat or the fake one).
+// Assembles the WeChat clients the app uses from configuration (real WeChat or the fake one), all
+// sharing one database-backed access-token store.
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { MiniProgramClient } from './mini-program-client';
+import { OfficialAccountAdapter } from './official-account-adapter';
+import { OfficialAccountClient } from './official-account-client';
+import { wechatFetch } from './node-http-fetch';
+import { TokenStore, type TokenStoreOptions } from './token-store';
 
-export function createWechat(config: Config, _db: Db) {
-  let cached: { token: string; expiresAt: number } | undefined;
-  let inflight: Promise<string> | undefined;
-  const client: MiniProgramClient = new MiniProgramClient({
-    baseUrl: config.wechat.apiBase,
-    appId: config.wechat.appId,
-    secret: config.wechat.secret,
-    // Single-flight per process until the database-shared token store replaces it.
-    getAccessToken: async () => {
-      if (cached && cached.expiresAt > Date.now() + 300_000) return cached.token;
-      inflight ??= client
-        .getStableToken()
-        .then((t) => {
-          cached = { token: t.accessToken, expiresAt: Date.now() + t.expiresIn * 1000 };
-          return t.accessToken;
-        })
-        .finally(() => {
-          inflight = undefined;
-        });
-      return inflight;
-    },
+export interface WechatClients {
+  miniProgram: MiniProgramClient;
+  /** Template messages of the official account; absent when none is configured. */
+  officialAccount?: OfficialAccountAdapter;
+  tokens: TokenStore;
+}
+
+export interface WechatClientOptions {
+  /** Per-request timeout (default 5000 ms). */
+  timeoutMs?: number;
+  tokens?: TokenStoreOptions;
+}
+
+export function createWechatClients(config: Config, db: Db, options: WechatClientOptions = {}): WechatClients {
+  const tokens = new TokenStore(db, options.tokens);
+  const timeoutMs = options.timeoutMs;
+  const mp = config.wechat;
+  const miniProgram: MiniProgramClient = new MiniProgramClient({
+    baseUrl: mp.apiBase,
+    appId: mp.appId,
+    secret: mp.secret,
+    timeoutMs,
+    fetch: wechatFetch,
+    getAccessToken: () => tokens.get(mp.appId, () => miniProgram.getStableToken()),
+    invalidateAccessToken: (token) => tokens.invalidate(mp.appId, token),
   });
-  return client;
+  const clients: WechatClients = { miniProgram, tokens };
+  const oa = mp.officialAccount;
+  if (oa) {
+    // The typed client only fetches the official account's stable token; wechat-api sends.
+    const oaTokens = new OfficialAccountClient({
+      baseUrl: mp.apiBase,
+      appId: oa.appId,
+      secret: oa.secret,
+      timeoutMs,
+      fetch: wechatFetch,
+      getAccessToken: () => Promise.reject(new Error('not used')),
+    });
+    clients.officialAccount = new OfficialAccountAdapter({
+      baseUrl: mp.apiBase,
+      appId: oa.appId,
+      secret: oa.secret,
+      timeoutMs,
+      getAccessToken: () => tokens.get(oa.appId, () => oaTokens.getStableToken()),
+      invalidateAccessToken: (token) => tokens.invalidate(oa.appId, token),
+    });
+  }
+  return clients;
+}
+
+/** The mini-program client (login, subscribe messages, security checks). */
+export function createWechat(config: Config, db: Db): MiniProgramClient {
+  return createWechatClients(config, db).miniProgram;
 }

@@ -1,6 +1,9 @@
 // The periodic jobs of the system; each is safe to run in several processes at once.
 import type { AppDeps } from '../deps';
+import { expireCases } from '../modules/accidents/expiry';
 import { pruneFailures } from '../modules/auth/throttle';
+import { allocateDueSessions } from '../modules/exams/allocation';
+import { createDispatcherJob } from '../modules/notifications/job';
 import type { Job } from './runner';
 
 const DAY = 86_400_000;
@@ -14,6 +17,17 @@ export function systemJobs(deps: AppDeps): Job[] {
         await pruneFailures(deps.db, DAY);
         await deps.db.loginSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 7 * DAY) } } });
       },
+    },
+    {
+      name: 'exam-allocation',
+      everyMs: deps.config.exams.allocationEveryMs,
+      run: () => allocateDueSessions(deps),
+    },
+    createDispatcherJob(deps),
+    {
+      name: 'accident-expiry',
+      everyMs: 60_000,
+      run: () => expireCases(deps),
     },
   ];
 }

@@ -1,2 +1,2 @@
-// Page configuration of the consult placeholder page.
+// Page configuration of the consultation page.
 export default definePageConfig({ navigationBarTitleText: '在线咨询' })

@@ -1,2 +1,2 @@
-// Page configuration of the exam placeholder page.
+// Page configuration of the exam booking home.
 export default definePageConfig({ navigationBarTitleText: '考试预约' })

@@ -1,2 +1,2 @@
-// Page configuration of the inquiry placeholder page.
+// Page configuration of the inquiry page.
 export default definePageConfig({ navigationBarTitleText: '业务查询' })

@@ -1,6 +1,197 @@
-// Inquiry page (业务查询): placeholder until the feature is built.
-import ComingSoon from '@/components/ComingSoon'
+// Inquiry page (业务查询): identity first, then the driver's licence, vehicles (with binding) and violations.
+import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import PageShell from '@/components/PageShell'
+import ErrorText from '@/components/ErrorText'
+import IdentityForm from '@/components/IdentityForm'
+import { ApiError, errorMessage } from '@/api/http'
+import { getMe } from '@/api/me'
+import { bindVehicle, getLicence, listVehicles, listViolations, yuan, type Licence, type Vehicle, type ViolationList } from '@/api/inquiries'
+import { shanghaiDate, shanghaiTime } from '@/api/consultations'
+import './index.css'
+
+type Tab = 'licence' | 'vehicles' | 'violations'
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'licence', label: '驾驶证' },
+  { key: 'vehicles', label: '机动车' },
+  { key: 'violations', label: '违法记录' },
+]
 
 export default function InquiryPage() {
-  return <ComingSoon title="业务查询" description="绑定身份后，可查询本人的驾驶证、机动车和交通违法记录。" />
+  const [bound, setBound] = useState<boolean | null>(null)
+  const [tab, setTab] = useState<Tab>('licence')
+  const [licence, setLicence] = useState<Licence | null>(null)
+  const [vehicles, setVehicles] = useState<Vehicle[] | null>(null)
+  const [violations, setViolations] = useState<ViolationList | null>(null)
+  const [error, setError] = useState('')
+  const [plate, setPlate] = useState('')
+  const [vinSuffix, setVinSuffix] = useState('')
+  const [bindError, setBindError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const load = async (which: Tab = tab) => {
+    setError('')
+    try {
+      if (which === 'licence') setLicence(await getLicence())
+      if (which === 'vehicles') setVehicles((await listVehicles()).items)
+      if (which === 'violations') setViolations(await listViolations())
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 404 ? '没有找到您名下的驾驶证信息，如有疑问请在线咨询。' : errorMessage(err))
+    }
+  }
+
+  useDidShow(() => {
+    void (async () => {
+      try {
+        const me = await getMe()
+        const ok = me.role === 'driver' && me.identity.bound
+        setBound(ok)
+        if (ok) await load()
+      } catch (err) {
+        setError(errorMessage(err))
+      }
+    })()
+  })
+
+  const pick = (t: Tab) => {
+    setTab(t)
+    void load(t)
+  }
+
+  const onBind = async () => {
+    setBusy(true)
+    setBindError('')
+    try {
+      await bindVehicle({ plate: plate.trim(), vinSuffix: vinSuffix.trim() })
+      setPlate('')
+      setVinSuffix('')
+      await load('vehicles')
+    } catch (err) {
+      setBindError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (bound === false) {
+    return (
+      <PageShell>
+        <Text className="jg-hint">查询本人信息前，请先绑定身份（只需一次）。</Text>
+        <IdentityForm
+          onBound={() => {
+            setBound(true)
+            void load()
+          }}
+        />
+      </PageShell>
+    )
+  }
+
+  return (
+    <PageShell>
+      <View className="inq-tabs">
+        {TABS.map((t) => (
+          <Text key={t.key} id={`tab-${t.key}`} className={t.key === tab ? 'inq-tab inq-tab-on' : 'inq-tab'} onClick={() => pick(t.key)}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      <ErrorText id="inquiry-error" message={error} />
+
+      {tab === 'licence' && licence && (
+        <View id="licence-card" className="jg-card">
+          <Text className="jg-subtitle">
+            {licence.name} · {licence.licenceClass}（{licence.licenceClassText}）
+          </Text>
+          <Text className="jg-hint">证号 {licence.idNumber}</Text>
+          <View className="inq-meter">
+            <View className="inq-meter-fill" style={{ width: `${Math.min(100, (licence.points / licence.fullPoints) * 100)}%` }} />
+          </View>
+          <Text id="licence-points" className="inq-big">
+            本周期记分 {licence.points} / {licence.fullPoints}
+          </Text>
+          <Text className="jg-hint">
+            记分周期 {shanghaiDate(licence.pointsCycle.startsAt)} 至 {shanghaiDate(licence.pointsCycle.endsAt)}
+          </Text>
+          <Text className="jg-hint">
+            状态：{licence.statusText} · 有效期至 {shanghaiDate(licence.validUntil)}
+          </Text>
+          {licence.advice.map((a) => (
+            <Text key={a} className="inq-advice">
+              {a}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      {tab === 'vehicles' && (
+        <View>
+          {vehicles?.length === 0 && <Text className="jg-hint">还没有绑定车辆。填写号牌号码和车架号后4位即可绑定本人名下的车辆。</Text>}
+          {vehicles?.map((v) => (
+            <View key={v.id} id={`vehicle-${v.id}`} className="jg-card">
+              <Text className="inq-big">{v.plate}</Text>
+              <Text className="jg-hint">
+                {v.plateTypeText} · {v.brand} {v.model} · 车架号 {v.vin}
+              </Text>
+              <Text className="jg-hint">
+                状态：{v.statusText}
+                {v.inspectionDueAt ? ` · 检验有效期至 ${shanghaiDate(v.inspectionDueAt)}` : ''}
+                {v.inspectionDaysLeft !== null && v.inspectionDaysLeft >= 0 ? `（还有${v.inspectionDaysLeft}天）` : ''}
+              </Text>
+              {v.warnings.map((w) => (
+                <Text key={w} className="inq-warning">
+                  {w}
+                </Text>
+              ))}
+            </View>
+          ))}
+          <View id="bind-form" className="jg-card">
+            <Text className="jg-subtitle">绑定车辆</Text>
+            <View className="jg-field">
+              <Text className="jg-label">号牌号码</Text>
+              <Input id="bind-plate" className="jg-input" placeholder="如 鲁D12345 或 鲁DD12345" maxlength={10} value={plate} onInput={(e) => setPlate(e.detail.value)} />
+            </View>
+            <View className="jg-field">
+              <Text className="jg-label">车架号后4位或后6位</Text>
+              <Input id="bind-vin" className="jg-input" placeholder="见行驶证" maxlength={6} value={vinSuffix} onInput={(e) => setVinSuffix(e.detail.value)} />
+            </View>
+            <ErrorText id="bind-error" message={bindError} />
+            <Button id="bind-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void onBind()}>
+              绑定
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {tab === 'violations' && violations && (
+        <View>
+          <View id="violation-totals" className="jg-card">
+            <Text className="jg-subtitle">未处理完的违法 {violations.totals.outstandingCount} 条</Text>
+            <Text className="jg-hint">
+              罚款 {yuan(violations.totals.fineFen)} · 滞纳金 {yuan(violations.totals.lateFeeFen)} · 记分 {violations.totals.points}
+            </Text>
+            <Text className="inq-big">应缴合计 {yuan(violations.totals.amountDueFen)}</Text>
+          </View>
+          {violations.items.length === 0 && <Text className="jg-hint">没有违法记录，请继续保持安全驾驶。</Text>}
+          {violations.items.map((v) => (
+            <View key={v.id} id={`violation-${v.id}`} className="jg-card">
+              <Text className="jg-subtitle">
+                {v.plate} · {v.statusText}
+              </Text>
+              <Text className="jg-hint">
+                {shanghaiTime(v.occurredAt)} · {v.place}
+              </Text>
+              <Text className="jg-hint">{v.description}</Text>
+              <Text className="jg-hint">
+                罚款 {yuan(v.fineFen)} · 记{v.points}分{v.lateFeeFen > 0 ? ` · 滞纳金 ${yuan(v.lateFeeFen)}` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </PageShell>
+  )
 }

@@ -1,17 +1,82 @@
-// Officer workbench (民警工作台): placeholder for the review queue of the officer's unit.
+// Officer workbench (民警工作台): the unit's accident review queue, oldest first, and the handled cases.
+import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StaffHome from '@/components/StaffHome'
+import ErrorText from '@/components/ErrorText'
+import '@/components/accident.css'
+import { errorMessage, getToken } from '@/api/http'
+import { officerQueue, type QueueItem } from '@/api/accidents'
+import { open } from '@/utils/nav'
+
+type Tab = 'pending' | 'disputed' | 'done'
+
+const QUERIES: Record<Tab, string> = {
+  pending: 'status=PENDING_REVIEW',
+  disputed: 'status=PENDING_REVIEW&disputed=true',
+  done: 'status=CONFIRMED',
+}
+
+function waiting(minutes: number | null): string {
+  if (minutes === null) return ''
+  return minutes < 60 ? `已等待 ${minutes} 分钟` : `已等待 ${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`
+}
 
 export default function OfficerHomePage() {
+  const [tab, setTab] = useState<Tab>('pending')
+  const [items, setItems] = useState<QueueItem[] | null>(null)
+  const [total, setTotal] = useState(0)
+  const [error, setError] = useState('')
+
+  const load = async (which: Tab) => {
+    setTab(which)
+    setItems(null)
+    try {
+      const list = await officerQueue(QUERIES[which])
+      setItems(list.items)
+      setTotal(list.total)
+      setError('')
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+
+  useDidShow(() => {
+    if (getToken()) void load(tab)
+  })
+
   return (
     <StaffHome role="officer" title="民警工作台">
       <View id="officer-queue" className="jg-card">
         <Text className="jg-subtitle">待审核事故</Text>
-        <Text className="jg-hint">功能建设中。这里将按提交时间列出本大队待审核的事故快处案件，显示等待时长；可查看照片、双方信息和签名，并确认、退回补充或转现场处理。</Text>
-      </View>
-      <View className="jg-card">
-        <Text className="jg-subtitle">已处理</Text>
-        <Text className="jg-hint">功能建设中。这里将显示已处理的案件和今天的工作量。</Text>
+        <View className="jg-row">
+          {(['pending', 'disputed', 'done'] as Tab[]).map((t) => (
+            <Text key={t} id={`officer-tab-${t}`} className={`jg-choice ${tab === t ? 'jg-choice-on' : ''}`} onClick={() => void load(t)}>
+              {{ pending: '待审核', disputed: '有争议', done: '已确认' }[t]}
+            </Text>
+          ))}
+        </View>
+        <ErrorText id="officer-queue-error" message={error} />
+        {items === null && !error && <Text className="jg-hint">正在加载…</Text>}
+        {items && (
+          <Text id="officer-queue-total" className="jg-hint">
+            共 {total} 起
+          </Text>
+        )}
+        {items?.length === 0 && <Text className="jg-hint">{tab === 'done' ? '还没有已确认的案件。' : '没有待审核的事故，辛苦了。'}</Text>}
+        {items?.map((i) => (
+          <View key={i.id} className="jg-choice officer-case" id={`officer-case-${i.id}`} onClick={() => open(`/packages/officer/case/index?id=${i.id}`)}>
+            <Text className="jg-label">
+              {i.plates.join(' / ') || '未填写车牌'}
+              {i.disputed ? ' ' : ''}
+              {i.disputed && <Text className="jg-tag jg-tag-warn">有争议</Text>}
+            </Text>
+            <Text className="jg-hint">
+              {i.address} · {i.caseNumber}
+            </Text>
+            {i.waitingMinutes !== null && <Text className="jg-hint">{waiting(i.waitingMinutes)}</Text>}
+          </View>
+        ))}
       </View>
     </StaffHome>
   )

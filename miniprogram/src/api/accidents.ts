@@ -1,0 +1,278 @@
+// Typed calls for quick accident processing (事故快处): reports, joining, details, photos, answers, officer review.
+import Taro from '@tarojs/taro'
+import { ApiError, getToken, request, toApiError } from './http'
+
+export type AccidentStatus =
+  | 'DRAFT'
+  | 'WAITING_FOR_PARTY'
+  | 'NEGOTIATING'
+  | 'PENDING_REVIEW'
+  | 'CONFIRMED'
+  | 'RETURNED'
+  | 'TRANSFERRED'
+  | 'CANCELLED'
+  | 'EXPIRED'
+
+export type PartyRole = 'A' | 'B'
+export type FaultSide = 'A' | 'B' | 'BOTH'
+export type Slot =
+  | 'OVERVIEW_FRONT'
+  | 'OVERVIEW_REAR'
+  | 'COLLISION_POINT'
+  | 'OWN_DAMAGE'
+  | 'OTHER_DAMAGE'
+  | 'OWN_PLATE'
+  | 'OTHER_PLATE'
+  | 'EXTRA'
+  | 'SIGNATURE'
+export type LiabilityLevel = '全部' | '主要' | '同等' | '次要' | '无'
+
+export interface Eligibility {
+  injuries: boolean
+  vehiclesDrivable: boolean
+  licencesValid: boolean
+  insured: boolean
+  impaired: boolean
+  platesValid?: boolean
+  dangerousGoods?: boolean
+  facilitiesDamaged?: boolean
+  onExpressway?: boolean
+}
+
+export interface Location {
+  latitude: number
+  longitude: number
+  address: string
+}
+
+export interface Party {
+  role: PartyRole
+  plate: string | null
+  vehicleType: string | null
+  driverName: string | null
+  licenceNumber: string | null
+  phone: string | null
+  insurer: string | null
+  policyNumber: string | null
+  collisionPart: string | null
+  complete: boolean
+  agreed: boolean | null
+  signed: boolean
+  signatureFileId: number | null
+}
+
+export interface Photo {
+  id: number
+  slot: Slot
+  sha256: string
+  width: number
+  height: number
+  capturedAt: string | null
+  receivedAt: string
+  uploadedBy: PartyRole | null
+  url: string
+}
+
+export interface CaseEvent {
+  type: string
+  actor: string
+  at: string
+  from: AccidentStatus | null
+  to: AccidentStatus | null
+}
+
+export interface AccidentCase {
+  id: number
+  caseNumber: string
+  status: AccidentStatus
+  statusText: string
+  unit: { code: string; name: string }
+  occurredAt: string
+  location: { latitude: number | null; longitude: number | null; address: string }
+  weather: string | null
+  vehicleCount: 1 | 2
+  myRole: PartyRole | null
+  inviteCode?: string
+  inviteExpiresAt?: string
+  scenario: string | null
+  scenarioName: string | null
+  atFault: FaultSide | null
+  liability: Partial<Record<PartyRole, LiabilityLevel>> | null
+  disputed: boolean
+  missingSlots: Slot[]
+  decision: { note: string | null; at: string; officer: string | null } | null
+  document: { number: string; verificationCode: string; kind: 'AGREEMENT' | 'DETERMINATION'; title: string } | null
+  expiresAt: string | null
+  parties: Party[]
+  photos: Photo[]
+  claims: { id: number; role: PartyRole | null; insurer: string; policyNumber: string | null; status: string }[]
+  events: CaseEvent[]
+}
+
+export interface Scenario {
+  code: string
+  name: string
+  description: string
+  atFault: string
+  split: 'ONE' | 'BOTH'
+}
+
+export interface QueueItem {
+  id: number
+  caseNumber: string
+  status: AccidentStatus
+  occurredAt: string
+  address: string
+  disputed: boolean
+  scenario: string | null
+  plates: string[]
+  submittedAt: string
+  waitingMinutes: number | null
+}
+
+export interface PartyDetails {
+  plate: string
+  driverName: string
+  licenceNumber: string
+  phone: string
+  insurer: string
+  policyNumber?: string
+  vehicleType?: string
+  collisionPart?: string
+}
+
+export interface List<T> {
+  items: T[]
+  total: number
+}
+
+export const checkEligibility = (body: { location: Location; eligibility: Eligibility; unit?: string }) =>
+  request<{ eligible: true; unit: { code: string; name: string } }>('/api/accidents/eligibility', { method: 'POST', data: body })
+
+export const reportAccident = (body: {
+  occurredAt: string
+  location: Location
+  vehicleCount: 1 | 2
+  eligibility: Eligibility
+  weather?: string
+  unit?: string
+}) => request<AccidentCase>('/api/accidents', { method: 'POST', data: body })
+
+export const myAccidents = () => request<List<AccidentCase>>('/api/accidents?pageSize=50')
+export const getAccident = (id: number) => request<AccidentCase>(`/api/accidents/${id}`)
+export const joinAccident = (inviteCode: string) => request<AccidentCase>('/api/accidents/join', { method: 'POST', data: { inviteCode } })
+export const saveMyDetails = (id: number, body: PartyDetails) =>
+  request<AccidentCase>(`/api/accidents/${id}/parties/me`, { method: 'PUT', data: body })
+export const getScenarios = () => request<List<Scenario>>('/api/accidents/scenarios', { auth: false })
+export const setLiability = (id: number, scenario: string, atFault: FaultSide) =>
+  request<AccidentCase>(`/api/accidents/${id}/liability`, { method: 'PUT', data: { scenario, atFault } })
+export const answer = (id: number, agree: boolean, signature: number) =>
+  request<AccidentCase>(`/api/accidents/${id}/confirmation`, { method: 'POST', data: { agree, signature } })
+export const cancelAccident = (id: number) => request<AccidentCase>(`/api/accidents/${id}/cancel`, { method: 'POST' })
+
+export const officerQueue = (query = 'status=PENDING_REVIEW') => request<List<QueueItem>>(`/api/officer/accidents?${query}`)
+export const officerCase = (id: number) => request<AccidentCase>(`/api/officer/accidents/${id}`)
+export const decide = (
+  id: number,
+  body: { decision: 'CONFIRM' | 'RETURN' | 'TRANSFER'; note?: string; liability?: Partial<Record<PartyRole, LiabilityLevel>> },
+) => request<AccidentCase>(`/api/officer/accidents/${id}/decision`, { method: 'POST', data: body })
+
+/** A photo to upload: a local file path (WeChat) or the picked file / drawn image itself (browser). */
+export type UploadSource = string | Blob
+
+type Uploaded = { id: number; slot: Slot; sha256: string }
+
+function parseBody(text: unknown): unknown {
+  if (typeof text !== 'string') return text
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/** Browser: posts the file itself, so no blob: or data: URL has to be fetched (the page's CSP forbids it). */
+function uploadBlob(id: number, slot: Slot, file: Blob, onProgress?: (percent: number) => void): Promise<Uploaded> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData()
+    form.append('slot', slot)
+    form.append('file', file, file instanceof File ? file.name : `${slot.toLowerCase()}.png`)
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `${API_BASE}/api/accidents/${id}/photos`)
+    xhr.setRequestHeader('Authorization', `Bearer ${getToken()}`)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100))
+    }
+    xhr.onload = () => {
+      const body = parseBody(xhr.responseText)
+      if (xhr.status === 201) resolve(body as Uploaded)
+      else reject(toApiError(xhr.status, body))
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', '网络连接失败，照片已保留，请重试'))
+    xhr.send(form)
+  })
+}
+
+/** Turns a data: URL (the browser's canvas export) into a Blob without fetching it. */
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const [head, data] = dataUrl.split(',')
+  const type = /data:([^;]+)/.exec(head)?.[1] ?? 'image/png'
+  const bytes = atob(data)
+  const out = new Uint8Array(bytes.length)
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes.charCodeAt(i)
+  return new Blob([out], { type })
+}
+
+/** Uploads one photo or signature, reporting progress (0–100). */
+export function uploadPhoto(id: number, slot: Slot, source: UploadSource, onProgress?: (percent: number) => void): Promise<Uploaded> {
+  if (typeof source !== 'string') return uploadBlob(id, slot, source, onProgress)
+  return new Promise((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: `${API_BASE}/api/accidents/${id}/photos`,
+      filePath: source,
+      name: 'file',
+      formData: { slot },
+      header: { Authorization: `Bearer ${getToken()}` },
+      success(res) {
+        const body = parseBody(res.data)
+        if (res.statusCode === 201) resolve(body as Uploaded)
+        else reject(toApiError(res.statusCode, body))
+      },
+      fail() {
+        reject(new ApiError(0, 'NETWORK_ERROR', '网络连接失败，照片已保留，请重试'))
+      },
+    })
+    task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
+  })
+}
+
+/** The address of a case's PDF (with the token, for download or opening in a browser tab). */
+export const agreementUrl = (id: number) => `${API_BASE}/api/accidents/${id}/agreement`
+
+/** Downloads the PDF and opens it (WeChat) or saves it (browser). */
+export async function openAgreement(id: number, fileName: string): Promise<void> {
+  if (Taro.getEnv() === Taro.ENV_TYPE.WEB) {
+    const res = await fetch(agreementUrl(id), { headers: { Authorization: `Bearer ${getToken()}` } })
+    if (!res.ok) throw toApiError(res.status, await res.text())
+    const blob = await res.blob()
+    const link = document.createElement('a')
+    link.href = URL.createObjectURL(blob)
+    link.download = fileName
+    link.click()
+    return
+  }
+  const res = await Taro.downloadFile({ url: agreementUrl(id), header: { Authorization: `Bearer ${getToken()}` } })
+  if (res.statusCode !== 200) throw toApiError(res.statusCode, undefined)
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true })
+}
+
+/** Photo bytes need the token: in the browser they are fetched into object URLs. */
+export async function photoSrc(url: string): Promise<string> {
+  if (Taro.getEnv() === Taro.ENV_TYPE.WEB) {
+    const res = await fetch(`${API_BASE}${url}`, { headers: { Authorization: `Bearer ${getToken()}` } })
+    if (!res.ok) throw toApiError(res.status, undefined)
+    return URL.createObjectURL(await res.blob())
+  }
+  const res = await Taro.downloadFile({ url: `${API_BASE}${url}`, header: { Authorization: `Bearer ${getToken()}` } })
+  return res.tempFilePath
+}

@@ -1,0 +1,137 @@
+// Consultation endpoints (在线咨询): questions, FAQ suggestions and ratings for drivers; the agents' desk.
+import { request } from './http'
+
+export type Category = 'vehicle' | 'licence' | 'violation' | 'accident' | 'exam' | 'other'
+export type ConsultationStatus = 'HELD' | 'OPEN' | 'CLAIMED' | 'ANSWERED' | 'CLOSED'
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  vehicle: '机动车业务',
+  licence: '驾驶证业务',
+  violation: '违法处理',
+  accident: '事故处理',
+  exam: '考试预约',
+  other: '其他',
+}
+export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[]
+
+export interface Reply {
+  id: number
+  author: 'DRIVER' | 'AGENT'
+  authorName: string
+  content: string
+  createdAt: string
+  internal?: boolean
+}
+
+export interface Consultation {
+  id: number
+  category: Category
+  categoryText: string
+  content: string
+  status: ConsultationStatus
+  statusText: string
+  createdAt: string
+  firstReplyAt: string | null
+  closedAt: string | null
+  rating: number | null
+  replies: Reply[]
+  replyCount?: number
+}
+
+export interface AgentConsultation extends Consultation {
+  driver: { id: number; name: string }
+  claimedBy: { id: number; displayName: string } | null
+  firstReplyDueAt: string | null
+  overdue: boolean
+  waitingMinutes: number
+}
+
+export interface FaqItem {
+  id: number
+  category: Category
+  question: string
+  answer: string
+}
+
+export interface CannedReply {
+  id: number
+  category: Category | null
+  title: string
+  content: string
+}
+
+type List<T> = { items: T[]; total: number }
+
+export function suggestFaq(q: string, category?: Category): Promise<List<FaqItem>> {
+  const query = `q=${encodeURIComponent(q)}${category ? `&category=${category}` : ''}`
+  return request(`/api/consultations/faq?${query}`, { auth: false })
+}
+
+export function ask(body: { category: Category; content: string }): Promise<Consultation> {
+  return request('/api/consultations', { method: 'POST', data: body })
+}
+
+export function listMine(): Promise<List<Consultation>> {
+  return request('/api/consultations?pageSize=50')
+}
+
+export function getMine(id: number): Promise<Consultation> {
+  return request(`/api/consultations/${id}`)
+}
+
+export function followUp(id: number, content: string): Promise<Consultation> {
+  return request(`/api/consultations/${id}/messages`, { method: 'POST', data: { content } })
+}
+
+export function closeMine(id: number): Promise<Consultation> {
+  return request(`/api/consultations/${id}/close`, { method: 'POST' })
+}
+
+export function rate(id: number, score: number): Promise<Consultation> {
+  return request(`/api/consultations/${id}/rating`, { method: 'POST', data: { score } })
+}
+
+export function agentQueue(status: ConsultationStatus, category?: Category): Promise<List<AgentConsultation>> {
+  return request(`/api/agent/consultations?status=${status}&pageSize=100${category ? `&category=${category}` : ''}`)
+}
+
+export function agentGet(id: number): Promise<AgentConsultation> {
+  return request(`/api/agent/consultations/${id}`)
+}
+
+export function agentClaim(id: number): Promise<AgentConsultation> {
+  return request(`/api/agent/consultations/${id}/claim`, { method: 'POST' })
+}
+
+export function agentReply(id: number, content: string, internal: boolean): Promise<AgentConsultation> {
+  return request(`/api/agent/consultations/${id}/replies`, { method: 'POST', data: { content, internal } })
+}
+
+export function agentTransfer(id: number, category: Category): Promise<AgentConsultation> {
+  return request(`/api/agent/consultations/${id}/transfer`, { method: 'POST', data: { category } })
+}
+
+export function agentApprove(id: number): Promise<AgentConsultation> {
+  return request(`/api/agent/consultations/${id}/approve`, { method: 'POST' })
+}
+
+export function agentClose(id: number): Promise<AgentConsultation> {
+  return request(`/api/agent/consultations/${id}/close`, { method: 'POST' })
+}
+
+export function cannedReplies(category?: Category): Promise<List<CannedReply>> {
+  return request(`/api/agent/canned-replies${category ? `?category=${category}` : ''}`)
+}
+
+/** "11月27日 14:05" in Asia/Shanghai. */
+export function shanghaiTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** "2026年11月27日" in Asia/Shanghai. */
+export function shanghaiDate(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}

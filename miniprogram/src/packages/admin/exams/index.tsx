@@ -1,0 +1,248 @@
+// Admin exam plan (考试计划): sessions with fill-rate bars and a chart, publishing a session,
+// allocating ranked sessions, and importing learners and results.
+import { useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import PageShell from '@/components/PageShell'
+import ErrorText from '@/components/ErrorText'
+import { errorMessage } from '@/api/http'
+import {
+  adminAllocate,
+  adminCreateSession,
+  adminImportLearners,
+  adminImportResults,
+  adminListSessions,
+  type AdminExamSession,
+  type Allocation,
+  type ImportReport,
+} from '@/api/exams'
+import { ALLOCATION_LABELS, SUBJECT_LABELS, shanghaiDateTime } from '@/pages/exam/format'
+import '@/pages/exam/index.css'
+import './index.css'
+
+export default function AdminExamsPage() {
+  const [sessions, setSessions] = useState<AdminExamSession[] | null>(null)
+  const [error, setError] = useState('')
+  const [busyId, setBusyId] = useState<number | null>(null)
+
+  const load = async () => {
+    setError('')
+    try {
+      setSessions((await adminListSessions()).items)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+
+  useDidShow(() => {
+    void load()
+  })
+
+  const onAllocate = async (id: number) => {
+    setBusyId(id)
+    setError('')
+    try {
+      await adminAllocate(id)
+      await load()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  return (
+    <PageShell>
+      <Text className="jg-title">考试计划</Text>
+      <ErrorText id="admin-exams-error" message={error} />
+      {sessions === null && !error && <Text className="jg-hint">正在加载…</Text>}
+      {sessions && sessions.length > 0 && <FillChart sessions={sessions} />}
+      {sessions?.length === 0 && <Text className="jg-hint">还没有考试场次，可在下方发布。</Text>}
+      {sessions?.map((s) => {
+        const rate = Math.min(1, s.fillRate)
+        const waiting = s.allocation === 'RANKED' && !s.allocated
+        return (
+          <View key={s.id} id={`admin-session-${s.id}`} className="jg-card">
+            <Text className="jg-subtitle">
+              {SUBJECT_LABELS[s.subject]} · {s.licenceClass} · {shanghaiDateTime(s.startsAt)}
+            </Text>
+            <Text className="jg-hint">
+              {s.venue.name} · {ALLOCATION_LABELS[s.allocation]}
+              {s.allocation === 'RANKED' ? (s.allocated ? ' · 已分配' : ' · 待分配') : ''}
+            </Text>
+            <View className="admin-exam-bar">
+              <View className={rate >= 1 ? 'admin-exam-bar-fill admin-exam-bar-full' : 'admin-exam-bar-fill'} style={{ width: `${Math.round(rate * 100)}%` }} />
+            </View>
+            <Text id={`admin-session-${s.id}-fill`} className="jg-hint">
+              {waiting ? `申请 ${s.applicantCount} 人 / 考位 ${s.capacity}` : `已确认 ${s.confirmedCount} / 考位 ${s.capacity}`}（{Math.round(s.fillRate * 100)}%）
+            </Text>
+            {waiting && (
+              <Button id={`allocate-${s.id}`} className="jg-button" type="primary" size="large" loading={busyId === s.id} disabled={busyId !== null} onClick={() => void onAllocate(s.id)}>
+                截止预约并分配考位
+              </Button>
+            )}
+          </View>
+        )
+      })}
+      <NewSessionForm onCreated={() => void load()} />
+      <ImportBox
+        id="learners"
+        title="导入学员"
+        hint="CSV，首行为字段名：idNumber,name,licenceClass,appliedAt,permitIssuedAt,passedSubjects（已通过科目用分号分隔，如 1;2）"
+        run={adminImportLearners}
+      />
+      <ImportBox id="results" title="导入考试成绩" hint="CSV，首行为字段名：bookingId,result（PASS 合格、FAIL 不合格、NO_SHOW 缺考）" run={adminImportResults} />
+    </PageShell>
+  )
+}
+
+/** Fill rate per session as columns (oldest to newest exam), drawn with Views. */
+function FillChart({ sessions }: { sessions: AdminExamSession[] }) {
+  const ordered = [...sessions].reverse()
+  return (
+    <View id="fill-chart" className="jg-card">
+      <Text className="jg-subtitle">预约率</Text>
+      <View className="admin-exam-chart">
+        {ordered.map((s) => (
+          <View key={s.id} className="admin-exam-column" style={{ height: `${Math.max(2, Math.round(Math.min(1, s.fillRate) * 100))}%` }} />
+        ))}
+      </View>
+      <Text className="jg-hint">每一列是一个场次，按考试时间从早到晚排列；柱高为已确认（或申请）人数占考位的比例。</Text>
+    </View>
+  )
+}
+
+/** "2026-12-20 09:00" typed in Shanghai time, as the ISO string the API takes. */
+function toIso(local: string): string | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(local.trim())
+  if (!m) return null
+  const [, y, mo, d, h = '0', mi = '0'] = m
+  const pad = (v: string) => v.padStart(2, '0')
+  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${mi}:00+08:00`
+}
+
+function NewSessionForm({ onCreated }: { onCreated: () => void }) {
+  const [form, setForm] = useState({ subject: '1', licenceClass: 'C1', venue: '', startsAt: '', capacity: '30', opensAt: '', closesAt: '', allocation: 'FIRST_COME' as Allocation })
+  const [error, setError] = useState('')
+  const [done, setDone] = useState('')
+  const [busy, setBusy] = useState(false)
+  const set = (key: keyof typeof form) => (e: { detail: { value: string } }) => setForm({ ...form, [key]: e.detail.value })
+
+  const onSubmit = async () => {
+    const startsAt = toIso(form.startsAt)
+    const opensAt = toIso(form.opensAt)
+    const closesAt = toIso(form.closesAt)
+    if (!form.venue.trim() || !startsAt || !opensAt || !closesAt) {
+      setError('请填写考场，并按“2026-12-20 09:00”的格式填写时间')
+      return
+    }
+    setBusy(true)
+    setError('')
+    setDone('')
+    try {
+      const s = await adminCreateSession({
+        subject: Number(form.subject),
+        licenceClass: form.licenceClass.trim().toUpperCase(),
+        venue: form.venue.trim(),
+        startsAt,
+        capacity: Number(form.capacity),
+        bookingOpensAt: opensAt,
+        bookingClosesAt: closesAt,
+        allocation: form.allocation,
+      })
+      setDone(`已发布：${SUBJECT_LABELS[s.subject]} ${shanghaiDateTime(s.startsAt)}`)
+      onCreated()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const field = (key: keyof typeof form, label: string, placeholder = '') => (
+    <View className="jg-field">
+      <Text className="jg-label">{label}</Text>
+      <Input id={`new-session-${key}`} className="jg-input" placeholder={placeholder} value={String(form[key])} onInput={set(key)} />
+    </View>
+  )
+
+  return (
+    <View id="new-session" className="jg-card">
+      <Text className="jg-subtitle">发布考试场次</Text>
+      <Text className="jg-hint">考试计划须至少提前10天公布；时间均为北京时间。</Text>
+      <View className="admin-exam-row">
+        {field('subject', '科目（1、2、3，4为安全文明常识）')}
+        {field('licenceClass', '准驾车型', 'C1')}
+        {field('capacity', '考位数')}
+      </View>
+      {field('venue', '考场', '考场名称')}
+      <View className="admin-exam-row">
+        {field('startsAt', '考试时间', '2026-12-20 09:00')}
+        {field('opensAt', '开始预约', '2026-12-01 09:00')}
+        {field('closesAt', '截止预约', '2026-12-17 17:00')}
+      </View>
+      <View className="exam-chips">
+        {(['FIRST_COME', 'RANKED'] as const).map((a) => (
+          <Text key={a} id={`new-session-${a}`} className={form.allocation === a ? 'exam-chip exam-chip-on' : 'exam-chip'} onClick={() => setForm({ ...form, allocation: a })}>
+            {ALLOCATION_LABELS[a]}
+          </Text>
+        ))}
+      </View>
+      <ErrorText id="new-session-error" message={error} />
+      {done && <Text id="new-session-done" className="jg-hint">{done}</Text>}
+      <Button id="new-session-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void onSubmit()}>
+        发布
+      </Button>
+    </View>
+  )
+}
+
+function ImportBox({ id, title, hint, run }: { id: string; title: string; hint: string; run: (csv: string) => Promise<ImportReport> }) {
+  const [csv, setCsv] = useState('')
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const onRun = async () => {
+    if (!csv.trim()) {
+      setError('请粘贴要导入的内容')
+      return
+    }
+    setBusy(true)
+    setError('')
+    setReport(null)
+    try {
+      setReport(await run(csv))
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View id={`import-${id}`} className="jg-card">
+      <Text className="jg-subtitle">{title}</Text>
+      <Text className="jg-hint">{hint}</Text>
+      <Textarea id={`import-${id}-csv`} className="admin-exam-textarea" maxlength={-1} value={csv} placeholder="在此粘贴 CSV 内容" onInput={(e) => setCsv(e.detail.value)} />
+      <ErrorText id={`import-${id}-error`} message={error} />
+      <Button id={`import-${id}-submit`} className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void onRun()}>
+        {busy ? '正在导入…' : '导入'}
+      </Button>
+      {report && (
+        <View id={`import-${id}-report`}>
+          <Text className="jg-hint">
+            新增 {report.created} 条，更新 {report.updated} 条，未导入 {report.rejected.length} 条
+          </Text>
+          {report.rejected.map((r) => (
+            <Text key={r.line} className="jg-error">
+              第{r.line}行：{r.reason}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+// Page configuration of the admin record import page.
+export default definePageConfig({ navigationBarTitleText: '数据导入' })

@@ -1,0 +1,146 @@
+// Admin record import (数据导入): pick a CSV or JSON file of licences, vehicles or violations, upload it
+// with a progress bar, and see the counts and the rejected rows with their line numbers and reasons.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import StaffHome from '@/components/StaffHome'
+import ErrorText from '@/components/ErrorText'
+import { getToken, toApiError, errorMessage } from '@/api/http'
+import type { ImportKind, ImportOutcome } from '@/api/inquiries'
+import './index.css'
+
+const KINDS: { key: ImportKind; label: string; fields: string }[] = [
+  { key: 'licences', label: '驾驶证', fields: 'idNumber, name, licenceClass, firstIssuedAt, validUntil, status, points' },
+  { key: 'vehicles', label: '机动车', fields: 'plate, plateType, vin, ownerIdNumber, brand, model, registeredAt, inspectionDueAt, status' },
+  { key: 'violations', label: '违法记录', fields: 'plate, occurredAt, place, code, description, fineFen, points, status' },
+]
+
+const contentTypeOf = (name: string) => (name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv')
+
+/** Browser upload: the File goes as the request body, so the browser streams it and reports progress. */
+function uploadInBrowser(kind: ImportKind, file: File, onProgress: (p: number) => void): Promise<ImportOutcome> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `${API_BASE}/api/admin/import/${kind}`)
+    xhr.setRequestHeader('Authorization', `Bearer ${getToken()}`)
+    xhr.setRequestHeader('Content-Type', contentTypeOf(file.name))
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total)
+    }
+    xhr.onload = () => {
+      let body: unknown
+      try {
+        body = JSON.parse(xhr.responseText)
+      } catch {
+        body = undefined
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportOutcome)
+      else reject(toApiError(xhr.status, body))
+    }
+    xhr.onerror = () => reject(toApiError(0, undefined))
+    xhr.send(file)
+  })
+}
+
+function pickBrowserFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = '.csv,.json,text/csv,application/json'
+    input.onchange = () => resolve(input.files?.[0] ?? null)
+    input.click()
+  })
+}
+
+/** In WeChat: a file from a chat, read as text and sent in one request (no upload progress there). */
+async function uploadInWechat(kind: ImportKind): Promise<ImportOutcome> {
+  const picked = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'json'] })
+  const file = picked.tempFiles[0]
+  const text = Taro.getFileSystemManager().readFileSync(file.path, 'utf8') as string
+  const res = await Taro.request({
+    url: `${API_BASE}/api/admin/import/${kind}`,
+    method: 'POST',
+    header: { Authorization: `Bearer ${getToken()}`, 'Content-Type': contentTypeOf(file.name) },
+    data: text,
+    dataType: '其他',
+  })
+  const body = typeof res.data === 'string' ? (JSON.parse(res.data) as unknown) : res.data
+  if (res.statusCode >= 200 && res.statusCode < 300) return body as ImportOutcome
+  throw toApiError(res.statusCode, body)
+}
+
+export default function AdminImportPage() {
+  const [kind, setKind] = useState<ImportKind>('violations')
+  const [progress, setProgress] = useState<number | null>(null)
+  const [fileName, setFileName] = useState('')
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null)
+  const [error, setError] = useState('')
+
+  const onPick = async () => {
+    setError('')
+    setOutcome(null)
+    try {
+      if (process.env.TARO_ENV === 'h5') {
+        const file = await pickBrowserFile()
+        if (!file) return
+        setFileName(file.name)
+        setProgress(0)
+        setOutcome(await uploadInBrowser(kind, file, setProgress))
+      } else {
+        setProgress(0)
+        setOutcome(await uploadInWechat(kind))
+      }
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  const current = KINDS.find((k) => k.key === kind)!
+  return (
+    <StaffHome role="admin" title="数据导入">
+      <View className="jg-card">
+        <View className="imp-chips">
+          {KINDS.map((k) => (
+            <Text key={k.key} id={`import-kind-${k.key}`} className={k.key === kind ? 'imp-chip imp-chip-on' : 'imp-chip'} onClick={() => setKind(k.key)}>
+              {k.label}
+            </Text>
+          ))}
+        </View>
+        <Text className="jg-hint">CSV 文件第一行为列名，或 JSON 数组。列名：{current.fields}</Text>
+        <Text className="jg-hint">日期写作 2026-01-05 或 2026-01-05 08:30:00（北京时间）。同一记录重复导入会更新，不会重复。</Text>
+        <Button id="import-pick" className="jg-button" type="primary" size="large" disabled={progress !== null} onClick={() => void onPick()}>
+          选择文件并导入
+        </Button>
+        {progress !== null && (
+          <View id="import-progress">
+            <Text className="jg-hint">
+              {fileName} {progress < 1 ? `上传中 ${Math.round(progress * 100)}%` : '上传完成，正在逐行校验和写入…'}
+            </Text>
+            <View className="imp-bar">
+              <View className="imp-bar-fill" style={{ width: `${Math.round(progress * 100)}%` }} />
+            </View>
+          </View>
+        )}
+        <ErrorText id="import-error" message={error} />
+      </View>
+      {outcome && (
+        <View id="import-result" className="jg-card">
+          <Text className="jg-subtitle">
+            新增 {outcome.created} 条 · 更新 {outcome.updated} 条 · 未导入 {outcome.rejectedCount} 条
+          </Text>
+          {outcome.rejectedCount > outcome.rejected.length && <Text className="jg-hint">下表只列出前 {outcome.rejected.length} 条未导入的行。</Text>}
+          {outcome.rejected.map((r) => (
+            <View key={r.line} className="imp-row">
+              <Text className="imp-line">第 {r.line} 行</Text>
+              <Text className="imp-reason">{r.reason}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </StaffHome>
+  )
+}

@@ -1,0 +1,186 @@
+// Officer case review: photos, both parties, scenario, signatures and timeline; confirm, return or transfer.
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Input, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import PageShell from '@/components/PageShell'
+import ErrorText from '@/components/ErrorText'
+import '@/components/accident.css'
+import { errorMessage } from '@/api/http'
+import { decide, officerCase, openAgreement, photoSrc, type AccidentCase, type LiabilityLevel, type Photo } from '@/api/accidents'
+import { ACTOR_TEXT, EVENT_TEXT, SLOT_TITLES, shanghai, statusTagClass } from '@/pages/accident/labels'
+
+const LEVELS: LiabilityLevel[] = ['全部', '主要', '同等', '次要', '无']
+const PAIR: Record<LiabilityLevel, LiabilityLevel> = { 全部: '无', 主要: '次要', 同等: '同等', 次要: '主要', 无: '全部' }
+
+type Mode = 'none' | 'confirm' | 'return' | 'transfer'
+
+export default function OfficerCasePage() {
+  const id = Number(useRouter().params.id)
+  const [c, setCase] = useState<AccidentCase | null>(null)
+  const [error, setError] = useState('')
+  const [mode, setMode] = useState<Mode>('none')
+  const [note, setNote] = useState('')
+  const [levelA, setLevelA] = useState<LiabilityLevel | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    officerCase(id)
+      .then(setCase)
+      .catch((err: unknown) => setError(errorMessage(err)))
+  }, [id])
+
+  const submit = async () => {
+    if (!c) return
+    if (mode === 'return' && !note.trim()) {
+      setError('请填写退回的原因，当事人会看到')
+      return
+    }
+    if (mode === 'confirm' && c.disputed && !levelA) {
+      setError('双方有争议，请确定甲方的责任')
+      return
+    }
+    setBusy(true)
+    setError('')
+    try {
+      const liability = levelA ? (c.vehicleCount === 2 ? { A: levelA, B: PAIR[levelA] } : { A: levelA }) : undefined
+      const decision = mode === 'confirm' ? 'CONFIRM' : mode === 'return' ? 'RETURN' : 'TRANSFER'
+      setCase(await decide(c.id, { decision, note: note.trim() || undefined, liability }))
+      setMode('none')
+      void Taro.showToast({ title: '已处理', icon: 'success' })
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!c) {
+    return <PageShell>{error ? <ErrorText id="officer-case-error" message={error} /> : <Text className="jg-hint">正在加载…</Text>}</PageShell>
+  }
+
+  return (
+    <PageShell>
+      <View className="jg-card" id="officer-case">
+        <Text id="officer-case-status" className={statusTagClass(c.status)}>
+          {c.statusText}
+        </Text>
+        {c.disputed && <Text className="jg-tag jg-tag-warn">有争议</Text>}
+        <Text className="jg-subtitle">{c.location.address}</Text>
+        <Text className="jg-hint">
+          {shanghai(c.occurredAt)} · {c.weather ?? ''} · 编号 {c.caseNumber}
+        </Text>
+        <Text className="jg-label">
+          事故情形：{c.scenarioName ?? '未选择'}
+          {c.liability ? `（甲方${c.liability.A ?? ''}责任${c.liability.B ? `，乙方${c.liability.B}责任` : ''}）` : ''}
+        </Text>
+      </View>
+
+      <View className="jg-card" id="officer-parties">
+        <Text className="jg-subtitle">当事人</Text>
+        {c.parties.map((p) => (
+          <View key={p.role} className="jg-field">
+            <Text className="jg-label">
+              {p.role === 'A' ? '甲方' : '乙方'}：{p.plate} {p.driverName} {p.agreed === null ? '未签字' : p.agreed ? '同意' : '有争议'}
+            </Text>
+            <Text className="jg-hint">
+              驾驶证 {p.licenceNumber} · 电话 {p.phone} · {p.insurer} {p.policyNumber ?? ''} · 碰撞部位 {p.collisionPart ?? '未填'}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="jg-card" id="officer-photos">
+        <Text className="jg-subtitle">照片和签名（{c.photos.length}）</Text>
+        {c.photos.map((p) => (
+          <CasePhoto key={p.id} photo={p} />
+        ))}
+      </View>
+
+      <View className="jg-card" id="officer-timeline">
+        <Text className="jg-subtitle">处理经过</Text>
+        {c.events.map((e, i) => (
+          <Text key={i} className="jg-timeline-item">
+            {shanghai(e.at)} {ACTOR_TEXT[e.actor] ?? ''} {EVENT_TEXT[e.type] ?? e.type}
+          </Text>
+        ))}
+      </View>
+
+      {c.status === 'PENDING_REVIEW' && (
+        <View className="jg-card" id="officer-decision">
+          <Text className="jg-subtitle">审核决定</Text>
+          <View className="jg-row">
+            <Button id="decide-confirm" className="jg-button" type={mode === 'confirm' ? 'primary' : 'default'} size="large" onClick={() => setMode('confirm')}>
+              确认
+            </Button>
+            <Button id="decide-return" className="jg-button" type={mode === 'return' ? 'primary' : 'default'} size="large" onClick={() => setMode('return')}>
+              退回补充
+            </Button>
+            <Button id="decide-transfer" className="jg-button" type={mode === 'transfer' ? 'primary' : 'default'} size="large" onClick={() => setMode('transfer')}>
+              转现场处理
+            </Button>
+          </View>
+          {mode === 'confirm' && (
+            <View className="jg-field">
+              <Text className="jg-label">{c.disputed ? '认定甲方责任（必选，乙方自动对应）' : '如需改定责任，选择甲方责任（可不选）'}</Text>
+              <View className="jg-row">
+                {LEVELS.map((l) => (
+                  <Text key={l} id={`level-${l}`} className={`jg-choice ${levelA === l ? 'jg-choice-on' : ''}`} onClick={() => setLevelA(levelA === l ? null : l)}>
+                    {l}
+                  </Text>
+                ))}
+              </View>
+              {levelA && c.vehicleCount === 2 && <Text className="jg-hint">乙方：{PAIR[levelA]}责任</Text>}
+            </View>
+          )}
+          {mode !== 'none' && (
+            <View className="jg-field">
+              <Text className="jg-label">{mode === 'return' ? '退回原因（必填）' : '备注（选填）'}</Text>
+              <Input id="decision-note" className="jg-input" maxlength={200} value={note} onInput={(e) => setNote(e.detail.value)} />
+              <Button id="decision-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void submit()}>
+                提交
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+
+      {c.document && (
+        <View className="jg-card">
+          <Text className="jg-subtitle">{c.document.title}</Text>
+          <Text className="jg-hint">
+            文书编号 {c.document.number} · 校验码 {c.document.verificationCode}
+          </Text>
+          <Button className="jg-button" size="large" onClick={() => openAgreement(c.id, `${c.document!.number}.pdf`).catch((err: unknown) => setError(errorMessage(err)))}>
+            下载文书
+          </Button>
+        </View>
+      )}
+      <ErrorText id="officer-case-error" message={error} />
+    </PageShell>
+  )
+}
+
+function CasePhoto({ photo }: { photo: Photo }) {
+  const [src, setSrc] = useState('')
+  useEffect(() => {
+    photoSrc(photo.url)
+      .then(setSrc)
+      .catch(() => setSrc(''))
+  }, [photo.url])
+  return (
+    <View className="jg-field">
+      <Text className="jg-label">
+        {SLOT_TITLES[photo.slot]}（{photo.uploadedBy === 'B' ? '乙方' : '甲方'}上传，{photo.width}×{photo.height}
+        {photo.capturedAt ? `，拍摄于 ${shanghai(photo.capturedAt)}` : ''}）
+      </Text>
+      {src ? (
+        <Image className="jg-photo" src={src} mode="widthFix" onClick={() => void Taro.previewImage({ urls: [src], current: src })} />
+      ) : (
+        <Text className="jg-hint">正在加载照片…</Text>
+      )}
+      <Text className="jg-hint">SHA-256 {photo.sha256.slice(0, 16)}…</Text>
+    </View>
+  )
+}

@@ -1,0 +1,195 @@
+// Reporting an accident: safety first, the eligibility questions (any stop → call 122), then place and time.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import PageShell from '@/components/PageShell'
+import ErrorText from '@/components/ErrorText'
+import '@/components/accident.css'
+import { ApiError, errorMessage } from '@/api/http'
+import { reportAccident, type Eligibility } from '@/api/accidents'
+import { QUESTIONS, WEATHERS } from '../labels'
+
+type Step = { kind: 'safety' } | { kind: 'question'; index: number } | { kind: 'stop'; reason: string } | { kind: 'place' }
+
+const UNITS = [
+  { code: '', name: '按位置自动确定' },
+  { code: 'shizhong', name: '市中' },
+  { code: 'xuecheng', name: '薛城' },
+  { code: 'yicheng', name: '峄城' },
+  { code: 'taierzhuang', name: '台儿庄' },
+  { code: 'shanting', name: '山亭' },
+  { code: 'tengzhou', name: '滕州' },
+  { code: 'expressway', name: '高速公路' },
+]
+/** The city centre, used in the browser where there is no GPS; the unit is then chosen by hand. */
+const CITY_CENTRE = { latitude: 34.81, longitude: 117.32 }
+
+const callPolice = () => void Taro.makePhoneCall({ phoneNumber: '122' }).catch(() => undefined)
+
+export default function ReportPage() {
+  const [step, setStep] = useState<Step>({ kind: 'safety' })
+  const [answers, setAnswers] = useState<Partial<Eligibility>>({})
+  const [address, setAddress] = useState('')
+  const [coords, setCoords] = useState<{ latitude: number; longitude: number } | null>(null)
+  const [unit, setUnit] = useState('')
+  const [weather, setWeather] = useState('晴')
+  const [vehicles, setVehicles] = useState<1 | 2>(2)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const web = Taro.getEnv() === Taro.ENV_TYPE.WEB
+
+  const answer = (index: number, yes: boolean) => {
+    const q = QUESTIONS[index]
+    setAnswers((a) => ({ ...a, [q.key]: yes }))
+    if (yes === q.stopOn) {
+      setStep({ kind: 'stop', reason: q.stopReason })
+      return
+    }
+    if (index + 1 < QUESTIONS.length) setStep({ kind: 'question', index: index + 1 })
+    else {
+      setStep({ kind: 'place' })
+      if (!web) {
+        Taro.getLocation({ type: 'gcj02' })
+          .then((loc) => setCoords({ latitude: loc.latitude, longitude: loc.longitude }))
+          .catch(() => setError('没有取得定位，请填写事故地点并选择所在大队'))
+      }
+    }
+  }
+
+  const submit = async () => {
+    if (address.trim().length < 2) {
+      setError('请填写事故地点，如：善国北路与荆河路交叉口')
+      return
+    }
+    setError('')
+    setBusy(true)
+    try {
+      const created = await reportAccident({
+        occurredAt: new Date().toISOString(),
+        location: { ...(coords ?? CITY_CENTRE), address: address.trim() },
+        vehicleCount: vehicles,
+        weather,
+        ...(unit ? { unit } : {}),
+        eligibility: {
+          injuries: !!answers.injuries,
+          impaired: !!answers.impaired,
+          dangerousGoods: !!answers.dangerousGoods,
+          licencesValid: answers.licencesValid !== false,
+          platesValid: answers.platesValid !== false,
+          insured: answers.insured !== false,
+          vehiclesDrivable: answers.vehiclesDrivable !== false,
+          facilitiesDamaged: !!answers.facilitiesDamaged,
+          onExpressway: unit === 'expressway',
+        },
+      })
+      void Taro.redirectTo({ url: `/pages/accident/detail/index?id=${created.id}` })
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'NOT_ELIGIBLE') setStep({ kind: 'stop', reason: err.message })
+      else setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell>
+      {step.kind === 'safety' && (
+        <View className="jg-card" id="accident-safety">
+          <Text className="jg-title">先保证安全</Text>
+          <Text className="jg-label">1. 打开危险报警闪光灯</Text>
+          <Text className="jg-label">2. 在车后50至100米放置警告标志（高速公路150米以外）</Text>
+          <Text className="jg-label">3. 人员撤到路边或护栏外，不要站在车道上</Text>
+          <Button id="accident-safe" className="jg-button" type="primary" size="large" onClick={() => setStep({ kind: 'question', index: 0 })}>
+            已做好，继续
+          </Button>
+        </View>
+      )}
+      {step.kind === 'question' && (
+        <View className="jg-card" id="accident-question">
+          <Text className="jg-hint">
+            第 {step.index + 1} / {QUESTIONS.length} 题
+          </Text>
+          <Text className="jg-title">{QUESTIONS[step.index].text}</Text>
+          <View className="jg-row">
+            <Button id="answer-yes" className="jg-button" size="large" onClick={() => answer(step.index, true)}>
+              是
+            </Button>
+            <Button id="answer-no" className="jg-button" size="large" onClick={() => answer(step.index, false)}>
+              否
+            </Button>
+          </View>
+        </View>
+      )}
+      {step.kind === 'stop' && (
+        <View className="jg-card" id="accident-stop">
+          <Text className="jg-title">不能在线快处</Text>
+          <Text id="accident-stop-reason" className="jg-error">
+            {step.reason}
+          </Text>
+          <Button className="jg-button" type="primary" size="large" onClick={callPolice}>
+            拨打122
+          </Button>
+        </View>
+      )}
+      {step.kind === 'place' && (
+        <View className="jg-card" id="accident-place">
+          <Text className="jg-title">事故地点和时间</Text>
+          <Text className="jg-hint">时间：现在（{new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}）</Text>
+          <View className="jg-field">
+            <Text className="jg-label">事故地点</Text>
+            <Input
+              id="accident-address"
+              className="jg-input"
+              placeholder="路名、路口或门牌号"
+              maxlength={100}
+              value={address}
+              onInput={(e) => setAddress(e.detail.value)}
+            />
+            {web && <Text className="jg-hint">浏览器中无法定位，请填写地点并选择所在大队。</Text>}
+            {!web && coords && <Text className="jg-hint">已取得定位</Text>}
+          </View>
+          <View className="jg-field">
+            <Text className="jg-label">所在大队</Text>
+            {UNITS.map((u) => (
+              <Text
+                key={u.code || 'auto'}
+                id={`unit-${u.code || 'auto'}`}
+                className={`jg-choice ${unit === u.code ? 'jg-choice-on' : ''}`}
+                onClick={() => setUnit(u.code)}
+              >
+                {u.name}
+              </Text>
+            ))}
+          </View>
+          <View className="jg-field">
+            <Text className="jg-label">天气</Text>
+            <View className="jg-row">
+              {WEATHERS.map((w) => (
+                <Text key={w} className={`jg-choice ${weather === w ? 'jg-choice-on' : ''}`} onClick={() => setWeather(w)}>
+                  {w}
+                </Text>
+              ))}
+            </View>
+          </View>
+          <View className="jg-field">
+            <Text className="jg-label">涉及车辆</Text>
+            <View className="jg-row">
+              <Text id="vehicles-2" className={`jg-choice ${vehicles === 2 ? 'jg-choice-on' : ''}`} onClick={() => setVehicles(2)}>
+                两辆车
+              </Text>
+              <Text id="vehicles-1" className={`jg-choice ${vehicles === 1 ? 'jg-choice-on' : ''}`} onClick={() => setVehicles(1)}>
+                只有我的车
+              </Text>
+            </View>
+          </View>
+          <ErrorText id="accident-report-error" message={error} />
+          <Button id="accident-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void submit()}>
+            开始报案
+          </Button>
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,137 @@
+// Unit tests of the accident pages: the eligibility stop, the report request, joining, the invite code, officer checks.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import * as taro from '../taro-mock'
+import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from '../helpers'
+import { saveSession } from '@/api/http'
+import ReportPage from '@/pages/accident/report/index'
+import JoinPage from '@/pages/accident/join/index'
+import DetailPage from '@/pages/accident/detail/index'
+import OfficerCasePage from '@/packages/officer/case/index'
+
+beforeEach(() => {
+  taro.resetTaroMock()
+  saveSession('driver-token', 'driver')
+})
+
+const click = (id: string) => fireEvent.click(byId(id))
+
+const baseCase = {
+  id: 7,
+  caseNumber: 'SG20261127123456',
+  status: 'WAITING_FOR_PARTY',
+  statusText: '待对方加入',
+  unit: { code: 'tengzhou', name: '滕州' },
+  occurredAt: '2026-11-27T01:00:00.000Z',
+  location: { latitude: 35.1, longitude: 117.17, address: '善国北路' },
+  weather: '晴',
+  vehicleCount: 2,
+  myRole: 'A',
+  inviteCode: '123456',
+  inviteExpiresAt: '2026-11-27T01:30:00.000Z',
+  scenario: null,
+  scenarioName: null,
+  atFault: null,
+  liability: null,
+  disputed: false,
+  missingSlots: ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT'],
+  decision: null,
+  document: null,
+  expiresAt: null,
+  parties: [{ role: 'A', plate: null, driverName: null, licenceNumber: null, phone: null, insurer: null, policyNumber: null, collisionPart: null, complete: false, agreed: null, signed: false, signatureFileId: null }],
+  photos: [],
+  claims: [],
+  events: [{ type: 'CREATED', actor: 'A', at: '2026-11-27T01:00:00.000Z', from: null, to: 'DRAFT' }],
+}
+
+describe('report page', () => {
+  it('ends the flow with the reason and a call to 122 when someone is injured, sending nothing', async () => {
+    render(<ReportPage />)
+    click('accident-safe')
+    click('answer-yes')
+    expect(byId('accident-stop-reason').textContent).toContain('122')
+    expect(screen.getByText('拨打122')).toBeTruthy()
+    expect(taro.request).not.toHaveBeenCalled()
+  })
+
+  it('reports with the answers, the place and the vehicles, then opens the case', async () => {
+    render(<ReportPage />)
+    click('accident-safe')
+    // injuries, impaired, dangerous goods: no; licences, plates, insurance, drivable: yes; facilities: no.
+    for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) click(`answer-${answer}`)
+    await typeInto('accident-address', '善国北路与荆河路交叉口')
+    click('unit-tengzhou')
+    queueReplies(reply(201, baseCase))
+    click('accident-submit')
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/accident/detail/index?id=7' }))
+    const call = requestCall(0)
+    expect(call.url).toBe('http://api.test/api/accidents')
+    expect(call.data).toMatchObject({
+      vehicleCount: 2,
+      unit: 'tengzhou',
+      location: { address: '善国北路与荆河路交叉口' },
+      eligibility: { injuries: false, impaired: false, licencesValid: true, insured: true, vehiclesDrivable: true },
+    })
+  })
+
+  it('shows the stop screen when the server rules the case out', async () => {
+    render(<ReportPage />)
+    click('accident-safe')
+    for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) click(`answer-${answer}`)
+    await typeInto('accident-address', '高速公路K100')
+    queueReplies(errorReply(422, 'NOT_ELIGIBLE', '现在不在本辖区在线快处的服务时间内，请拨打122报警。', { reason: 'OUTSIDE_SERVICE_HOURS' }))
+    click('accident-submit')
+    expect((await screen.findByText('现在不在本辖区在线快处的服务时间内，请拨打122报警。')).id).toBe('accident-stop-reason')
+  })
+})
+
+describe('join page', () => {
+  it('asks for six digits before sending anything', () => {
+    render(<JoinPage />)
+    click('join-submit')
+    expect(byId('join-error').textContent).toContain('6位数字')
+    expect(taro.request).not.toHaveBeenCalled()
+  })
+
+  it("shows the server's reason for a wrong code", async () => {
+    render(<JoinPage />)
+    await typeInto('join-code', '654321')
+    queueReplies(errorReply(404, 'NOT_FOUND', '邀请码不正确，请核对对方手机上显示的6位数字'))
+    click('join-submit')
+    expect((await screen.findByText('邀请码不正确，请核对对方手机上显示的6位数字')).id).toBe('join-error')
+  })
+})
+
+describe('case page', () => {
+  it('shows the reporter the invite code and the required photo slots', async () => {
+    jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
+    queueReplies(reply(200, baseCase))
+    render(<DetailPage />)
+    expect((await screen.findByText('123456')).id).toBe('invite-code')
+    expect(byId('case-status').textContent).toBe('待对方加入')
+    expect(byId('slot-OVERVIEW_FRONT').textContent).toContain('必拍')
+    expect(requestCall(0).url).toBe('http://api.test/api/accidents/7')
+  })
+})
+
+describe('officer case page', () => {
+  it('requires a reason to return and a liability to confirm a disputed case, sending nothing until given', async () => {
+    saveSession('officer-token', 'officer')
+    jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
+    const pending = { ...baseCase, status: 'PENDING_REVIEW', statusText: '待民警审核', disputed: true, inviteCode: undefined }
+    queueReplies(reply(200, pending))
+    render(<OfficerCasePage />)
+    await screen.findByText('审核决定')
+    click('decide-return')
+    click('decision-submit')
+    expect(byId('officer-case-error').textContent).toContain('退回的原因')
+    click('decide-confirm')
+    click('decision-submit')
+    expect(byId('officer-case-error').textContent).toContain('甲方的责任')
+    expect(taro.request).toHaveBeenCalledTimes(1)
+    click('level-主要')
+    queueReplies(reply(200, { ...pending, status: 'CONFIRMED', statusText: '已确认' }))
+    click('decision-submit')
+    await waitFor(() => expect(byId('officer-case-status').textContent).toBe('已确认'))
+    expect(requestCall(1).data).toEqual({ decision: 'CONFIRM', liability: { A: '主要', B: '次要' } })
+  })
+})

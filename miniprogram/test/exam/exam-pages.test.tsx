@@ -1,0 +1,155 @@
+// Unit tests of the exam pages: progress per subject, booking through the confirm sheet,
+// cancelling, and the admin plan with fill rates, allocation and imports.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { resetTaroMock } from '../taro-mock'
+import { byId, errorReply, queueReplies, reply, requestCall } from '../helpers'
+import { saveSession } from '@/api/http'
+import ExamPage from '@/pages/exam/index'
+import ExamSessionsPage from '@/pages/exam/sessions/index'
+import AdminExamsPage from '@/packages/admin/exams/index'
+
+const venue = { id: 1, name: '枣庄市车管所科目一考场', address: '光明大道' }
+const session = (over: object = {}) => ({
+  id: 7,
+  subject: 1,
+  licenceClass: 'C1',
+  venue,
+  startsAt: '2026-12-09T01:00:00.000Z',
+  capacity: 60,
+  allocation: 'FIRST_COME',
+  bookingOpensAt: '2026-11-26T00:00:00.000Z',
+  bookingClosesAt: '2026-12-06T09:00:00.000Z',
+  bookingOpen: true,
+  allocated: false,
+  remaining: 12,
+  ...over,
+})
+const eligibility = {
+  learner: { name: '冯雪', licenceClass: 'C1', permitIssuedAt: null, permitExpiresAt: null },
+  subjects: [
+    { subject: 1, name: '科目一', status: 'BOOKABLE' },
+    { subject: 2, name: '科目二', status: 'NOT_BOOKABLE', reason: 'SUBJECT_ORDER', message: '请先通过科目一，再预约科目二', availableFrom: null },
+  ],
+}
+const booking = (over: object = {}) => ({
+  id: 31,
+  sessionId: 7,
+  subject: 1,
+  subjectName: '科目一',
+  status: 'CONFIRMED',
+  priority: false,
+  result: null,
+  cancellableUntil: '2099-12-07T16:00:00.000Z',
+  createdAt: '2026-11-27T02:00:00.000Z',
+  session: session(),
+  ...over,
+})
+
+beforeEach(() => {
+  resetTaroMock()
+  saveSession('driver-token', 'driver')
+})
+
+describe('exam home', () => {
+  it('shows each subject with its state and the reason a subject cannot be booked', async () => {
+    queueReplies(reply(200, eligibility), reply(200, { items: [], total: 0 }))
+    render(<ExamPage />)
+    await screen.findByText('请先通过科目一，再预约科目二')
+    expect(byId('choose-1').textContent).toContain('选择场次')
+    expect(byId('subject-2').textContent).toContain('不可预约')
+    expect(byId('my-bookings').textContent).toContain('还没有预约记录')
+  })
+
+  it('offers identity binding when the driver has not bound one', async () => {
+    queueReplies(errorReply(422, 'NOT_ELIGIBLE', '请先绑定身份证号码', { reason: 'IDENTITY_NOT_BOUND' }), reply(200, { items: [], total: 0 }))
+    render(<ExamPage />)
+    await screen.findByText(/预约考试需要先绑定本人身份/)
+    expect(byId('identity-form')).toBeTruthy()
+  })
+
+  it('shows a ranked application with its rank', async () => {
+    queueReplies(reply(200, eligibility), reply(200, { items: [booking({ status: 'PENDING', rank: 3, session: session({ allocation: 'RANKED' }) })], total: 1 }))
+    render(<ExamPage />)
+    await waitFor(() => expect(byId('booking-31-status').textContent).toContain('当前排第3位'))
+  })
+
+  it('cancels a booking after the learner confirms, then reloads', async () => {
+    queueReplies(reply(200, eligibility), reply(200, { items: [booking()], total: 1 }))
+    render(<ExamPage />)
+    fireEvent.click(await screen.findByText('取消预约'))
+    queueReplies(reply(200, booking({ status: 'CANCELLED' })), reply(200, eligibility), reply(200, { items: [booking({ status: 'CANCELLED' })], total: 1 }))
+    fireEvent.click(byId('cancel-confirm'))
+    await waitFor(() => expect(byId('booking-31-status').textContent).toBe('已取消'))
+    expect(requestCall(2)).toMatchObject({ url: 'http://api.test/api/exam/bookings/31', method: 'DELETE' })
+  })
+
+  it('shows why cancelling was refused', async () => {
+    queueReplies(reply(200, eligibility), reply(200, { items: [booking()], total: 1 }))
+    render(<ExamPage />)
+    fireEvent.click(await screen.findByText('取消预约'))
+    queueReplies(errorReply(422, 'CANCELLATION_CLOSED', '距离考试已不足1个工作日，不能取消', { reason: 'TOO_CLOSE_TO_EXAM' }))
+    fireEvent.click(byId('cancel-confirm'))
+    expect((await screen.findByText('距离考试已不足1个工作日，不能取消')).id).toBe('cancel-error')
+  })
+})
+
+describe('session list', () => {
+  it('lists sessions with seats left and books through the confirm sheet', async () => {
+    queueReplies(reply(200, { items: [session(), session({ id: 8, allocation: 'RANKED', remaining: undefined, applicants: 41 })], total: 2 }))
+    render(<ExamSessionsPage />)
+    await waitFor(() => expect(byId('session-7-seats').textContent).toBe('剩余考位 12 / 60'))
+    expect(byId('session-8-seats').textContent).toBe('考位 60 个，已有 41 人申请')
+    fireEvent.click(byId('book-7'))
+    expect(byId('confirm-sheet').textContent).toContain('考试前1个工作日')
+    queueReplies(reply(201, booking()), reply(200, { items: [session({ remaining: 11 })], total: 1 }))
+    fireEvent.click(byId('book-confirm'))
+    await waitFor(() => expect(byId('booked').textContent).toContain('预约成功'))
+    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/exam/bookings', method: 'POST', data: { sessionId: 7 } })
+    expect(requestCall(0).url).toBe('http://api.test/api/exam/sessions?pageSize=50&subject=1')
+  })
+
+  it('shows a full session’s refusal in the sheet', async () => {
+    queueReplies(reply(200, { items: [session()], total: 1 }))
+    render(<ExamSessionsPage />)
+    fireEvent.click(await screen.findByText('预约'))
+    queueReplies(errorReply(409, 'SESSION_FULL', '该场次已约满，请选择其他场次'))
+    fireEvent.click(byId('book-confirm'))
+    expect((await screen.findByText('该场次已约满，请选择其他场次')).id).toBe('book-error')
+  })
+
+  it('says so when a subject has no sessions', async () => {
+    queueReplies(reply(200, { items: [], total: 0 }))
+    render(<ExamSessionsPage />)
+    expect((await screen.findByText(/暂无可预约的科目一场次/)).id).toBe('sessions-empty')
+  })
+})
+
+describe('admin exam plan', () => {
+  const adminSession = (over: object = {}) => ({ ...session(), confirmedCount: 45, applicantCount: 0, allocatedAt: null, fillRate: 0.75, ...over })
+
+  beforeEach(() => saveSession('admin-token', 'admin'))
+
+  it('draws fill-rate bars and allocates a ranked session', async () => {
+    queueReplies(reply(200, { items: [adminSession(), adminSession({ id: 9, allocation: 'RANKED', applicantCount: 3, capacity: 2, fillRate: 1.5 })], total: 2 }))
+    render(<AdminExamsPage />)
+    await waitFor(() => expect(byId('admin-session-7-fill').textContent).toBe('已确认 45 / 考位 60（75%）'))
+    expect(byId('admin-session-9-fill').textContent).toBe('申请 3 人 / 考位 2（150%）')
+    expect(byId('fill-chart').querySelectorAll('.admin-exam-column')).toHaveLength(2)
+    queueReplies(reply(200, adminSession({ id: 9 })), reply(200, { items: [adminSession({ id: 9, allocation: 'RANKED', allocated: true, confirmedCount: 2, capacity: 2, fillRate: 1 })], total: 1 }))
+    fireEvent.click(byId('allocate-9'))
+    await waitFor(() => expect(byId('admin-session-9-fill').textContent).toBe('已确认 2 / 考位 2（100%）'))
+    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/admin/exam-sessions/9/allocate', method: 'POST' })
+  })
+
+  it('imports learners and lists the rejected lines', async () => {
+    queueReplies(reply(200, { items: [], total: 0 }))
+    render(<AdminExamsPage />)
+    await screen.findByText(/还没有考试场次/)
+    fireEvent(byId('import-learners-csv'), new CustomEvent('input', { detail: { value: 'idNumber,name\n1,坏' }, bubbles: true }))
+    queueReplies(reply(200, { created: 2, updated: 1, rejected: [{ line: 3, reason: 'idNumber: 身份证号码应为18位' }] }))
+    fireEvent.click(byId('import-learners-submit'))
+    await waitFor(() => expect(byId('import-learners-report').textContent).toContain('新增 2 条，更新 1 条，未导入 1 条'))
+    expect(byId('import-learners-report').textContent).toContain('第3行：idNumber: 身份证号码应为18位')
+    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/admin/import/learners', method: 'POST', data: { csv: 'idNumber,name\n1,坏' } })
+  })
+})

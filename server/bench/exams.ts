@@ -1,0 +1,267 @@
+// Booking-rush benchmark: POST /api/exam/bookings (FIRST_COME, authenticated, every rule checked)
+// and GET /api/exam/sessions against a minimal node:http + mysql2 server doing only the seat-taking
+// UPDATE + INSERT (and only the SELECT), side by side on loopback; then checks nothing overbooked.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import mysql from 'mysql2/promise';
+import { createDatabaseIfMissing, migrate, splitDatabaseUrl } from '../src/db/migrate';
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_exams';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const POOL = Number(process.env.BENCH_POOL ?? 20);
+/** Learners per side; each books once, so this bounds the bookings a run can make. */
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 30_000);
+const APP_PORT = 3911;
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface LoadOptions {
+  url: string;
+  connections?: number;
+  duration?: number;
+  pipelining?: number;
+  requests?: { method: 'POST'; path: string; setupRequest(req: Record<string, unknown>): Record<string, unknown> }[];
+}
+interface LoadResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+const autocannon = require('autocannon') as (opts: LoadOptions) => Promise<LoadResult>;
+const RAW_PORT = 3912;
+const DAY = 86_400_000;
+
+const tokenOf = (i: number) => `bench-exams-token-${String(i).padStart(8, '0')}`;
+const idNumberOf = (i: number) => `${100000 + Math.floor(i / 1000)}19900101${String(i % 1000).padStart(3, '0')}X`;
+
+// ------------------------------------------------------------------ the raw baseline server
+async function serveRaw() {
+  const pool = mysql.createPool({ uri: DATABASE_URL, connectionLimit: POOL, timezone: 'Z' });
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method === 'GET') {
+        const [rows] = await pool.query(
+          `SELECT s.id, s.subject, s.licenceClass, s.startsAt, s.capacity, s.confirmedCount, s.applicantCount,
+                  s.bookingOpensAt, s.bookingClosesAt, s.allocation, v.name AS venueName
+             FROM ExamSession s JOIN Venue v ON v.id = s.venueId
+            WHERE s.startsAt >= ? ORDER BY s.startsAt, s.id LIMIT 20`,
+          [new Date()],
+        );
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: rows }));
+        return;
+      }
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const { sessionId, learnerId } = JSON.parse(raw) as { sessionId: number; learnerId: number };
+      const conn = await pool.getConnection();
+      try {
+        const now = new Date();
+        await conn.beginTransaction();
+        const [upd] = (await conn.query(
+          `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
+            WHERE id = ? AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`,
+          [sessionId, now, now],
+        )) as [{ affectedRows: number }, unknown];
+        if (upd.affectedRows !== 1) {
+          await conn.rollback();
+          res.writeHead(409).end('{"error":{"code":"SESSION_FULL"}}');
+          return;
+        }
+        const [ins] = (await conn.query(
+          `INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, createdAt, decidedAt)
+           VALUES (?, ?, 1, 'CONFIRMED', ?, ?, ?, ?)`,
+          [sessionId, learnerId, now, `${learnerId}:1`, now, now],
+        )) as [{ insertId: number }, unknown];
+        await conn.commit();
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: ins.insertId, status: 'CONFIRMED' }));
+      } catch (err) {
+        await conn.rollback();
+        throw err;
+      } finally {
+        conn.release();
+      }
+    } catch {
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(RAW_PORT, '127.0.0.1', () => process.send?.('ready'));
+}
+
+// ------------------------------------------------------------------ the app server
+async function serveApp() {
+  const { buildApp } = await import('../src/app');
+  const { loadConfig } = await import('../src/config');
+  const { createDb } = await import('../src/db');
+  const { createLogger } = await import('../src/logger');
+  const { createWechat } = await import('../src/wechat');
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    APP_SECRET: 'bench-secret-not-for-production',
+    WECHAT_APPID: 'wx-bench',
+    WECHAT_SECRET: 'bench',
+    WECHAT_API_BASE: 'http://127.0.0.1:9',
+    DATABASE_URL,
+    DATABASE_POOL_SIZE: String(POOL),
+    LOG_LEVEL: 'silent',
+    RUN_WORKERS: 'false',
+  });
+  const db = createDb(config.databaseUrl, config.databasePoolSize);
+  const app = buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db) });
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 65_000;
+  server.listen(APP_PORT, '127.0.0.1', () => process.send?.('ready'));
+}
+
+// ------------------------------------------------------------------ setup, load, report
+async function prepareDatabase() {
+  const { serverUrl, database } = splitDatabaseUrl(DATABASE_URL);
+  const admin = await mysql.createConnection(serverUrl);
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await admin.end();
+  await createDatabaseIfMissing(DATABASE_URL);
+  await migrate(DATABASE_URL);
+  const conn = await mysql.createConnection({ uri: DATABASE_URL, timezone: 'Z' });
+  const now = Date.now();
+  await conn.query(`INSERT INTO Venue (id, name, address) VALUES (1, '压测考场', '压测路1号')`);
+  const session = (id: number, subject: number, capacity: number, daysAhead: number, allocation: string) => [
+    id, subject, 'C1', 1, new Date(now + daysAhead * DAY), capacity, new Date(now - DAY), new Date(now + (daysAhead - 3) * DAY), allocation,
+  ];
+  // 1: the app's rush session; 2: the raw baseline's; 3–40: more sessions for the list.
+  const sessions = [session(1, 1, 1_000_000, 12, 'FIRST_COME'), session(2, 1, 1_000_000, 12, 'FIRST_COME')];
+  for (let id = 3; id <= 40; id++) sessions.push(session(id, 1 + (id % 4), 50 + id, 12 + (id % 20), id % 2 ? 'RANKED' : 'FIRST_COME'));
+  await conn.query(
+    'INSERT INTO ExamSession (id, subject, licenceClass, venueId, startsAt, capacity, bookingOpensAt, bookingClosesAt, allocation) VALUES ?',
+    [sessions],
+  );
+  const applied = new Date(now - 30 * DAY);
+  const expires = new Date(now + 30 * DAY);
+  for (let start = 1; start <= 2 * LEARNERS; start += 2000) {
+    const ids = Array.from({ length: Math.min(2000, 2 * LEARNERS - start + 1) }, (_, k) => start + k);
+    await conn.query('INSERT INTO Learner (id, idNumber, name, licenceClass, appliedAt, updatedAt) VALUES ?', [
+      ids.map((i) => [i, idNumberOf(i), '压测学员', 'C1', applied, applied]),
+    ]);
+    await conn.query('INSERT INTO Driver (id, openid, idNumber, realName, updatedAt) VALUES ?', [
+      ids.map((i) => [i, `bench-openid-${i}`, idNumberOf(i), '压测学员', applied]),
+    ]);
+    await conn.query('INSERT INTO LoginSession (tokenHash, driverId, expiresAt) VALUES ?', [
+      ids.map((i) => [createHash('sha256').update(tokenOf(i)).digest('hex'), i, expires]),
+    ]);
+  }
+  return conn;
+}
+
+function start(mode: 'serve-app' | 'serve-raw'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...process.execArgv, __filename, mode], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, BENCH_DATABASE_URL: DATABASE_URL },
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`${mode} exited with ${code}`)));
+  });
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  other: number;
+}
+
+async function load(opts: LoadOptions): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    other: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Each request books for the next learner of the side's range, so every booking is a new one. */
+function bookingRequests(side: 'app' | 'raw') {
+  let next = side === 'app' ? 1 : LEARNERS + 1;
+  const last = side === 'app' ? LEARNERS : 2 * LEARNERS;
+  return [
+    {
+      method: 'POST' as const,
+      path: side === 'app' ? '/api/exam/bookings' : '/book',
+      setupRequest(req: Record<string, unknown>) {
+        const i = next <= last ? next++ : last;
+        const headers = { ...((req.headers as Record<string, string>) ?? {}), 'content-type': 'application/json' };
+        if (side === 'app') {
+          return { ...req, headers: { ...headers, authorization: `Bearer ${tokenOf(i)}` }, body: JSON.stringify({ sessionId: 1 }) };
+        }
+        return { ...req, headers, body: JSON.stringify({ sessionId: 2, learnerId: i }) };
+      },
+    },
+  ];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  process.stdout.write(`preparing ${LEARNERS * 2} learners with logins in a fresh database…\n`);
+  const conn = await prepareDatabase();
+  const [app, raw] = await Promise.all([start('serve-app'), start('serve-raw')]);
+  const runs: Record<string, Figures[]> = { 'book app': [], 'book raw': [], 'list app': [], 'list raw': [] };
+  try {
+    // Warm both servers (JIT, pools, caches) before measuring.
+    await autocannon({ url: `http://127.0.0.1:${APP_PORT}/api/exam/sessions`, connections: 10, duration: 2 });
+    await autocannon({ url: `http://127.0.0.1:${RAW_PORT}/sessions`, connections: 10, duration: 2 });
+    const appBook = bookingRequests('app');
+    const rawBook = bookingRequests('raw');
+    for (let round = 1; round <= ROUNDS; round++) {
+      process.stdout.write(`round ${round}/${ROUNDS}…\n`);
+      runs['book app'].push(await load({ url: `http://127.0.0.1:${APP_PORT}`, requests: appBook }));
+      runs['book raw'].push(await load({ url: `http://127.0.0.1:${RAW_PORT}`, requests: rawBook }));
+      runs['list app'].push(await load({ url: `http://127.0.0.1:${APP_PORT}/api/exam/sessions` }));
+      runs['list raw'].push(await load({ url: `http://127.0.0.1:${RAW_PORT}/sessions` }));
+    }
+  } finally {
+    app.kill('SIGTERM');
+    raw.kill('SIGTERM');
+  }
+  const summary = Object.fromEntries(
+    Object.entries(runs).map(([name, rs]) => [
+      name,
+      { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), ok: rs.reduce((n, r) => n + r.ok, 0), other: rs.reduce((n, r) => n + r.other, 0) },
+    ]),
+  );
+  const lines = [
+    `exam booking rush: ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds (medians), loopback`,
+    'endpoint                 req/s    p50 ms   p99 ms      2xx   other',
+    ...Object.entries(summary).map(
+      ([name, f]) =>
+        `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(7)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(8)} ${String(f.ok).padStart(8)} ${String(f.other).padStart(7)}`,
+    ),
+    `booking ratio app/raw: ${(summary['book app'].rps / summary['book raw'].rps).toFixed(2)} (target ≥ 0.5, p99 ≤ 100 ms)`,
+    `listing ratio app/raw: ${(summary['list app'].rps / summary['list raw'].rps).toFixed(2)} (target ≥ 0.5)`,
+  ];
+  const [over] = (await conn.query(
+    `SELECT s.id, s.capacity, s.confirmedCount, COUNT(b.id) AS held
+       FROM ExamSession s LEFT JOIN ExamBooking b ON b.sessionId = s.id AND b.status = 'CONFIRMED'
+      GROUP BY s.id HAVING held > s.capacity OR held <> s.confirmedCount`,
+  )) as [unknown[], unknown];
+  const [[dup]] = (await conn.query(
+    `SELECT COUNT(*) AS n FROM (SELECT learnerId FROM ExamBooking WHERE activeKey IS NOT NULL GROUP BY learnerId, subject HAVING COUNT(*) > 1) d`,
+  )) as [{ n: number }[], unknown];
+  lines.push(`check: sessions over capacity or with a wrong count: ${over.length}; learners with two active bookings per subject: ${dup.n}`);
+  await conn.end();
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (over.length > 0 || Number(dup.n) > 0) process.exitCode = 1;
+}
+
+const mode = process.argv[2];
+(mode === 'serve-app' ? serveApp() : mode === 'serve-raw' ? serveRaw() : main()).catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+// The PDF of a confirmed case: 自行协商协议书, or 事故认定书 when an officer set the liability.
+// Every field of L-146 Art. 21, the photos' hashes, both signatures, the case number and a
+// verification code; Chinese text in an embedded (subset) Noto Sans SC font, so it can be read back.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { shanghaiTime } from '../notifications/message-centre-text';
+import type { FileStorage } from '../uploads/storage';
+import { FileExistsError } from '../uploads/storage';
+import type { FullCase } from './case-store';
+import { findScenario } from './liability';
+import { effectiveLiability } from './views';
+
+const FONT_FILE = path.join(
+  path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
+  '400Regular',
+  'NotoSansSC_400Regular.ttf',
+);
+let fontBytes: Buffer | undefined;
+const font = () => (fontBytes ??= readFileSync(FONT_FILE));
+
+export const SLOT_NAMES: Record<string, string> = {
+  OVERVIEW_FRONT: '前方全景',
+  OVERVIEW_REAR: '后方全景',
+  COLLISION_POINT: '碰撞部位',
+  OWN_DAMAGE: '本车损失',
+  OTHER_DAMAGE: '对方车损',
+  OWN_PLATE: '本车号牌',
+  OTHER_PLATE: '对方号牌',
+  EXTRA: '补充照片',
+  SIGNATURE: '签名',
+};
+
+export function documentTitle(c: Pick<FullCase, 'officerLiability'>): string {
+  return c.officerLiability ? '道路交通事故认定书（简易程序）' : '道路交通事故自行协商协议书';
+}
+
+export async function renderDocument(c: FullCase, signatures: Map<number, Buffer>): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: documentTitle(c), Subject: c.caseNumber } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (b: Buffer) => chunks.push(b));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('cjk', font());
+  doc.font('cjk');
+
+  const scenario = findScenario(c.scenario);
+  const liability = effectiveLiability(c);
+  const line = (label: string, value: string | null | undefined) =>
+    doc.fontSize(10.5).text(`${label}：${value && value.length ? value : '—'}`, { lineGap: 3 });
+
+  doc.fontSize(18).text(documentTitle(c), { align: 'center' });
+  doc.moveDown(0.5);
+  doc.fontSize(10).text(`事故编号：${c.caseNumber}    文书编号：${c.documentNumber ?? '—'}    校验码：${c.verificationCode ?? '—'}`, {
+    align: 'center',
+  });
+  doc.moveDown();
+
+  line('事故时间', shanghaiTime(c.occurredAt));
+  line('事故地点', c.address);
+  line('天气', c.weather);
+  line('处理单位', `${c.unit.name}大队`);
+  line('事故形态', scenario ? `${scenario.name}（${scenario.description}）` : null);
+  doc.moveDown(0.5);
+
+  for (const p of c.parties) {
+    doc.fontSize(12).text(`当事人${p.role === 'A' ? '甲' : '乙'}（${p.role}方）`, { lineGap: 4 });
+    line('姓名', p.driverName);
+    line('驾驶证号（身份证号）', p.licenceNumber);
+    line('联系电话', p.phone);
+    line('机动车种类', p.vehicleType ?? (p.plateType === '52' ? '小型新能源汽车' : '小型汽车'));
+    line('号牌号码', p.plate);
+    line('保险公司', p.insurer);
+    line('保险凭证号', p.policyNumber);
+    line('碰撞部位', p.collisionPart);
+    line('责任', liability ? `${liability[p.role] ?? '—'}责任` : null);
+    line('意见', p.agreed === null ? null : p.agreed ? '同意' : '有争议，申请民警在线定责');
+    doc.moveDown(0.5);
+  }
+
+  if (c.officerLiability) {
+    doc.fontSize(10.5).text(
+      `经审核，民警依据《道路交通事故处理程序规定》第六十条认定：${c.parties
+        .map((p) => `${p.role === 'A' ? '甲' : '乙'}方（${p.plate ?? ''}）负${liability?.[p.role] ?? '—'}责任`)
+        .join('，')}。`,
+      { lineGap: 3 },
+    );
+  } else {
+    doc.fontSize(10.5).text(
+      `双方确认上述事实无争议，按“${scenario?.name ?? '—'}”情形自行协商：${c.parties
+        .map((p) => `${p.role === 'A' ? '甲' : '乙'}方负${liability?.[p.role] ?? '—'}责任`)
+        .join('，')}。双方各自向承保的保险公司报案理赔。`,
+      { lineGap: 3 },
+    );
+  }
+  if (c.decisionNote) line('民警意见', c.decisionNote);
+  line('审核时间', c.decidedAt ? shanghaiTime(c.decidedAt) : null);
+  doc.moveDown(0.5);
+
+  doc.fontSize(12).text('现场照片（SHA-256）', { lineGap: 4 });
+  for (const f of c.files.filter((x) => x.slot !== 'SIGNATURE')) {
+    doc.fontSize(8).text(`${SLOT_NAMES[f.slot]}  ${f.sha256}  ${f.width}×${f.height}${f.capturedAt ? `  拍摄于 ${shanghaiTime(f.capturedAt)}` : ''}`);
+  }
+  doc.moveDown(0.5);
+
+  doc.fontSize(12).text('当事人签名', { lineGap: 4 });
+  for (const p of c.parties) {
+    const sig = c.files.find((f) => f.id === p.signatureFileId);
+    doc.fontSize(10.5).text(`${p.role === 'A' ? '甲' : '乙'}方：${p.driverName ?? ''}`);
+    if (!sig) {
+      doc.text('（未签名）');
+      continue;
+    }
+    const stored = signatures.get(sig.id);
+    if (stored && (sig.mimeType === 'image/png' || sig.mimeType === 'image/jpeg')) {
+      doc.image(stored, { fit: [160, 60] });
+    } else {
+      doc.text('（已手写签名）');
+    }
+    doc.fontSize(8).text(`签名文件 SHA-256：${sig.sha256}`);
+  }
+  doc.moveDown();
+  doc.fontSize(9).text(`保险公司可凭文书编号 ${c.documentNumber ?? ''} 和校验码 ${c.verificationCode ?? ''} 在交管服务查验本文书真伪。`);
+  doc.end();
+  return done;
+}
+
+/** The document of a confirmed case: rendered once, kept in storage, served from there afterwards. */
+export async function documentBytes(
+  c: FullCase,
+  storage: FileStorage,
+  signatureKeys: Map<number, string>,
+): Promise<Buffer> {
+  const key = `documents/${c.documentNumber}.pdf`;
+  const cached = await storage.get(key);
+  if (cached) return cached;
+  const signatures = new Map<number, Buffer>();
+  for (const [id, storageKey] of signatureKeys) {
+    const bytes = await storage.get(storageKey);
+    if (bytes) signatures.set(id, bytes);
+  }
+  const rendered = await renderDocument(c, signatures);
+  try {
+    await storage.put(key, rendered);
+  } catch (err) {
+    if (!(err instanceof FileExistsError)) throw err;
+    return (await storage.get(key)) ?? rendered;
+  }
+  return rendered;
+}

@@ -1,0 +1,105 @@
+// Who may use quick processing (DOMAIN.md A2: L-146 Art. 13/14/15, unit service hours, expressways).
+import { z } from 'zod';
+
+export const eligibilitySchema = z.object({
+  injuries: z.boolean(),
+  vehiclesDrivable: z.boolean(),
+  licencesValid: z.boolean(),
+  insured: z.boolean(),
+  impaired: z.boolean(),
+  platesValid: z.boolean().default(true),
+  inspectionValid: z.boolean().default(true),
+  dangerousGoods: z.boolean().default(false),
+  facilitiesDamaged: z.boolean().default(false),
+  partyLeft: z.boolean().default(false),
+  deliberate: z.boolean().default(false),
+  onExpressway: z.boolean().default(false),
+});
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+
+export type IneligibleReason =
+  | 'INJURIES'
+  | 'IMPAIRED'
+  | 'LICENCE_INVALID'
+  | 'PLATE_INVALID'
+  | 'NOT_DRIVABLE'
+  | 'PARTY_LEFT'
+  | 'DELIBERATE'
+  | 'NOT_INSURED'
+  | 'INSPECTION_MISSING'
+  | 'DANGEROUS_GOODS'
+  | 'FACILITIES_DAMAGED'
+  | 'EXPRESSWAY'
+  | 'OUTSIDE_SERVICE_HOURS';
+
+/** Plain Chinese for each reason, shown with the button to call 122. */
+export const INELIGIBLE_TEXT: Record<IneligibleReason, string> = {
+  INJURIES: '有人员受伤，不能自行协商，请立即拨打122报警并保护现场',
+  IMPAIRED: '有驾驶人可能饮酒或服用违禁药物，请立即拨打122报警',
+  LICENCE_INVALID: '有驾驶人没有有效驾驶证或准驾车型不符，请拨打122报警',
+  PLATE_INVALID: '有车辆无号牌或号牌可疑，请拨打122报警',
+  NOT_DRIVABLE: '车辆无法移动，请开启危险报警闪光灯、放置警告标志后拨打122报警',
+  PARTY_LEFT: '有一方已离开现场，请拨打122报警',
+  DELIBERATE: '有证据表明一方故意造成事故，请拨打122报警',
+  NOT_INSURED: '有车辆没有交强险，请拍照固定证据、撤离现场后拨打122报警',
+  INSPECTION_MISSING: '有车辆没有检验合格标志，请拍照固定证据、撤离现场后拨打122报警',
+  DANGEROUS_GOODS: '车辆载有危险物品，请立即拨打122报警并远离车辆',
+  FACILITIES_DAMAGED: '损坏了道路设施或建筑物，请拍照固定证据、撤离现场后拨打122报警',
+  EXPRESSWAY: '本辖区高速公路上的事故不能在线快处，请拨打122报警',
+  OUTSIDE_SERVICE_HOURS: '现在不在本辖区在线快处的服务时间内，请拨打122报警',
+};
+
+/** The reasons that rule quick processing out, most serious first; empty when the case may proceed. */
+export function ineligibleReasons(e: Eligibility): IneligibleReason[] {
+  const reasons: IneligibleReason[] = [];
+  if (e.injuries) reasons.push('INJURIES');
+  if (e.impaired) reasons.push('IMPAIRED');
+  if (e.dangerousGoods) reasons.push('DANGEROUS_GOODS');
+  if (!e.licencesValid) reasons.push('LICENCE_INVALID');
+  if (!e.platesValid) reasons.push('PLATE_INVALID');
+  if (!e.vehiclesDrivable) reasons.push('NOT_DRIVABLE');
+  if (e.partyLeft) reasons.push('PARTY_LEFT');
+  if (e.deliberate) reasons.push('DELIBERATE');
+  if (!e.insured) reasons.push('NOT_INSURED');
+  if (!e.inspectionValid) reasons.push('INSPECTION_MISSING');
+  if (e.facilitiesDamaged) reasons.push('FACILITIES_DAMAGED');
+  return reasons;
+}
+
+/** Whether a Shanghai wall-clock time falls in a unit's "HH:MM-HH:MM" window (null: all day; may wrap midnight). */
+export function withinServiceHours(window: string | null, at: Date): boolean {
+  if (!window) return true;
+  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(window);
+  if (!m) return true;
+  const start = Number(m[1]) * 60 + Number(m[2]);
+  const end = Number(m[3]) * 60 + Number(m[4]);
+  const shanghai = new Date(at.getTime() + 8 * 3_600_000);
+  const minute = shanghai.getUTCHours() * 60 + shanghai.getUTCMinutes();
+  return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/** Approximate centres of the detachment's district units, for choosing a unit from a place. */
+const UNIT_CENTRES: { code: string; latitude: number; longitude: number }[] = [
+  { code: 'shizhong', latitude: 34.864, longitude: 117.556 },
+  { code: 'xuecheng', latitude: 34.795, longitude: 117.263 },
+  { code: 'yicheng', latitude: 34.772, longitude: 117.59 },
+  { code: 'taierzhuang', latitude: 34.562, longitude: 117.734 },
+  { code: 'shanting', latitude: 35.099, longitude: 117.461 },
+  { code: 'tengzhou', latitude: 35.114, longitude: 117.165 },
+];
+
+/** The unit whose district centre is nearest; expressway cases go to the expressway unit. */
+export function unitCodeForPlace(latitude: number, longitude: number, onExpressway: boolean): string {
+  if (onExpressway) return 'expressway';
+  let best = UNIT_CENTRES[0];
+  let bestDistance = Infinity;
+  const cosLat = Math.cos((latitude * Math.PI) / 180);
+  for (const c of UNIT_CENTRES) {
+    const d = (c.latitude - latitude) ** 2 + ((c.longitude - longitude) * cosLat) ** 2;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best.code;
+}

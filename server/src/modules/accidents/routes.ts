@@ -1,0 +1,335 @@
+// HTTP edge of quick accident processing (API.md, Accidents): parties, officers and the public document check.
+import { z } from 'zod';
+import { idParam, pageQuery, type Api } from '../../http/api';
+import type { AppDeps } from '../../deps';
+import { badRequest, forbidden } from '../../http/errors';
+import { readSingleFile } from '../uploads/multipart';
+import { localStorageFor, type FileStorage } from '../uploads/storage';
+import { eligibilitySchema } from './eligibility';
+import { partyDetailsSchema } from './formats';
+import { LEVEL_ALIASES, LIABILITY_LEVELS, SCENARIOS } from './liability';
+import { decide, fileForOfficer, officerCase, officerQueue } from './officer';
+import { agreementFor, claimsCsv, claimsExport, myClaims, verifyDocument } from './records';
+import {
+  addFile,
+  answer,
+  cancelCase,
+  checkEligibility,
+  createCase,
+  fileForParty,
+  getCase,
+  joinCase,
+  listCases,
+  setLiability,
+  updateMyParty,
+} from './service';
+
+const SLOTS = [
+  'OVERVIEW_FRONT',
+  'OVERVIEW_REAR',
+  'COLLISION_POINT',
+  'OWN_DAMAGE',
+  'OTHER_DAMAGE',
+  'OWN_PLATE',
+  'OTHER_PLATE',
+  'EXTRA',
+  'SIGNATURE',
+] as const;
+const STATUSES = [
+  'DRAFT',
+  'WAITING_FOR_PARTY',
+  'NEGOTIATING',
+  'PENDING_REVIEW',
+  'CONFIRMED',
+  'RETURNED',
+  'TRANSFERRED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
+
+const location = z.object({
+  // Optional for the browser, where there is no GPS; the unit must then be chosen.
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  address: z.string().trim().min(2, '请填写事故地点').max(255),
+});
+
+const createBody = z.object({
+  occurredAt: z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s))
+    .refine((d) => d.getTime() <= Date.now() + 5 * 60_000, '事故时间不能晚于现在'),
+  location,
+  unit: z.string().trim().max(32).optional(),
+  weather: z.string().trim().max(16).optional(),
+  vehicleCount: z.union([z.literal(1), z.literal(2)]),
+  eligibility: eligibilitySchema,
+});
+
+const level = z
+  .string()
+  .transform((v) => LEVEL_ALIASES[v.toUpperCase()] ?? v)
+  .pipe(z.enum(LIABILITY_LEVELS));
+
+const decisionBody = z.object({
+  decision: z.enum(['CONFIRM', 'RETURN', 'TRANSFER']),
+  note: z.string().trim().max(500).optional(),
+  liability: z.object({ A: level, B: level.optional() }).optional(),
+});
+
+const photoParams = z.object({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  photoId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileStorage = localStorageFor(deps.config.uploadDir)) {
+  const tag = 'accidents';
+  const caseErrors = { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] };
+
+  api.route({
+    method: 'get',
+    path: '/api/accidents/scenarios',
+    tag,
+    summary: 'The liability scenario table (code, description, who is at fault)',
+    access: 'public',
+    handler: async () => ({ items: SCENARIOS, total: SCENARIOS.length }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/accidents/eligibility',
+    tag,
+    summary: 'Check the questionnaire (and the unit of a place) without storing anything',
+    access: 'driver',
+    body: createBody.pick({ location: true, unit: true, eligibility: true }),
+    errors: { 422: ['NOT_ELIGIBLE'] },
+    handler: async ({ body }) => {
+      const unit = await checkEligibility(deps, body);
+      return { eligible: true, unit: { code: unit.code, name: unit.name } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/accidents',
+    tag,
+    summary: 'Report an accident (201 with inviteCode when two vehicles); a double-tapped submit gives the same case',
+    access: 'driver',
+    status: 201,
+    body: createBody,
+    errors: { 422: ['NOT_ELIGIBLE'] },
+    handler: ({ body, caller, ctx }) => createCase(deps, caller, body, ctx.ip),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/accidents',
+    tag,
+    summary: "The caller's cases, newest first, with parties, photos and events",
+    access: 'driver',
+    query: pageQuery,
+    handler: ({ query, caller }) => listCases(deps, caller, query.page, query.pageSize),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/accidents/join',
+    tag,
+    summary: 'The second party joins with the 6-digit invite code (valid 30 minutes, once; guessing is throttled)',
+    access: 'driver',
+    body: z.object({ inviteCode: z.string().trim().regex(/^\d{6}$/, '邀请码是6位数字') }),
+    errors: { 404: ['NOT_FOUND'], 409: ['CASE_FULL', 'CANNOT_JOIN_OWN_CASE'], 422: ['INVITE_EXPIRED'], 429: ['RATE_LIMITED'] },
+    handler: ({ body, caller, ctx }) => joinCase(deps, caller, body.inviteCode, ctx.ip),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/accidents/:id',
+    tag,
+    summary: 'One of the caller\'s cases with parties, photos and events (oldest first)',
+    access: 'driver',
+    params: idParam,
+    errors: { 404: ['NOT_FOUND'] },
+    handler: ({ params, caller }) => getCase(deps, caller, params.id),
+  });
+
+  api.route({
+    method: 'put',
+    path: '/api/accidents/:id/parties/me',
+    tag,
+    summary: "The caller's own party details (plate, name, licence number, phone, insurer, …)",
+    access: 'driver',
+    params: idParam,
+    body: partyDetailsSchema,
+    errors: caseErrors,
+    handler: ({ params, body, caller }) => updateMyParty(deps, caller, params.id, body),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/accidents/:id/photos',
+    tag,
+    summary: 'Upload a photo or signature (multipart: file, slot); real JPEG/PNG/WebP only, 10 MB at most',
+    access: 'driver',
+    params: idParam,
+    status: 201,
+    errors: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['IMAGE_TOO_SMALL'] },
+    handler: async ({ params, caller, ctx }) => {
+      // Strangers are turned away before their upload is read.
+      await getCase(deps, caller, params.id);
+      const { bytes, fields } = await readSingleFile(ctx);
+      const slot = z.enum(SLOTS).safeParse(fields.slot);
+      if (!slot.success) throw badRequest([{ path: 'slot', message: 'unknown slot', in: 'body' }], '请说明这是哪一张照片');
+      return addFile(deps, storage, caller, params.id, slot.data, bytes);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/accidents/:id/photos/:photoId',
+    tag,
+    summary: 'The bytes of a photo or signature, for the parties and officers of the unit',
+    access: 'any',
+    params: photoParams,
+    errors: { 404: ['NOT_FOUND'] },
+    handler: async ({ params, caller, ctx }) => {
+      if (caller.kind === 'staff' && caller.role !== 'officer') throw forbidden();
+      const file =
+        caller.kind === 'driver'
+          ? await fileForParty(deps, storage, caller, params.id, params.photoId)
+          : await fileForOfficer(deps, storage, caller, params.id, params.photoId);
+      ctx.set('Cache-Control', 'private, max-age=86400, immutable');
+      ctx.set('ETag', `"${file.sha256}"`);
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.type = file.mimeType;
+      return file.bytes;
+    },
+  });
+
+  api.route({
+    method: 'put',
+    path: '/api/accidents/:id/liability',
+    tag,
+    summary: 'Propose liability from the scenario table (party A is the reporter); resets answers given',
+    access: 'driver',
+    params: idParam,
+    body: z.object({ scenario: z.enum(SCENARIOS.map((s) => s.code) as [string, ...string[]]), atFault: z.enum(['A', 'B', 'BOTH']) }),
+    errors: { ...caseErrors, 422: ['LIABILITY_INCONSISTENT'] },
+    handler: ({ params, body, caller }) => setLiability(deps, caller, params.id, body),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/accidents/:id/confirmation',
+    tag,
+    summary: "A party's answer with their signature; when every party answered the case goes to PENDING_REVIEW",
+    access: 'driver',
+    params: idParam,
+    body: z.object({ agree: z.boolean(), signature: z.coerce.number().int().positive().max(2_147_483_647) }),
+    errors: { ...caseErrors, 422: ['CASE_INCOMPLETE'] },
+    handler: ({ params, body, caller }) => answer(deps, caller, params.id, body),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/accidents/:id/cancel',
+    tag,
+    summary: 'The reporter withdraws an unfinished case',
+    access: 'driver',
+    params: idParam,
+    errors: { 403: ['FORBIDDEN'], ...caseErrors },
+    handler: ({ params, caller, ctx }) => cancelCase(deps, caller, params.id, ctx.ip),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/accidents/:id/agreement',
+    tag,
+    summary: 'The PDF (自行协商协议书, or 事故认定书 when an officer set liability) once CONFIRMED',
+    access: 'any',
+    params: idParam,
+    errors: caseErrors,
+    handler: async ({ params, caller, ctx }) => {
+      const doc = await agreementFor(deps, storage, caller, params.id);
+      ctx.type = 'application/pdf';
+      ctx.set('Content-Disposition', `attachment; filename="${doc.fileName}"; filename*=UTF-8''${encodeURIComponent(doc.title)}.pdf`);
+      ctx.set('Cache-Control', 'private, no-store');
+      return doc.bytes;
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/agreements/verify',
+    tag,
+    summary: 'Public: whether a document number and verification code are genuine (for insurers)',
+    access: 'public',
+    query: z.object({ number: z.string().trim().min(4).max(32), code: z.string().trim().min(4).max(16) }),
+    handler: ({ query }) => verifyDocument(deps, query.number, query.code),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/me/insurance-claims',
+    tag,
+    summary: "The caller's insurance claims from confirmed cases",
+    access: 'driver',
+    handler: ({ caller }) => myClaims(deps, caller.id),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/officer/accidents',
+    tag,
+    summary: "The unit's cases in a status (PENDING_REVIEW oldest first, others newest first)",
+    access: ['officer'],
+    query: pageQuery.extend({ status: z.enum(STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
+    handler: ({ query, caller }) => officerQueue(deps, caller, query),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/officer/accidents/:id',
+    tag,
+    summary: 'A case of the unit with photos, parties, scenario, signatures and timeline',
+    access: ['officer'],
+    params: idParam,
+    errors: { 404: ['NOT_FOUND'] },
+    handler: ({ params, caller }) => officerCase(deps, caller, params.id),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/officer/accidents/:id/decision',
+    tag,
+    summary: 'CONFIRM (liability required when disputed), RETURN with a reason, or TRANSFER to on-site handling',
+    access: ['officer'],
+    params: idParam,
+    body: decisionBody,
+    errors: { 400: ['VALIDATION_FAILED'], ...caseErrors },
+    handler: ({ params, body, caller, ctx }) => decide(deps, caller, params.id, body, ctx.ip),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/admin/insurance-claims',
+    tag,
+    summary: 'Claims handed to insurers (filter by insurer and dates); ?format=csv for a spreadsheet export',
+    access: ['admin', 'officer'],
+    query: pageQuery.extend({
+      insurer: z.string().trim().max(64).optional(),
+      from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
+      to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
+      format: z.enum(['json', 'csv']).default('json'),
+    }),
+    handler: async ({ query, caller, ctx }) => {
+      const result = await claimsExport(deps, caller, query);
+      if (query.format === 'json') return result;
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.set('Content-Disposition', `attachment; filename="claims.csv"`);
+      return claimsCsv(result.items);
+    },
+  });
+}

@@ -1,0 +1,128 @@
+// What each audience sees of a case: a party sees the other party only as far as the agreement needs.
+import { maskIdNumber, maskPhone } from '../../lib/mask';
+import { findScenario, liabilityFromFault, type Liability } from './liability';
+import { STATUS_TEXT, type FullCase, type Party } from './case-store';
+
+export type Perspective = { kind: 'party'; driverId: number } | { kind: 'officer' };
+
+export const REQUIRED_SLOTS = ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT'] as const;
+
+export function partyComplete(p: Party): boolean {
+  return !!(p.plate && p.driverName && p.licenceNumber && p.phone && p.insurer);
+}
+
+/** The liability that applies: the officer's where they decided it, otherwise the agreed fault side. */
+export function effectiveLiability(c: Pick<FullCase, 'officerLiability' | 'atFault' | 'vehicleCount'>): Liability | null {
+  if (c.officerLiability && typeof c.officerLiability === 'object') return c.officerLiability as unknown as Liability;
+  return c.atFault ? liabilityFromFault(c.atFault, c.vehicleCount) : null;
+}
+
+function actorName(c: FullCase, e: FullCase['events'][number]): string {
+  if (e.actorType === 'SYSTEM') return 'system';
+  if (e.actorType === 'STAFF') return 'officer';
+  return c.parties.find((p) => p.driverId === e.actorId)?.role ?? 'driver';
+}
+
+function partyView(p: Party, whole: boolean) {
+  return {
+    role: p.role,
+    plate: p.plate,
+    plateType: p.plateType,
+    vehicleType: p.vehicleType,
+    driverName: p.driverName,
+    licenceNumber: whole ? p.licenceNumber : maskIdNumber(p.licenceNumber),
+    phone: whole ? p.phone : maskPhone(p.phone),
+    insurer: p.insurer,
+    policyNumber: p.policyNumber,
+    collisionPart: p.collisionPart,
+    complete: partyComplete(p),
+    agreed: p.agreed,
+    signed: p.signatureFileId !== null,
+    signatureFileId: p.signatureFileId,
+    answeredAt: p.answeredAt,
+    joinedAt: p.joinedAt,
+  };
+}
+
+export function caseView(c: FullCase, who: Perspective) {
+  const me = who.kind === 'party' ? c.parties.find((p) => p.driverId === who.driverId) : undefined;
+  const roleOf = (driverId: number) => c.parties.find((p) => p.driverId === driverId)?.role ?? null;
+  const scenario = findScenario(c.scenario);
+  const confirmed = c.status === 'CONFIRMED';
+  const present = new Set(c.files.map((f) => f.slot));
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    status: c.status,
+    statusText: STATUS_TEXT[c.status],
+    unit: { code: c.unit.code, name: c.unit.name },
+    occurredAt: c.occurredAt,
+    location: {
+      latitude: c.latitude === null ? null : Number(c.latitude),
+      longitude: c.longitude === null ? null : Number(c.longitude),
+      address: c.address,
+    },
+    weather: c.weather,
+    vehicleCount: c.vehicleCount,
+    myRole: me?.role ?? null,
+    ...(me?.role === 'A' && c.status === 'WAITING_FOR_PARTY'
+      ? { inviteCode: c.inviteCode, inviteExpiresAt: c.inviteExpiresAt }
+      : {}),
+    scenario: c.scenario,
+    scenarioName: scenario?.name ?? null,
+    atFault: c.atFault,
+    liability: effectiveLiability(c),
+    disputed: c.disputed,
+    missingSlots: REQUIRED_SLOTS.filter((s) => !present.has(s)),
+    decision: c.decidedAt
+      ? {
+          note: c.decisionNote,
+          at: c.decidedAt,
+          officer: who.kind === 'officer' ? c.decidedBy?.displayName ?? null : null,
+          liability: c.officerLiability ?? null,
+        }
+      : null,
+    document: confirmed
+      ? {
+          number: c.documentNumber,
+          verificationCode: c.verificationCode,
+          kind: c.officerLiability ? 'DETERMINATION' : 'AGREEMENT',
+          title: c.officerLiability ? '道路交通事故认定书' : '道路交通事故自行协商协议书',
+        }
+      : null,
+    expiresAt: c.expiresAt,
+    parties: c.parties.map((p) => partyView(p, who.kind === 'officer' || p.driverId === me?.driverId)),
+    photos: c.files.map((f) => ({
+      id: f.id,
+      slot: f.slot,
+      sha256: f.sha256,
+      mimeType: f.mimeType,
+      sizeBytes: f.sizeBytes,
+      width: f.width,
+      height: f.height,
+      capturedAt: f.capturedAt,
+      receivedAt: f.receivedAt,
+      uploadedBy: roleOf(f.uploadedById),
+      url: `/api/accidents/${c.id}/photos/${f.id}`,
+    })),
+    claims: c.claims
+      .filter((cl) => who.kind === 'officer' || cl.partyId === me?.id)
+      .map((cl) => ({
+        id: cl.id,
+        role: c.parties.find((p) => p.id === cl.partyId)?.role ?? null,
+        insurer: cl.insurer,
+        policyNumber: cl.policyNumber,
+        status: cl.status,
+        createdAt: cl.createdAt,
+      })),
+    events: c.events.map((e) => ({
+      type: e.type,
+      actor: actorName(c, e),
+      at: e.at,
+      from: e.fromStatus,
+      to: e.toStatus,
+    })),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}

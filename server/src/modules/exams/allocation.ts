@@ -1,0 +1,135 @@
+// Allocating a RANKED session when its booking closes: exactly once (a conditional update marks
+// the session allocated), and by one process at a time (a lease row in `Lease`).
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../deps';
+import type { Db } from '../../db';
+import { notFound, conflict } from '../../http/errors';
+import { audit } from '../../lib/audit';
+import { withDeadlockRetry } from './booking';
+import { driversOfLearners, noticeConfirmed, noticeRejected } from './notices';
+import { adminSessionView, sessionSelect, sessionsChanged, type SessionRow } from './sessions';
+
+const HOLDER = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+/** Takes the named lease for `ms` when it is free or expired (or already ours); true when held. */
+export async function acquireLease(db: Db, name: string, ms: number, holder = HOLDER): Promise<boolean> {
+  const now = new Date();
+  const until = new Date(now.getTime() + ms);
+  const inserted = await db.$executeRaw`INSERT IGNORE INTO Lease (name, holder, expiresAt) VALUES (${name}, ${holder}, ${until})`;
+  if (inserted === 1) return true;
+  const taken = await db.$executeRaw`
+    UPDATE Lease SET holder = ${holder}, expiresAt = ${until}
+     WHERE name = ${name} AND (expiresAt < ${now} OR holder = ${holder})`;
+  return taken === 1;
+}
+
+export async function releaseLease(db: Db, name: string, holder = HOLDER): Promise<void> {
+  await db.$executeRaw`DELETE FROM Lease WHERE name = ${name} AND holder = ${holder}`;
+}
+
+export interface AllocationOutcome {
+  /** False when the session had been allocated already: nothing changed. */
+  allocated: boolean;
+  confirmed: number;
+  rejected: number;
+}
+
+/**
+ * Closes a RANKED session's booking (now, when `closeNow`) and gives its seats to the applicants in
+ * rank order: priority first, then the earliest sort time, ties to the earlier application (lower
+ * booking id). Everyone is told. Running it again, or twice at once, changes nothing.
+ */
+export async function allocateSession(
+  deps: AppDeps,
+  sessionId: number,
+  opts: { closeNow: boolean; actor?: { type: 'STAFF' | 'SYSTEM'; id?: number } },
+): Promise<AllocationOutcome> {
+  const outcome = await withDeadlockRetry(() =>
+    deps.db.$transaction(
+    async (tx) => {
+      const now = new Date();
+      const marked = opts.closeNow
+        ? await tx.$executeRaw`
+            UPDATE ExamSession SET allocatedAt = ${now}, bookingClosesAt = LEAST(bookingClosesAt, ${now})
+             WHERE id = ${sessionId} AND allocation = 'RANKED' AND allocatedAt IS NULL`
+        : await tx.$executeRaw`
+            UPDATE ExamSession SET allocatedAt = ${now}
+             WHERE id = ${sessionId} AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingClosesAt <= ${now}`;
+      if (marked !== 1) return { allocated: false, confirmed: 0, rejected: 0 };
+      const session = (await tx.examSession.findUniqueOrThrow({ where: { id: sessionId }, select: sessionSelect })) as SessionRow;
+      const applicants = await tx.$queryRaw<{ id: number; learnerId: number }[]>`
+        SELECT id, learnerId FROM ExamBooking
+         WHERE sessionId = ${sessionId} AND status = 'PENDING'
+         ORDER BY priority DESC, sortTime ASC, id ASC
+         FOR UPDATE`;
+      const seats = Math.max(0, session.capacity - session.confirmedCount);
+      const winners = applicants.slice(0, seats).map((a) => Number(a.id));
+      const losers = applicants.slice(seats).map((a) => Number(a.id));
+      if (winners.length > 0) {
+        await tx.examBooking.updateMany({ where: { id: { in: winners } }, data: { status: 'CONFIRMED', decidedAt: now } });
+      }
+      if (losers.length > 0) {
+        await tx.examBooking.updateMany({ where: { id: { in: losers } }, data: { status: 'REJECTED', activeKey: null, decidedAt: now } });
+      }
+      await tx.examSession.update({
+        where: { id: sessionId },
+        data: { confirmedCount: { increment: winners.length } },
+        select: { id: true },
+      });
+      const drivers = await driversOfLearners(tx, [...new Set(applicants.map((a) => Number(a.learnerId)))]);
+      const winnerSet = new Set(winners);
+      for (const a of applicants) {
+        const driverId = drivers.get(Number(a.learnerId));
+        if (!driverId) continue;
+        const ref = { bookingId: Number(a.id), driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name };
+        if (winnerSet.has(Number(a.id))) await noticeConfirmed(tx, ref);
+        else await noticeRejected(tx, ref);
+      }
+      await audit(tx, {
+        actor: opts.actor ?? { type: 'SYSTEM' },
+        action: 'exam.session_allocated',
+        entityType: 'ExamSession',
+        entityId: sessionId,
+        details: { applicants: applicants.length, confirmed: winners.length, rejected: losers.length },
+      });
+      return { allocated: true, confirmed: winners.length, rejected: losers.length };
+    },
+    { timeout: 120_000 },
+    ),
+  );
+  if (outcome.allocated) sessionsChanged(deps);
+  return outcome;
+}
+
+/** POST /api/admin/exam-sessions/:id/allocate: the session as it stands afterwards. */
+export async function allocateNow(deps: AppDeps, staffId: number, sessionId: number) {
+  const session = await deps.db.examSession.findUnique({ where: { id: sessionId }, select: { allocation: true } });
+  if (!session) throw notFound('没有找到该考试场次');
+  if (session.allocation !== 'RANKED') throw conflict('INVALID_STATE', '先到先得的场次在预约时即已确定考位，无需分配');
+  const outcome = await allocateSession(deps, sessionId, { closeNow: true, actor: { type: 'STAFF', id: staffId } });
+  const after = (await deps.db.examSession.findUniqueOrThrow({ where: { id: sessionId }, select: sessionSelect })) as SessionRow;
+  return { ...adminSessionView(after), outcome };
+}
+
+export const ALLOCATION_LEASE = 'exam-allocation';
+
+/** The worker job: allocates every RANKED session whose booking has closed, under the lease. */
+export async function allocateDueSessions(deps: AppDeps): Promise<number> {
+  if (!(await acquireLease(deps.db, ALLOCATION_LEASE, 5 * 60_000))) return 0;
+  try {
+    const due = await deps.db.examSession.findMany({
+      where: { allocation: 'RANKED', allocatedAt: null, bookingClosesAt: { lte: new Date() } },
+      select: { id: true },
+      orderBy: { bookingClosesAt: 'asc' },
+      take: 50,
+    });
+    let done = 0;
+    for (const s of due) {
+      const outcome = await allocateSession(deps, s.id, { closeNow: false });
+      if (outcome.allocated) done++;
+    }
+    return done;
+  } finally {
+    await releaseLease(deps.db, ALLOCATION_LEASE);
+  }
+}

@@ -1,0 +1,77 @@
+// The exam notifications written inside the booking transactions, and the database error shapes
+// the raw seat-taking statements raise.
+import type { Prisma } from '../../generated/prisma/client';
+import type { Db } from '../../db';
+import { notify } from '../notifications/notify';
+import { startOfDayAfter } from './calendar';
+
+type Tx = Db | Prisma.TransactionClient;
+
+export interface BookingNoticeRef {
+  bookingId: number;
+  driverId: number;
+  subject: number;
+  startsAt: Date;
+  venue: string;
+}
+
+const data = (b: BookingNoticeRef) => ({ bookingId: b.bookingId, subject: b.subject, startsAt: b.startsAt, venue: b.venue });
+
+/** When the day-before reminder goes out: 09:00 Shanghai the day before the exam (or at once when later). */
+export function reminderTime(startsAt: Date, now = new Date()): Date {
+  const dayBefore = new Date(startOfDayAfter(startsAt, -1).getTime() + 9 * 3_600_000);
+  return dayBefore > now ? dayBefore : now;
+}
+
+/** A seat is confirmed: tell the holder now and remind them the day before. */
+export async function noticeConfirmed(tx: Tx, b: BookingNoticeRef): Promise<void> {
+  await notify(tx, { driverId: b.driverId, event: 'exam.booking_confirmed', data: data(b), dedupeKey: `exam.booking_confirmed:${b.bookingId}` });
+  await notify(tx, {
+    driverId: b.driverId,
+    event: 'exam.reminder',
+    data: data(b),
+    dedupeKey: `exam.reminder:${b.bookingId}`,
+    notBefore: reminderTime(b.startsAt),
+  });
+}
+
+export async function noticeRejected(tx: Tx, b: BookingNoticeRef): Promise<void> {
+  await notify(tx, { driverId: b.driverId, event: 'exam.booking_rejected', data: data(b), dedupeKey: `exam.booking_rejected:${b.bookingId}` });
+}
+
+export async function noticeResult(tx: Tx, b: BookingNoticeRef, result: 'PASS' | 'FAIL' | 'NO_SHOW'): Promise<void> {
+  await notify(tx, { driverId: b.driverId, event: 'exam.result', data: { ...data(b), result }, dedupeKey: `exam.result:${b.bookingId}` });
+}
+
+/** A cancelled booking's reminder must not go out: skip it while it is still waiting. */
+export async function dropReminder(tx: Tx, bookingId: number): Promise<void> {
+  await tx.notificationOutbox.updateMany({
+    where: { dedupeKey: `exam.reminder:${bookingId}`, status: 'PENDING' },
+    data: { status: 'SKIPPED' },
+  });
+}
+
+/** The driver (WeChat user) of each learner, by learner id; learners who never bound have none. */
+export async function driversOfLearners(tx: Tx, learnerIds: number[]): Promise<Map<number, number>> {
+  if (learnerIds.length === 0) return new Map();
+  const learners = await tx.learner.findMany({ where: { id: { in: learnerIds } }, select: { id: true, idNumber: true } });
+  const drivers = await tx.driver.findMany({
+    where: { idNumber: { in: learners.map((l) => l.idNumber) } },
+    select: { id: true, idNumber: true },
+  });
+  const byId = new Map(drivers.map((d) => [d.idNumber, d.id]));
+  const out = new Map<number, number>();
+  for (const l of learners) {
+    const driverId = byId.get(l.idNumber);
+    if (driverId) out.set(l.id, driverId);
+  }
+  return out;
+}
+
+/** A unique-key violation, whether raised through Prisma's model API or a raw statement. */
+export function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; meta?: unknown };
+  if (e?.code === 'P2002') return true;
+  const text = `${e?.message ?? ''} ${JSON.stringify(e?.meta ?? {})}`;
+  return /UniqueConstraintViolation|Duplicate entry|ER_DUP_ENTRY|\b1062\b/.test(text);
+}

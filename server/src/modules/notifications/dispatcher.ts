@@ -1,0 +1,338 @@
+// The outbox dispatcher: claims due rows in small batches (FOR UPDATE SKIP LOCKED), sends them to
+// WeChat, and records SENT / FAILED / SKIPPED or the next attempt. Safe with several processes.
+import { Prisma } from '../../generated/prisma/client';
+import type { Config } from '../../config';
+import type { Db } from '../../db';
+import type { Logger } from '../../logger';
+import { WechatError } from '../../wechat/errors';
+import type { WechatClients } from '../../wechat';
+import type { EventData, EventName, TemplateKey } from './events';
+import { invalidKeyword, officialTemplateData, renderMessage, templateId } from './templates';
+
+export interface DispatcherOptions {
+  batchSize?: number;
+  /** Batches in flight at once in this process (default 2). */
+  lanes?: number;
+  /** A claimed row is not claimed again for this long (a crashed process's rows come back after it). */
+  claimMs?: number;
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** Gathers results for this long before writing them (one UPDATE for many sent rows). */
+  flushMs?: number;
+  random?: () => number;
+}
+
+interface ClaimedRow {
+  id: number;
+  driverId: number;
+  channel: 'SUBSCRIBE' | 'OFFICIAL_TEMPLATE';
+  event: string;
+  templateKey: string;
+  dedupeKey: string;
+  payload: unknown;
+  attempts: number;
+  quotaHeld: boolean;
+  createdAt: Date;
+}
+
+type Outcome =
+  | { id: number; kind: 'sent' }
+  | { id: number; kind: 'skipped'; reason: string; zeroQuota?: Refund; refund?: Refund }
+  | { id: number; kind: 'failed'; reason: string; refund?: Refund }
+  | { id: number; kind: 'retry'; reason: string; attempts: number; refund?: Refund };
+
+interface Refund {
+  driverId: number;
+  templateKey: string;
+}
+
+export const NO_QUOTA_REASON = '用户没有可用的订阅次数';
+
+/** Delay before attempt `attempts + 1`: exponential from the base, capped, with jitter (half fixed, half random). */
+export function backoffMs(attempts: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exp / 2 + (exp / 2) * random());
+}
+
+export class Dispatcher {
+  private readonly batchSize: number;
+  private readonly lanes: number;
+  private readonly claimMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffCapMs: number;
+  private readonly flushMs: number;
+  private readonly random: () => number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly wechat: WechatClients,
+    private readonly log: Logger,
+    options: DispatcherOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 50;
+    this.lanes = options.lanes ?? 2;
+    this.claimMs = options.claimMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 20;
+    this.backoffBaseMs = options.backoffBaseMs ?? 2_000;
+    this.backoffCapMs = options.backoffCapMs ?? 300_000;
+    this.flushMs = options.flushMs ?? 20;
+    this.random = options.random ?? Math.random;
+  }
+
+  /**
+   * Dispatches batches until fewer than a full batch is due or `budgetMs` has passed; returns rows
+   * handled. Several lanes claim and send side by side (SKIP LOCKED keeps their rows apart), so one
+   * batch's database work overlaps another's waiting on WeChat.
+   */
+  async drain(budgetMs = 5_000): Promise<number> {
+    const until = Date.now() + budgetMs;
+    const lane = async () => {
+      let total = 0;
+      for (;;) {
+        const n = await this.runOnce();
+        total += n;
+        if (n < this.batchSize || Date.now() >= until) return total;
+      }
+    };
+    const counts = await Promise.all(Array.from({ length: this.lanes }, lane));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** Claims one batch, sends it, records the results; returns the number of rows claimed. */
+  async runOnce(): Promise<number> {
+    const { rows, skipped } = await this.claim();
+    const results = new ResultWriter(this.db, this.flushMs, (attempts) => this.nextAttemptAt(attempts));
+    for (const row of skipped) results.add({ id: row.id, kind: 'skipped', reason: NO_QUOTA_REASON });
+    const toSend = rows.filter((r) => !skipped.includes(r));
+    if (toSend.length > 0) {
+      const driverIds = [...new Set(toSend.map((r) => r.driverId))];
+      const drivers = new Map(
+        (await this.db.driver.findMany({ where: { id: { in: driverIds } }, select: { id: true, openid: true, unionid: true } })).map(
+          (d) => [d.id, d],
+        ),
+      );
+      const unionids = [...drivers.values()].map((d) => d.unionid).filter((u): u is string => !!u);
+      const needFollowers = toSend.some((r) => r.channel === 'OFFICIAL_TEMPLATE');
+      const followers = needFollowers
+        ? new Map(
+            (await this.db.officialAccountFollower.findMany({ where: { unionid: { in: unionids } } })).map((f) => [f.unionid, f.openid]),
+          )
+        : new Map<string, string>();
+      await Promise.all(
+        toSend.map(async (row) => {
+          const driver = drivers.get(row.driverId);
+          const outcome = await this.sendOne(row, driver?.openid, driver?.unionid ? followers.get(driver.unionid) : undefined);
+          results.add(outcome);
+        }),
+      );
+    }
+    await results.close();
+    return rows.length;
+  }
+
+  private async claim(): Promise<{ rows: ClaimedRow[]; skipped: ClaimedRow[] }> {
+    return this.db.$transaction(async (tx) => {
+      const now = new Date();
+      const rows = await tx.$queryRaw<ClaimedRow[]>`
+        SELECT id, driverId, channel, event, templateKey, dedupeKey, payload, attempts, quotaHeld, createdAt
+          FROM NotificationOutbox
+         WHERE status = 'PENDING' AND nextAttemptAt <= ${now}
+         ORDER BY nextAttemptAt
+         LIMIT ${this.batchSize}
+           FOR UPDATE SKIP LOCKED`;
+      if (rows.length === 0) return { rows, skipped: [] };
+      for (const r of rows) {
+        r.quotaHeld = Boolean(r.quotaHeld);
+        if (typeof r.payload === 'string') r.payload = JSON.parse(r.payload);
+      }
+      // Subscribe rows not yet holding a grant take one now; none left → skipped.
+      const needing = rows.filter((r) => r.channel === 'SUBSCRIBE' && !r.quotaHeld);
+      const skipped: ClaimedRow[] = [];
+      const holding: number[] = [];
+      if (needing.length > 0) {
+        const pairs = Prisma.join(needing.map((r) => Prisma.sql`(${r.driverId}, ${r.templateKey})`));
+        const quotas = await tx.$queryRaw<{ id: number; driverId: number; templateKey: string; remaining: number }[]>`
+          SELECT id, driverId, templateKey, remaining FROM SubscriptionQuota
+           WHERE (driverId, templateKey) IN (${pairs}) FOR UPDATE`;
+        const left = new Map(quotas.map((q) => [`${q.driverId}:${q.templateKey}`, { id: q.id, remaining: Number(q.remaining), taken: 0 }]));
+        for (const r of needing) {
+          const q = left.get(`${r.driverId}:${r.templateKey}`);
+          if (q && q.remaining > q.taken) {
+            q.taken += 1;
+            holding.push(r.id);
+            r.quotaHeld = true;
+          } else {
+            skipped.push(r);
+          }
+        }
+        const taken = [...left.values()].filter((q) => q.taken > 0);
+        if (taken.length > 0) {
+          const cases = Prisma.join(taken.map((q) => Prisma.sql`WHEN ${q.id} THEN ${q.taken}`), ' ');
+          await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = remaining - CASE id ${cases} END
+                                WHERE id IN (${Prisma.join(taken.map((q) => q.id))})`;
+        }
+      }
+      const claimUntil = new Date(now.getTime() + this.claimMs);
+      const ids = Prisma.join(rows.map((r) => r.id));
+      const held = holding.length > 0 ? Prisma.sql`id IN (${Prisma.join(holding)})` : Prisma.sql`FALSE`;
+      await tx.$executeRaw`
+        UPDATE NotificationOutbox
+           SET nextAttemptAt = ${claimUntil}, attempts = attempts + 1, updatedAt = ${now},
+               quotaHeld = quotaHeld OR ${held}
+         WHERE id IN (${ids})`;
+      for (const r of rows) r.attempts += 1;
+      return { rows, skipped };
+    }, { isolationLevel: 'ReadCommitted' });
+  }
+
+  private async sendOne(row: ClaimedRow, openid: string | undefined, oaOpenid: string | undefined): Promise<Outcome> {
+    const refund: Refund | undefined = row.quotaHeld ? { driverId: row.driverId, templateKey: row.templateKey } : undefined;
+    const key = row.templateKey as TemplateKey;
+    let message;
+    try {
+      message = renderMessage(row.event as EventName, row.payload as EventData[EventName], new Date(row.createdAt));
+    } catch (err) {
+      return { id: row.id, kind: 'failed', reason: `无法生成消息内容：${(err as Error).message}`.slice(0, 500), refund };
+    }
+    try {
+      if (row.channel === 'SUBSCRIBE') {
+        if (!openid) return { id: row.id, kind: 'failed', reason: '用户不存在', refund };
+        const invalid = invalidKeyword(message.data);
+        if (invalid) return { id: row.id, kind: 'failed', reason: `字段 ${invalid} 的值不符合微信规则`, refund };
+        await this.wechat.miniProgram.sendSubscribeMessage({
+          openid,
+          templateId: templateId(this.config, key, 'SUBSCRIBE'),
+          page: message.page,
+          data: message.data,
+          state: this.config.env === 'production' ? 'formal' : 'developer',
+        });
+      } else {
+        const oa = this.wechat.officialAccount;
+        if (!oa) return { id: row.id, kind: 'skipped', reason: '未配置公众号' };
+        if (!oaOpenid) return { id: row.id, kind: 'skipped', reason: '用户未关注公众号' };
+        await oa.sendTemplate({
+          openid: oaOpenid,
+          templateId: templateId(this.config, key, 'OFFICIAL_TEMPLATE'),
+          miniprogram: { appid: this.config.wechat.appId, pagepath: message.page },
+          data: officialTemplateData(message),
+        });
+      }
+      return { id: row.id, kind: 'sent' };
+    } catch (err) {
+      if (!(err instanceof WechatError)) {
+        this.log.error({ err, outboxId: row.id }, 'notification send crashed');
+        return this.retryOrFail(row, `内部错误：${(err as Error).message}`, refund);
+      }
+      const detail = `${err.errcode} ${err.errmsg}${err.status ? ` (HTTP ${err.status})` : ''}`;
+      switch (err.kind) {
+        case 'quota':
+          return { id: row.id, kind: 'skipped', reason: `${NO_QUOTA_REASON}（${detail}）`, zeroQuota: { driverId: row.driverId, templateKey: row.templateKey } };
+        case 'invalid': {
+          const field = /data\.(\w+)\.value/.exec(err.errmsg)?.[1];
+          return { id: row.id, kind: 'failed', reason: field ? `字段 ${field} 被微信拒绝：${detail}` : `微信拒绝：${detail}`, refund };
+        }
+        default:
+          return this.retryOrFail(row, `微信暂时不可用：${detail}`, refund);
+      }
+    }
+  }
+
+  private retryOrFail(row: ClaimedRow, reason: string, refund: Refund | undefined): Outcome {
+    if (row.attempts >= this.maxAttempts) return { id: row.id, kind: 'failed', reason: `重试${row.attempts}次后放弃：${reason}`, refund };
+    return { id: row.id, kind: 'retry', reason, attempts: row.attempts, refund };
+  }
+
+  /** Next attempt time for a retry. */
+  private nextAttemptAt(attempts: number): Date {
+    return new Date(Date.now() + backoffMs(attempts, this.backoffBaseMs, this.backoffCapMs, this.random));
+  }
+}
+
+/** Writes outcomes as they arrive: sent rows gathered into one UPDATE every few milliseconds. */
+class ResultWriter {
+  private sent: number[] = [];
+  private others: Exclude<Outcome, { kind: 'sent' }>[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly flushMs: number,
+    private readonly schedule: (attempts: number) => Date,
+  ) {}
+
+  add(outcome: Outcome): void {
+    if (outcome.kind === 'sent') this.sent.push(outcome.id);
+    else this.others.push(outcome);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.chain = this.chain.then(() => this.flush());
+    }, this.flushMs);
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.chain = this.chain.then(() => this.flush());
+    await this.chain;
+  }
+
+  private async flush(): Promise<void> {
+    const sent = this.sent;
+    const others = this.others;
+    this.sent = [];
+    this.others = [];
+    const now = new Date();
+    if (sent.length > 0) {
+      await retryOnLockConflict(() => this.db.$executeRaw`
+        UPDATE NotificationOutbox SET status = 'SENT', sentAt = ${now}, lastError = NULL, updatedAt = ${now}
+         WHERE id IN (${Prisma.join(sent)}) AND status = 'PENDING'`);
+    }
+    for (const o of others) await retryOnLockConflict(() => this.write(o, now));
+  }
+
+  /** A grant not spent goes back to the user; the row then holds none (only pending rows care). */
+  private async write(o: Exclude<Outcome, { kind: 'sent' }>, now: Date): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      if (o.refund) {
+        await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = remaining + 1
+                              WHERE driverId = ${o.refund.driverId} AND templateKey = ${o.refund.templateKey}`;
+      }
+      if (o.kind === 'skipped' && o.zeroQuota) {
+        await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = 0
+                              WHERE driverId = ${o.zeroQuota.driverId} AND templateKey = ${o.zeroQuota.templateKey}`;
+      }
+      const reason = o.reason.slice(0, 500);
+      if (o.kind === 'retry') {
+        await tx.$executeRaw`UPDATE NotificationOutbox
+             SET nextAttemptAt = ${this.schedule(o.attempts)}, lastError = ${reason}, quotaHeld = FALSE, updatedAt = ${now}
+           WHERE id = ${o.id} AND status = 'PENDING'`;
+      } else {
+        const status = o.kind === 'skipped' ? 'SKIPPED' : 'FAILED';
+        await tx.$executeRaw`UPDATE NotificationOutbox
+             SET status = ${status}, lastError = ${reason}, quotaHeld = FALSE, updatedAt = ${now}
+           WHERE id = ${o.id} AND status = 'PENDING'`;
+      }
+    });
+  }
+}
+
+/**
+ * Runs a result write again when the database chose it as a deadlock victim or it waited too long
+ * for a lock: a lost result would make the row go out a second time after its claim expires.
+ */
+async function retryOnLockConflict<T>(write: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      const text = String((err as Error)?.message ?? err);
+      const conflict = /deadlock|lock wait timeout|1213|1205/i.test(text);
+      if (!conflict || attempt >= tries) throw err;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
