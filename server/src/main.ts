@@ -2,7 +2,7 @@
 // The only file that listens; SIGTERM drains requests, stops workers and closes pools.
 import http from 'node:http';
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfigOrExit } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
 import { createFakeWechat } from './wechat/fake';
@@ -11,16 +11,7 @@ import { WorkerRunner } from './workers/runner';
 import { systemJobs } from './workers/jobs';
 
 async function main() {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`configuration error: ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
 
   let fake: { url: string; close(): Promise<void> } | undefined;

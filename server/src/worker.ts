@@ -1,6 +1,6 @@
 // Standalone worker process (`npm run worker`): runs the periodic jobs, the outbox dispatcher among
 // them, without serving HTTP. Any number may run beside the servers; SIGTERM finishes the batch under way.
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
 import { createWechat } from './wechat';
@@ -8,16 +8,7 @@ import { WorkerRunner } from './workers/runner';
 import { systemJobs } from './workers/jobs';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`configuration error: ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   const db = createDb(config.databaseUrl, config.databasePoolSize);
   const deps = { config, db, log, wechat: createWechat(config, db) };

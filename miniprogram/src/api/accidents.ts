@@ -39,9 +39,10 @@ export interface Eligibility {
   onExpressway?: boolean
 }
 
+/** Coordinates come from GPS in WeChat; the browser sends the address only, with the unit chosen. */
 export interface Location {
-  latitude: number
-  longitude: number
+  latitude?: number
+  longitude?: number
   address: string
 }
 

@@ -53,6 +53,16 @@ describe('report page', () => {
     expect(taro.request).not.toHaveBeenCalled()
   })
 
+  it('asks for the unit in the browser, where there is no location', async () => {
+    render(<ReportPage />)
+    click('accident-safe')
+    for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) click(`answer-${answer}`)
+    await typeInto('accident-address', '善国北路')
+    click('accident-submit')
+    expect(byId('accident-report-error').textContent).toContain('大队')
+    expect(taro.request).not.toHaveBeenCalled()
+  })
+
   it('reports with the answers, the place and the vehicles, then opens the case', async () => {
     render(<ReportPage />)
     click('accident-safe')
@@ -78,6 +88,7 @@ describe('report page', () => {
     click('accident-safe')
     for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) click(`answer-${answer}`)
     await typeInto('accident-address', '高速公路K100')
+    click('unit-expressway')
     queueReplies(errorReply(422, 'NOT_ELIGIBLE', '现在不在本辖区在线快处的服务时间内，请拨打122报警。', { reason: 'OUTSIDE_SERVICE_HOURS' }))
     click('accident-submit')
     expect((await screen.findByText('现在不在本辖区在线快处的服务时间内，请拨打122报警。')).id).toBe('accident-stop-reason')

@@ -14,7 +14,7 @@ import { QUESTIONS, WEATHERS } from '../labels'
 type Step = { kind: 'safety' } | { kind: 'question'; index: number } | { kind: 'stop'; reason: string } | { kind: 'place' }
 
 const UNITS = [
-  { code: '', name: '按位置自动确定' },
+  { code: '', name: '按定位自动确定' },
   { code: 'shizhong', name: '市中' },
   { code: 'xuecheng', name: '薛城' },
   { code: 'yicheng', name: '峄城' },
@@ -23,9 +23,6 @@ const UNITS = [
   { code: 'tengzhou', name: '滕州' },
   { code: 'expressway', name: '高速公路' },
 ]
-/** The city centre, used in the browser where there is no GPS; the unit is then chosen by hand. */
-const CITY_CENTRE = { latitude: 34.81, longitude: 117.32 }
-
 const callPolice = () => void Taro.makePhoneCall({ phoneNumber: '122' }).catch(() => undefined)
 
 export default function ReportPage() {
@@ -63,12 +60,16 @@ export default function ReportPage() {
       setError('请填写事故地点，如：善国北路与荆河路交叉口')
       return
     }
+    if (!coords && !unit) {
+      setError('没有定位，请选择事故所在的大队')
+      return
+    }
     setError('')
     setBusy(true)
     try {
       const created = await reportAccident({
         occurredAt: new Date().toISOString(),
-        location: { ...(coords ?? CITY_CENTRE), address: address.trim() },
+        location: { ...(coords ?? {}), address: address.trim() },
         vehicleCount: vehicles,
         weather,
         ...(unit ? { unit } : {}),
@@ -152,7 +153,7 @@ export default function ReportPage() {
           </View>
           <View className="jg-field">
             <Text className="jg-label">所在大队</Text>
-            {UNITS.map((u) => (
+            {UNITS.filter((u) => u.code || coords).map((u) => (
               <Text
                 key={u.code || 'auto'}
                 id={`unit-${u.code || 'auto'}`}
