@@ -2,12 +2,12 @@
 // review queue) and GET /api/officer/accidents/:id (the case view) under load, side by side with a
 // minimal node:http + mysql2 server reading the same rows (session check included, as the app makes
 // one); prints req/s, p50/p99 and the ratio.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { createDatabaseIfMissing, migrate, splitDatabaseUrl } from '../src/db/migrate';
+import { benchApp, freshDatabase, startChild } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_accidents';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -90,24 +90,7 @@ async function serveRaw() {
 
 // ------------------------------------------------------------------ the app server
 async function serveApp() {
-  const { buildApp } = await import('../src/app');
-  const { loadConfig } = await import('../src/config');
-  const { createDb } = await import('../src/db');
-  const { createLogger } = await import('../src/logger');
-  const { createWechat } = await import('../src/wechat');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    APP_SECRET: 'bench-secret-not-for-production',
-    WECHAT_APPID: 'wx-bench',
-    WECHAT_SECRET: 'bench',
-    WECHAT_API_BASE: 'http://127.0.0.1:9',
-    DATABASE_URL,
-    DATABASE_POOL_SIZE: String(POOL),
-    LOG_LEVEL: 'silent',
-    RUN_WORKERS: 'false',
-  });
-  const db = createDb(config.databaseUrl, config.databasePoolSize);
-  const app = buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db) });
+  const app = await benchApp(DATABASE_URL, POOL);
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 65_000;
   server.listen(APP_PORT, '127.0.0.1', () => process.send?.('ready'));
@@ -115,13 +98,7 @@ async function serveApp() {
 
 // ------------------------------------------------------------------ setup, load, report
 async function prepareDatabase() {
-  const { serverUrl, database } = splitDatabaseUrl(DATABASE_URL);
-  const admin = await mysql.createConnection(serverUrl);
-  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-  await admin.end();
-  await createDatabaseIfMissing(DATABASE_URL);
-  await migrate(DATABASE_URL);
-  const conn = await mysql.createConnection({ uri: DATABASE_URL, timezone: 'Z' });
+  const conn = await freshDatabase(DATABASE_URL);
   const now = Date.now();
   const created = new Date(now - 86_400_000);
   await conn.query('INSERT INTO Driver (id, openid, updatedAt) VALUES ?', [
@@ -182,14 +159,7 @@ async function prepareDatabase() {
 }
 
 function start(mode: 'serve-app' | 'serve-raw'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...process.execArgv, __filename, mode], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_DATABASE_URL: DATABASE_URL },
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`${mode} exited with ${code}`)));
-  });
+  return startChild(__filename, mode, { BENCH_DATABASE_URL: DATABASE_URL });
 }
 
 interface Figures {

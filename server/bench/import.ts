@@ -1,12 +1,12 @@
 // Import benchmark: streams 1,000,000 violation rows as CSV into POST /api/admin/import/violations (rows/s,
 // the server's peak memory), then GET /api/me/violations under 50 connections beside a node:http + mysql2
 // server doing the same look-up (session, plates, violations with late fees), and prints the ratio.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { createDatabaseIfMissing, migrate, splitDatabaseUrl } from '../src/db/migrate';
+import { benchApp, freshDatabase, startChild } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_import';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -26,24 +26,7 @@ const plateOf = (i: number) => `鲁A${String(i % PLATES).padStart(5, '0')}`;
 
 // ------------------------------------------------------------------ servers (child processes)
 async function serveApp() {
-  const { buildApp } = await import('../src/app');
-  const { loadConfig } = await import('../src/config');
-  const { createDb } = await import('../src/db');
-  const { createLogger } = await import('../src/logger');
-  const { createWechat } = await import('../src/wechat');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    APP_SECRET: 'bench-secret-not-for-production',
-    WECHAT_APPID: 'wx-bench',
-    WECHAT_SECRET: 'bench',
-    WECHAT_API_BASE: 'http://127.0.0.1:9',
-    DATABASE_URL,
-    DATABASE_POOL_SIZE: String(POOL),
-    LOG_LEVEL: 'silent',
-    RUN_WORKERS: 'false',
-  });
-  const db = createDb(config.databaseUrl, config.databasePoolSize);
-  const app = buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db) });
+  const app = await benchApp(DATABASE_URL, POOL);
   let peak = 0;
   let heap = 0;
   setInterval(() => {
@@ -112,14 +95,7 @@ async function serveRaw() {
 }
 
 function start(mode: 'serve-app' | 'serve-raw'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...process.execArgv, __filename, mode], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_DATABASE_URL: DATABASE_URL },
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`${mode} exited with ${code}`)));
-  });
+  return startChild(__filename, mode, { BENCH_DATABASE_URL: DATABASE_URL });
 }
 
 /** The server's peak resident memory and peak V8 heap in use since the last call. */
@@ -131,13 +107,7 @@ const peakOf = (child: ChildProcess) =>
 
 // ------------------------------------------------------------------ setup, import, look-up
 async function prepareDatabase() {
-  const { serverUrl, database } = splitDatabaseUrl(DATABASE_URL);
-  const admin = await mysql.createConnection(serverUrl);
-  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-  await admin.end();
-  await createDatabaseIfMissing(DATABASE_URL);
-  await migrate(DATABASE_URL);
-  const conn = await mysql.createConnection({ uri: DATABASE_URL, timezone: 'Z' });
+  const conn = await freshDatabase(DATABASE_URL);
   const expires = new Date(Date.now() + 30 * DAY);
   await conn.query(`INSERT INTO Staff (id, username, passwordHash, role, displayName, updatedAt) VALUES (1, 'bench.admin', 'x', 'ADMIN', '压测管理员', NOW(3))`);
   await conn.query(`INSERT INTO Driver (id, openid, idNumber, realName, updatedAt) VALUES (1, 'bench-openid', ?, '压测车主', NOW(3))`, [DRIVER_ID_NUMBER]);
