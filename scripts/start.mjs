@@ -17,7 +17,7 @@ const demo = process.env.NODE_ENV !== 'production';
 prepareDatabase(databaseUrl, { seed: demo });
 if (!ensureH5Build()) fail('the h5 build failed; see the output above');
 
-const server = spawn('npx', ['tsx', 'server/src/main.ts'], {
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), FAKE_WECHAT_PORT: String(fakePort), DEMO_DATA: String(demo) },

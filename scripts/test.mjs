@@ -72,7 +72,7 @@ async function browserTests() {
   prepareDatabase(databaseUrl, { seed: true });
   const [port, fakePort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn('npx', ['tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), FAKE_WECHAT_PORT: String(fakePort), LOG_LEVEL: 'warn', DEMO_DATA: 'true', WECHAT_APPID: '' },
@@ -81,7 +81,11 @@ async function browserTests() {
     if (!(await waitForReady(baseUrl))) return record('browser (server did not start)', 0, 1);
     runCounted('browser', 'node', ['miniprogram/e2e/browser.mjs'], { E2E_BASE_URL: baseUrl, FAKE_WECHAT_URL: `http://127.0.0.1:${fakePort}`, CHROME_PATH: chrome });
   } finally {
+    // The server is node itself (no npx wrapper), so the signal reaches it; wait for it to stop.
+    const stopped = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    server.kill('SIGKILL');
   }
 }
 

@@ -111,7 +111,9 @@ export class ConfigError extends Error {}
 
 /** Parses an environment; throws ConfigError with a one-line reason when it is unusable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (FOO=) means unset, as shells and process managers commonly write it.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`invalid ${issue.path.join('.')}: ${issue.message}`);

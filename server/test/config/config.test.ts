@@ -10,6 +10,13 @@ describe('loadConfig', () => {
     expect(c.appSecret).toBe(DEFAULT_APP_SECRET);
   });
 
+  it('treats empty variables as unset (WECHAT_APPID= keeps the fake WeChat)', () => {
+    const c = loadConfig({ WECHAT_APPID: '', WECHAT_SECRET: '', PORT: '' });
+    expect(c.wechat.fake).toBe(true);
+    expect(c.wechat.appId).toBe('wx-fake-appid');
+    expect(c.port).toBe(3000);
+  });
+
   it('points the fake WeChat base URL at FAKE_WECHAT_PORT', () => {
     expect(loadConfig({ FAKE_WECHAT_PORT: '4101' }).wechat.apiBase).toBe('http://127.0.0.1:4101');
   });
