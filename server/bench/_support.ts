@@ -27,6 +27,14 @@ export async function benchApp(databaseUrl: string, poolSize: number) {
   return buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db) });
 }
 
+/** Serves the app on a loopback port and tells the parent it is ready (a bench child's job). */
+export async function serveBenchApp(databaseUrl: string, poolSize: number, port: number) {
+  const http = await import('node:http');
+  const server = http.createServer((await benchApp(databaseUrl, poolSize)).callback());
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, '127.0.0.1', () => process.send?.('ready'));
+}
+
 /** Drops and recreates the database from the migrations; returns a connection to fill it. */
 export async function freshDatabase(databaseUrl: string) {
   const { serverUrl, database } = splitDatabaseUrl(databaseUrl);

@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import mysql from 'mysql2/promise';
-import { benchApp, freshDatabase, startChild } from './_support';
+import { freshDatabase, serveBenchApp, startChild } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_exams';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -94,12 +94,7 @@ async function serveRaw() {
 }
 
 // ------------------------------------------------------------------ the app server
-async function serveApp() {
-  const app = await benchApp(DATABASE_URL, POOL);
-  const server = http.createServer(app.callback());
-  server.keepAliveTimeout = 65_000;
-  server.listen(APP_PORT, '127.0.0.1', () => process.send?.('ready'));
-}
+const serveApp = () => serveBenchApp(DATABASE_URL, POOL, APP_PORT);
 
 // ------------------------------------------------------------------ setup, load, report
 async function prepareDatabase() {

@@ -18,6 +18,7 @@ import {
 } from './codes';
 import { normalisePlate } from './plate';
 import { FULL_POINTS, currentPoints, daysUntil, lateFeeFen, paymentDueAt, pointsCycle } from './rules';
+import type { ViolationRow } from './import-rows';
 
 type Driver = Extract<Caller, { kind: 'driver' }>;
 
@@ -184,18 +185,7 @@ export async function unbindVehicle(deps: AppDeps, caller: Driver, vehicleId: nu
   return { id: vehicleId, bound: false };
 }
 
-interface ViolationRecord {
-  id: number;
-  plate: string;
-  occurredAt: Date;
-  place: string;
-  code: string;
-  description: string;
-  fineFen: number;
-  points: number;
-  status: 'UNPROCESSED' | 'PROCESSED' | 'PAID';
-  decidedAt: Date | null;
-}
+type ViolationRecord = Omit<ViolationRow, 'licenceNumber'> & { id: number };
 
 /**
  * Violations of the driver's own vehicles (bound and still owned) and of their licence, newest
