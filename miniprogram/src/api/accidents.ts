@@ -162,6 +162,14 @@ export const reportAccident = (body: {
 export const myAccidents = () => request<List<AccidentCase>>('/api/accidents?pageSize=50')
 export const getAccident = (id: number) => request<AccidentCase>(`/api/accidents/${id}`)
 export const joinAccident = (inviteCode: string) => request<AccidentCase>('/api/accidents/join', { method: 'POST', data: { inviteCode } })
+export interface InviteQr {
+  inviteCode: string
+  inviteExpiresAt: string
+  joinUrl: string
+  /** An SVG data URL. */
+  image: string
+}
+export const getInviteQr = (id: number) => request<InviteQr>(`/api/accidents/${id}/invite-qr`)
 export const saveMyDetails = (id: number, body: PartyDetails) =>
   request<AccidentCase>(`/api/accidents/${id}/parties/me`, { method: 'PUT', data: body })
 export const getScenarios = () => request<List<Scenario>>('/api/accidents/scenarios', { auth: false })

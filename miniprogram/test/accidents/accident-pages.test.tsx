@@ -122,6 +122,28 @@ describe('case page', () => {
     expect(byId('slot-OVERVIEW_FRONT').textContent).toContain('必拍')
     expect(requestCall(0).url).toBe('http://api.test/api/accidents/7')
   })
+
+  it('shows the QR code of the invitation next to the code', async () => {
+    jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
+    const image = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4='
+    const qrReply = reply(200, { inviteCode: '123456', inviteExpiresAt: baseCase.inviteExpiresAt, joinUrl: 'x', image })
+    taro.request.mockImplementation(async (o: { url: string }) =>
+      o.url.endsWith('/invite-qr') ? qrReply : o.url.endsWith('/scenarios') ? reply(200, { items: [], total: 0 }) : reply(200, baseCase),
+    )
+    render(<DetailPage />)
+    await waitFor(() => expect(byId('invite-qr')).toBeTruthy())
+    expect(byId('invite-qr').getAttribute('src')).toBe(image)
+  })
+})
+
+describe('join page opened from the QR code', () => {
+  it('fills in the code it carries', async () => {
+    jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { code: '246810' }, path: '' })
+    queueReplies(reply(200, { ...baseCase, id: 9, myRole: 'B' }))
+    render(<JoinPage />)
+    click('join-submit')
+    await waitFor(() => expect(requestCall(0).data).toEqual({ inviteCode: '246810' }))
+  })
 })
 
 describe('officer case page', () => {

@@ -6,6 +6,7 @@ import { badRequest, forbidden } from '../../http/errors';
 import { readSingleFile } from '../uploads/multipart';
 import { localStorageFor, type FileStorage } from '../uploads/storage';
 import { eligibilitySchema } from './eligibility';
+import { inviteQr } from './invite-qr';
 import { partyDetailsSchema } from './formats';
 import { LEVEL_ALIASES, LIABILITY_LEVELS, SCENARIOS } from './liability';
 import { decide, fileForOfficer, officerCase, officerQueue } from './officer';
@@ -153,6 +154,17 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
     handler: ({ params, caller }) => getCase(deps, caller, params.id),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/accidents/:id/invite-qr',
+    tag,
+    summary: 'The invitation as a QR code (SVG data URL) that opens the join page with the code filled in',
+    access: 'driver',
+    params: idParam,
+    errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
+    handler: ({ params, caller, ctx }) => inviteQr(deps, caller, params.id, ctx.origin),
   });
 
   api.route({

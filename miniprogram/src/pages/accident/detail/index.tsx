@@ -1,7 +1,7 @@
 // One accident case for a party: invite code, guided photos, details, liability, signature, status and document.
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Image, Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
@@ -14,6 +14,7 @@ import {
   answer,
   cancelAccident,
   getAccident,
+  getInviteQr,
   getScenarios,
   openAgreement,
   saveMyDetails,
@@ -21,6 +22,7 @@ import {
   uploadPhoto,
   type AccidentCase,
   type FaultSide,
+  type InviteQr,
   type PartyDetails,
   type Scenario,
   type UploadSource,
@@ -47,6 +49,7 @@ export default function AccidentDetailPage() {
   const [c, setCase] = useState<AccidentCase | null>(null)
   const [error, setError] = useState('')
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
+  const [qr, setQr] = useState<InviteQr | null>(null)
 
   const load = async () => {
     try {
@@ -70,6 +73,12 @@ export default function AccidentDetailPage() {
     void load()
   })
   useDidHide(unwatch)
+  // The QR code of the invitation, fetched once per code; without it the code alone still works.
+  useEffect(() => {
+    if (c?.inviteCode && qr?.inviteCode !== c.inviteCode) {
+      getInviteQr(c.id).then(setQr, () => setQr(null))
+    }
+  }, [c?.inviteCode])
   useEffect(() => {
     if (c && ['WAITING_FOR_PARTY', 'NEGOTIATING', 'PENDING_REVIEW'].includes(c.status)) watch()
     else unwatch()
@@ -120,7 +129,10 @@ export default function AccidentDetailPage() {
           <Text id="invite-code" className="jg-code">
             {c.inviteCode}
           </Text>
-          <Text className="jg-hint">有效至 {shanghai(c.inviteExpiresAt)}。对方加入后这里会自动更新。</Text>
+          {qr && qr.inviteCode === c.inviteCode && (
+            <Image id="invite-qr" className="jg-qr" src={qr.image} mode="aspectFit" />
+          )}
+          <Text className="jg-hint">对方可以输入邀请码，或扫描二维码加入。有效至 {shanghai(c.inviteExpiresAt)}。对方加入后这里会自动更新。</Text>
         </View>
       )}
 

@@ -1,6 +1,7 @@
-// Joining the other party's accident with the 6-digit code shown on their phone.
+// Joining the other party's accident with the 6-digit code shown on their phone (or its QR code,
+// which opens this page with the code filled in).
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -10,7 +11,8 @@ import { errorMessage } from '@/api/http'
 import { joinAccident } from '@/api/accidents'
 
 export default function JoinPage() {
-  const [code, setCode] = useState('')
+  const scanned = useRouter().params.code ?? ''
+  const [code, setCode] = useState(/^\d{6}$/.test(scanned) ? scanned : '')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
 
