@@ -32,6 +32,16 @@ export async function askToSubscribe(keys: SubscribeKey[]): Promise<Partial<Reco
   }
 }
 
+/** Fetches the template ids ahead of the taps (WeChat may refuse a dialog opened after a wait). */
+export async function preloadSubscribeTemplates(): Promise<void> {
+  if (Taro.getEnv() !== Taro.ENV_TYPE.WEAPP || cachedIds) return
+  try {
+    cachedIds = (await templateIds()).templates
+  } catch {
+    // Asked again at the first tap.
+  }
+}
+
 /** Forgets the cached template ids (tests). */
 export function resetSubscribeCache(): void {
   cachedIds = undefined

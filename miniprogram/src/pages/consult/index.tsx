@@ -10,6 +10,7 @@ import { errorMessage } from '@/api/http'
 import { CATEGORIES, CATEGORY_LABELS, ask, listMine, shanghaiTime, suggestFaq, type Category, type Consultation, type FaqItem } from '@/api/consultations'
 import { open } from '@/utils/nav'
 import './index.css'
+import { askToSubscribe } from '@/services/subscribe'
 
 const CONSULT_DETAIL = '/pages/consult/detail/index'
 
@@ -50,6 +51,7 @@ export default function ConsultPage() {
   }, [content, category])
 
   const onSend = async () => {
+    void askToSubscribe(['consultation_reply'])
     setBusy(true)
     setError('')
     setNotice('')

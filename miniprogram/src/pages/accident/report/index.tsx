@@ -10,6 +10,7 @@ import '@/components/accident.css'
 import { ApiError, errorMessage } from '@/api/http'
 import { reportAccident, type Eligibility } from '@/api/accidents'
 import { QUESTIONS, WEATHERS } from '../labels'
+import { askToSubscribe } from '@/services/subscribe'
 
 type Step = { kind: 'safety' } | { kind: 'question'; index: number } | { kind: 'stop'; reason: string } | { kind: 'place' }
 
@@ -56,6 +57,8 @@ export default function ReportPage() {
   }
 
   const submit = async () => {
+    // Inside the tap: WeChat shows its "allow messages" dialog only then; never blocks the report.
+    void askToSubscribe(['accident_progress'])
     if (address.trim().length < 2) {
       setError('请填写事故地点，如：善国北路与荆河路交叉口')
       return

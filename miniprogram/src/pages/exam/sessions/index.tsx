@@ -12,6 +12,7 @@ import { book, listSessions, type Booking, type ExamSession } from '@/api/exams'
 import { PAGES, open } from '@/utils/nav'
 import { ALLOCATION_LABELS, SUBJECT_LABELS, shanghaiDateTime } from '../format'
 import '../index.css'
+import { askToSubscribe } from '@/services/subscribe'
 
 const SUBJECTS = [1, 2, 3, 4]
 
@@ -47,6 +48,7 @@ export default function ExamSessionsPage() {
 
   const onBook = async () => {
     if (!chosen) return
+    void askToSubscribe(['exam_booking'])
     setBusy(true)
     setError('')
     try {
