@@ -57,7 +57,8 @@ const pageErrors = []
 /** A fresh browser context (own storage, phone-sized) whose page errors are collected. */
 async function newPage(viewport = { width: 375, height: 740 }) {
   const context = await browser.newContext({ viewport })
-  context.setDefaultTimeout(10_000)
+  // Generous: CI machines are small and the journeys wait on real servers.
+  context.setDefaultTimeout(20_000)
   const p = await context.newPage()
   p.on('pageerror', (err) => pageErrors.push(err.message))
   // Refused API calls (401, 400 …) are logged by the browser as failed loads; anything else is a fault.
