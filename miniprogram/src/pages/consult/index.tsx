@@ -10,7 +10,7 @@ import { errorMessage } from '@/api/http'
 import { CATEGORIES, CATEGORY_LABELS, ask, listMine, shanghaiTime, suggestFaq, type Category, type Consultation, type FaqItem } from '@/api/consultations'
 import { open } from '@/utils/nav'
 import './index.css'
-import { askToSubscribe } from '@/services/subscribe'
+import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
 
 const CONSULT_DETAIL = '/pages/consult/detail/index'
 
@@ -33,6 +33,7 @@ export default function ConsultPage() {
   }
 
   useDidShow(() => {
+    void preloadSubscribeTemplates()
     void loadMine()
   })
 

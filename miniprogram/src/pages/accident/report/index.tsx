@@ -1,5 +1,5 @@
 // Reporting an accident: safety first, the eligibility questions (any stop → call 122), then place and time.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -10,7 +10,7 @@ import '@/components/accident.css'
 import { ApiError, errorMessage } from '@/api/http'
 import { reportAccident, type Eligibility } from '@/api/accidents'
 import { QUESTIONS, WEATHERS } from '../labels'
-import { askToSubscribe } from '@/services/subscribe'
+import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
 
 type Step = { kind: 'safety' } | { kind: 'question'; index: number } | { kind: 'stop'; reason: string } | { kind: 'place' }
 
@@ -27,6 +27,9 @@ const UNITS = [
 const callPolice = () => void Taro.makePhoneCall({ phoneNumber: '122' }).catch(() => undefined)
 
 export default function ReportPage() {
+  useEffect(() => {
+    void preloadSubscribeTemplates()
+  }, [])
   const [step, setStep] = useState<Step>({ kind: 'safety' })
   const [answers, setAnswers] = useState<Partial<Eligibility>>({})
   const [address, setAddress] = useState('')

@@ -12,7 +12,7 @@ import { book, listSessions, type Booking, type ExamSession } from '@/api/exams'
 import { PAGES, open } from '@/utils/nav'
 import { ALLOCATION_LABELS, SUBJECT_LABELS, shanghaiDateTime } from '../format'
 import '../index.css'
-import { askToSubscribe } from '@/services/subscribe'
+import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
 
 const SUBJECTS = [1, 2, 3, 4]
 
@@ -36,6 +36,7 @@ export default function ExamSessionsPage() {
   }
 
   useDidShow(() => {
+    void preloadSubscribeTemplates()
     void load()
   })
 
