@@ -78,3 +78,14 @@ export async function load(opts: autocannon.Options): Promise<Figures> {
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Rounds of one endpoint as one line: median rates and latencies, summed counts. */
+export function summarise(rs: Figures[]): Figures {
+  return {
+    rps: median(rs.map((r) => r.rps)),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    ok: rs.reduce((n, r) => n + r.ok, 0),
+    other: rs.reduce((n, r) => n + r.other, 0),
+  };
+}

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { freshDatabase, serveBenchApp, startChild } from './_support';
+import { freshDatabase, serveBenchApp, startChild, load as loadWith, summarise, type Figures } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_accidents';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -157,24 +157,7 @@ function start(mode: 'serve-app' | 'serve-raw'): Promise<ChildProcess> {
   return startChild(__filename, mode, { BENCH_DATABASE_URL: DATABASE_URL });
 }
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  other: number;
-}
-
-async function load(opts: autocannon.Options): Promise<Figures> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result['2xx'],
-    other: result.non2xx + result.errors + result.timeouts,
-  };
-}
+const load = (opts: autocannon.Options) => loadWith({ connections: CONNECTIONS, duration: SECONDS, ...opts });
 
 /** Each request views the next pending case of the officer's unit. */
 function caseViews(side: 'app' | 'raw', ids: number[]) {
@@ -191,8 +174,6 @@ function caseViews(side: 'app' | 'raw', ids: number[]) {
     },
   ];
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   process.stdout.write(`preparing ${CASES} accident cases (parties, photos, events) in a fresh database…\n`);
@@ -224,7 +205,7 @@ async function main() {
   const summary = Object.fromEntries(
     Object.entries(runs).map(([name, rs]) => [
       name,
-      { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), ok: rs.reduce((n, r) => n + r.ok, 0), other: rs.reduce((n, r) => n + r.other, 0) },
+      summarise(rs),
     ]),
   );
   const lines = [

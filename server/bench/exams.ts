@@ -4,8 +4,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { freshDatabase, serveBenchApp, startChild } from './_support';
+import { freshDatabase, serveBenchApp, startChild, load as loadWith, summarise, type Figures } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_exams';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -16,23 +17,6 @@ const POOL = Number(process.env.BENCH_POOL ?? 20);
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 30_000);
 const APP_PORT = 3911;
 
-/** The part of autocannon's API used here (the package ships no types). */
-interface LoadOptions {
-  url: string;
-  connections?: number;
-  duration?: number;
-  pipelining?: number;
-  requests?: { method: 'POST'; path: string; setupRequest(req: Record<string, unknown>): Record<string, unknown> }[];
-}
-interface LoadResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-const autocannon = require('autocannon') as (opts: LoadOptions) => Promise<LoadResult>;
 const RAW_PORT = 3912;
 const DAY = 86_400_000;
 
@@ -132,24 +116,7 @@ function start(mode: 'serve-app' | 'serve-raw'): Promise<ChildProcess> {
   return startChild(__filename, mode, { BENCH_DATABASE_URL: DATABASE_URL });
 }
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  other: number;
-}
-
-async function load(opts: LoadOptions): Promise<Figures> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result['2xx'],
-    other: result.non2xx + result.errors + result.timeouts,
-  };
-}
+const load = (opts: autocannon.Options) => loadWith({ connections: CONNECTIONS, duration: SECONDS, ...opts });
 
 /** Each request books for the next learner of the side's range, so every booking is a new one. */
 function bookingRequests(side: 'app' | 'raw') {
@@ -159,9 +126,9 @@ function bookingRequests(side: 'app' | 'raw') {
     {
       method: 'POST' as const,
       path: side === 'app' ? '/api/exam/bookings' : '/book',
-      setupRequest(req: Record<string, unknown>) {
+      setupRequest(req: autocannon.Request) {
         const i = next <= last ? next++ : last;
-        const headers = { ...((req.headers as Record<string, string>) ?? {}), 'content-type': 'application/json' };
+        const headers = { ...(req.headers ?? {}), 'content-type': 'application/json' };
         if (side === 'app') {
           return { ...req, headers: { ...headers, authorization: `Bearer ${tokenOf(i)}` }, body: JSON.stringify({ sessionId: 1 }) };
         }
@@ -170,8 +137,6 @@ function bookingRequests(side: 'app' | 'raw') {
     },
   ];
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   process.stdout.write(`preparing ${LEARNERS * 2} learners with logins in a fresh database…\n`);
@@ -198,7 +163,7 @@ async function main() {
   const summary = Object.fromEntries(
     Object.entries(runs).map(([name, rs]) => [
       name,
-      { rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), ok: rs.reduce((n, r) => n + r.ok, 0), other: rs.reduce((n, r) => n + r.other, 0) },
+      summarise(rs),
     ]),
   );
   const lines = [

@@ -114,3 +114,22 @@ export async function withAccessToken<T>(
     return send(await getAccessToken());
   }
 }
+
+/** What every typed WeChat client is built from (mini-program and official account alike). */
+export interface WechatApiOptions {
+  /** `https://api.weixin.qq.com`, or the fake WeChat's URL. */
+  baseUrl: string;
+  /** The account's own AppID/secret (the mini-program's and the official account's differ). */
+  appId: string;
+  secret: string;
+  /** Per-request timeout; default 5000 ms. */
+  timeoutMs?: number;
+  /** Supplies the access_token for the token-protected calls (owned by the token store). */
+  getAccessToken: () => Promise<string>;
+  /**
+   * Called with a token WeChat refused (40001/40014/42001); when given, the call is retried once with
+   * a fresh `getAccessToken()`. Without it the WechatError (kind 'token') is thrown to the caller.
+   */
+  invalidateAccessToken?: (token: string) => Promise<void> | void;
+  fetch?: typeof fetch;
+}

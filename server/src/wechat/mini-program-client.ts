@@ -1,25 +1,10 @@
 // Typed client for the WeChat mini-program server APIs used by the backend (login, token, subscribe messages, text security).
 import { WechatError } from './errors';
-import { WechatHttp, withAccessToken, type WechatAnswer } from './http';
+import { WechatHttp, withAccessToken, type WechatAnswer, type WechatApiOptions } from './http';
 
 export { WechatError, classifyWechatError, ERRCODE_TRANSPORT, type WechatErrorKind } from './errors';
 
-export interface MiniProgramClientOptions {
-  /** `https://api.weixin.qq.com`, or the fake WeChat's URL. */
-  baseUrl: string;
-  appId: string;
-  secret: string;
-  /** Per-request timeout; default 5000 ms. */
-  timeoutMs?: number;
-  /** Supplies the access_token for the token-protected calls (owned by the token store). */
-  getAccessToken: () => Promise<string>;
-  /**
-   * Called with a token WeChat refused (40001/40014/42001); when given, the call is retried once with
-   * a fresh `getAccessToken()`. Without it the WechatError (kind 'token') is thrown to the caller.
-   */
-  invalidateAccessToken?: (token: string) => Promise<void> | void;
-  fetch?: typeof fetch;
-}
+export type MiniProgramClientOptions = WechatApiOptions;
 
 export interface Code2SessionResult {
   openid: string;

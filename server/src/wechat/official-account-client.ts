@@ -1,17 +1,8 @@
 // Typed client for the official-account (公众号) APIs the backend uses: stable token and template messages (WECHAT.md §4).
 import { WechatError } from './errors';
-import { WechatHttp, withAccessToken } from './http';
+import { WechatHttp, withAccessToken, type WechatApiOptions } from './http';
 
-export interface OfficialAccountClientOptions {
-  baseUrl: string;
-  /** The official account's own AppID/secret (not the mini-program's). */
-  appId: string;
-  secret: string;
-  timeoutMs?: number;
-  getAccessToken: () => Promise<string>;
-  invalidateAccessToken?: (token: string) => Promise<void> | void;
-  fetch?: typeof fetch;
-}
+export type OfficialAccountClientOptions = WechatApiOptions;
 
 export interface TemplateMessageInput {
   /** The user's official-account openid (differs from the mini-program openid; link them via unionid). */
