@@ -36,7 +36,8 @@ export async function readCase(db: Db, id: number): Promise<FullCase | null> {
               FROM EvidenceFile f WHERE f.caseId = c.id) AS files,
            (SELECT JSON_ARRAYAGG(JSON_OBJECT(
                 'id', e.id, 'type', e.type, 'actorType', e.actorType, 'actorId', e.actorId,
-                'fromStatus', e.fromStatus, 'toStatus', e.toStatus, 'at', e.at) ORDER BY e.id)
+                'fromStatus', e.fromStatus, 'toStatus', e.toStatus, 'at', e.at,
+                'textCheck', JSON_VALUE(e.details, '$.textCheck')) ORDER BY e.id)
               FROM CaseEvent e WHERE e.caseId = c.id) AS events,
            (SELECT JSON_ARRAYAGG(JSON_OBJECT(
                 'id', cl.id, 'partyId', cl.partyId, 'insurer', cl.insurer, 'policyNumber', cl.policyNumber,
@@ -79,7 +80,13 @@ export async function readCase(db: Db, id: number): Promise<FullCase | null> {
     decidedBy: r.decidedByName ? { id: Number(r.decidedById), displayName: r.decidedByName } : null,
     parties: list(r.parties).map((p) => ({ ...p, agreed: bool(p.agreed), answeredAt: jsonDate(p.answeredAt), joinedAt: jsonDate(p.joinedAt) })),
     files: list(r.files).map((f) => ({ ...f, capturedAt: jsonDate(f.capturedAt), receivedAt: jsonDate(f.receivedAt) })),
-    events: list(r.events).map((e) => ({ ...e, caseId: Number(r.id), details: null, at: jsonDate(e.at) })),
+    // Of an event's details only the content-check mark is read (the officer sees it).
+    events: list(r.events).map(({ textCheck, ...e }) => ({
+      ...e,
+      caseId: Number(r.id),
+      details: textCheck ? { textCheck } : null,
+      at: jsonDate(e.at),
+    })),
     claims: list(r.claims).map((cl) => ({ ...cl, caseId: Number(r.id), createdAt: jsonDate(cl.createdAt) })),
   };
   return record as unknown as FullCase;

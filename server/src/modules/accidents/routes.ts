@@ -116,11 +116,12 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     method: 'post',
     path: '/api/accidents',
     tag,
-    summary: 'Report an accident (201 with inviteCode when two vehicles); a double-tapped submit gives the same case',
+    summary:
+      'Report an accident (201 with inviteCode when two vehicles); a double-tapped submit gives the same case; the place passes msg_sec_check (risky → 422)',
     access: 'driver',
     status: 201,
     body: createBody,
-    errors: { 422: ['NOT_ELIGIBLE'] },
+    errors: { 422: ['NOT_ELIGIBLE', 'CONTENT_REJECTED'] },
     handler: ({ body, caller, ctx }) => createCase(deps, caller, body, ctx.ip),
   });
 
@@ -171,11 +172,11 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     method: 'put',
     path: '/api/accidents/:id/parties/me',
     tag,
-    summary: "The caller's own party details (plate, name, licence number, phone, insurer, …)",
+    summary: "The caller's own party details (plate, name, licence number, phone, insurer, …); the free text passes msg_sec_check (risky → 422)",
     access: 'driver',
     params: idParam,
     body: partyDetailsSchema,
-    errors: caseErrors,
+    errors: { ...caseErrors, 422: ['CONTENT_REJECTED'] },
     handler: ({ params, body, caller }) => updateMyParty(deps, caller, params.id, body),
   });
 

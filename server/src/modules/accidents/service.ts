@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound, ruleSaysNo } from '../../http/errors';
 import { audit } from '../../lib/audit';
 import { isUniqueViolation } from '../../lib/prisma-errors';
+import { requireAcceptableText, type TextVerdict } from '../../lib/text-check';
 import { clearFailures, recentFailures, recordFailure } from '../auth/throttle';
 import { notify } from '../notifications/notify';
 import { EXTENSIONS, inspectImage } from '../uploads/image';
@@ -80,8 +81,17 @@ export async function checkEligibility(deps: AppDeps, input: Pick<CreateCaseInpu
   return unit;
 }
 
+/**
+ * What the officer should know of the content check in an event's details: nothing when WeChat
+ * passed the text; 'review' (or 'unchecked' when WeChat did not answer) otherwise. At the roadside
+ * such text does not stop the driver; the officer sees the mark on the event.
+ */
+const textCheckDetails = (verdict: Exclude<TextVerdict, 'risky'>) => (verdict === 'pass' ? {} : { textCheck: verdict });
+
 export async function createCase(deps: AppDeps, caller: DriverCaller, input: CreateCaseInput, ip?: string) {
   const unit = await checkEligibility(deps, input);
+  // The place is read by the other party and the officer: risky text is refused before anything is stored.
+  const textCheck = await requireAcceptableText(deps, caller.id, [input.location.address, input.weather]);
   const cfg = deps.config.accidents;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -124,7 +134,11 @@ export async function createCase(deps: AppDeps, caller: DriverCaller, input: Cre
           select: { id: true },
         });
         const actor = driverActor(caller);
-        await addEvent(tx, created.id, 'CREATED', actor, { from: null, to: 'DRAFT', details: { eligibility: input.eligibility } });
+        await addEvent(tx, created.id, 'CREATED', actor, {
+          from: null,
+          to: 'DRAFT',
+          details: { eligibility: input.eligibility, ...textCheckDetails(textCheck) },
+        });
         await addEvent(tx, created.id, two ? 'INVITE_OPENED' : 'NEGOTIATION_STARTED', actor, { from: 'DRAFT', to: initial });
         await audit(tx, { actor, action: 'accident.created', entityType: 'AccidentCase', entityId: created.id, ip });
         return created.id;
@@ -208,6 +222,13 @@ export async function joinCase(deps: AppDeps, caller: DriverCaller, code: string
   return getCase(deps, caller, id);
 }
 
+/** Checked before slow work outside the transaction (an upload, a text check); checked again inside it. */
+async function requireEditableByParty(deps: AppDeps, caller: DriverCaller, id: number): Promise<void> {
+  const c = await readCase(deps.db, id);
+  partyOf(c, caller.id);
+  requireStatus(c!, EDITABLE);
+}
+
 /** Terms changed: every answer given so far no longer holds. */
 async function resetAnswers(tx: Tx, c: FullCase): Promise<boolean> {
   if (!c.parties.some((p) => p.agreed !== null)) return false;
@@ -216,6 +237,9 @@ async function resetAnswers(tx: Tx, c: FullCase): Promise<boolean> {
 }
 
 export async function updateMyParty(deps: AppDeps, caller: DriverCaller, id: number, details: PartyDetails) {
+  // Strangers and closed cases are turned away before the text goes to WeChat.
+  await requireEditableByParty(deps, caller, id);
+  const textCheck = await requireAcceptableText(deps, caller.id, [details.insurer, details.vehicleType, details.collisionPart]);
   return asParty(deps, caller, id, async (tx, c, me) => {
     requireStatus(c, EDITABLE);
     const next = {
@@ -234,7 +258,9 @@ export async function updateMyParty(deps: AppDeps, caller: DriverCaller, id: num
     await tx.accidentParty.update({ where: { id: me.id }, data: next, select: { id: true } });
     const reset = await resetAnswers(tx, c);
     await touch(tx, c);
-    await addEvent(tx, c.id, 'DETAILS_UPDATED', driverActor(caller), { details: { role: me.role, answersReset: reset } });
+    await addEvent(tx, c.id, 'DETAILS_UPDATED', driverActor(caller), {
+      details: { role: me.role, answersReset: reset, ...textCheckDetails(textCheck) },
+    });
   });
 }
 
@@ -262,9 +288,7 @@ export async function addFile(
   slot: EvidenceSlot,
   bytes: Buffer,
 ) {
-  const before = await loadCase(deps.db, id);
-  partyOf(before, caller.id);
-  requireStatus(before!, EDITABLE);
+  await requireEditableByParty(deps, caller, id);
   const minimum = slot === 'SIGNATURE' ? { width: 100, height: 50 } : { width: 320, height: 240 };
   const image = await inspectImage(bytes, minimum);
   // A new key for every upload: a stored file is never replaced, only added to.

@@ -23,6 +23,12 @@ function actorName(c: FullCase, e: FullCase['events'][number]): string {
   return c.parties.find((p) => p.driverId === e.actorId)?.role ?? 'driver';
 }
 
+/** The content-check mark of an event whose text WeChat wanted a person to look at (or could not check). */
+function textCheckOf(e: FullCase['events'][number]): { textCheck?: string } {
+  const mark = (e.details as { textCheck?: unknown } | null)?.textCheck;
+  return typeof mark === 'string' ? { textCheck: mark } : {};
+}
+
 function partyView(p: Party, whole: boolean) {
   return {
     role: p.role,
@@ -121,6 +127,7 @@ export function caseView(c: FullCase, who: Perspective) {
       at: e.at,
       from: e.fromStatus,
       to: e.toStatus,
+      ...(who.kind === 'officer' ? textCheckOf(e) : {}),
     })),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -6,6 +6,7 @@ import type { Caller } from '../../http/auth';
 import { conflict, notFound, ruleSaysNo } from '../../http/errors';
 import { audit } from '../../lib/audit';
 import { maskName } from '../../lib/mask';
+import { checkText, contentRejected } from '../../lib/text-check';
 import { notify } from '../notifications/notify';
 import { addWorkingHours, workdayChecker } from './working-hours';
 
@@ -29,27 +30,6 @@ export const STATUS_TEXT: Record<ConsultationStatus, string> = {
   ANSWERED: '已回复',
   CLOSED: '已结束',
 };
-
-export type TextVerdict = 'pass' | 'review' | 'risky' | 'unchecked';
-
-/**
- * Asks WeChat's msg_sec_check about a driver's text. When WeChat cannot answer, the text is
- * 'unchecked' and the consultation waits for an agent to look at it rather than being lost.
- */
-export async function checkText(deps: AppDeps, driverId: number, content: string): Promise<TextVerdict> {
-  if (!deps.wechat.msgSecCheck) return 'unchecked';
-  const driver = await deps.db.driver.findUniqueOrThrow({ where: { id: driverId }, select: { openid: true } });
-  try {
-    const result = await deps.wechat.msgSecCheck({ openid: driver.openid, content, scene: 2 });
-    return result.suggest;
-  } catch (err) {
-    deps.log.warn({ err }, 'msg_sec_check failed; holding the text for an agent');
-    return 'unchecked';
-  }
-}
-
-const contentRejected = () =>
-  ruleSaysNo('CONTENT_REJECTED', 'RISKY_CONTENT', '内容包含不适宜发布的信息，请修改后再提交');
 
 async function firstReplyDue(deps: AppDeps, from: Date): Promise<Date> {
   const until = new Date(from.getTime() + 60 * 86_400_000);
