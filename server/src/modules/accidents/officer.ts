@@ -5,6 +5,7 @@ import type { AccidentStatus } from '../../generated/prisma/enums';
 import type { AppDeps } from '../../deps';
 import { badRequest, notFound } from '../../http/errors';
 import { audit } from '../../lib/audit';
+import { shanghaiDate, shanghaiMidnight } from '../exams/calendar';
 import { notify } from '../notifications/notify';
 import type { FileStorage } from '../uploads/storage';
 import { readCase } from './case-read';
@@ -91,6 +92,41 @@ interface QueueRow {
   updatedAt: Date | string;
   decidedAt: Date | null;
   plates: string | null;
+}
+
+/** The decision each deciding event records. */
+const DECISION_OF_EVENT: Record<string, Decision> = { CONFIRMED: 'CONFIRM', RETURNED: 'RETURN', TRANSFERRED: 'TRANSFER' };
+
+/**
+ * The officer's day: the cases of their unit they decided since Shanghai midnight, by decision
+ * (a case counts once per decision, from its events), and what waits in the unit's review queue.
+ */
+export async function officerStats(deps: AppDeps, caller: OfficerCaller, now = new Date()) {
+  const unitId = unitOf(caller);
+  const day = shanghaiDate(now);
+  const from = shanghaiMidnight(day);
+  const [decided, waiting] = await Promise.all([
+    // Cases updated since midnight narrow the events to read (a decision updates its case).
+    deps.db.$queryRaw<{ type: string; cases: bigint | number }[]>`
+      SELECT e.type, COUNT(DISTINCT e.caseId) AS cases
+        FROM AccidentCase c
+        JOIN CaseEvent e ON e.caseId = c.id
+       WHERE c.unitId = ${unitId} AND c.updatedAt >= ${from}
+         AND e.actorType = 'STAFF' AND e.actorId = ${caller.id} AND e.at >= ${from}
+         AND e.type IN (${Prisma.join(Object.keys(DECISION_OF_EVENT))})
+       GROUP BY e.type`,
+    deps.db.$queryRaw<{ total: bigint | number; disputed: bigint | number | null }[]>`
+      SELECT COUNT(*) AS total, SUM(c.disputed) AS disputed
+        FROM AccidentCase c
+       WHERE c.unitId = ${unitId} AND c.status = 'PENDING_REVIEW'`,
+  ]);
+  const counts: Record<Decision, number> = { CONFIRM: 0, RETURN: 0, TRANSFER: 0 };
+  for (const row of decided) counts[DECISION_OF_EVENT[row.type]] = Number(row.cases);
+  return {
+    day,
+    decided: { ...counts, total: counts.CONFIRM + counts.RETURN + counts.TRANSFER },
+    waiting: { total: Number(waiting[0]?.total ?? 0), disputed: Number(waiting[0]?.disputed ?? 0) },
+  };
 }
 
 export async function officerCase(deps: AppDeps, caller: OfficerCaller, id: number) {

@@ -9,7 +9,7 @@ import { eligibilitySchema } from './eligibility';
 import { inviteQr } from './invite-qr';
 import { partyDetailsSchema } from './formats';
 import { LEVEL_ALIASES, LIABILITY_LEVELS, SCENARIOS } from './liability';
-import { decide, fileForOfficer, officerCase, officerQueue } from './officer';
+import { decide, fileForOfficer, officerCase, officerQueue, officerStats } from './officer';
 import { agreementFor, claimsCsv, claimsExport, myClaims, verifyDocument } from './records';
 import {
   addFile,
@@ -300,6 +300,15 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: ['officer'],
     query: pageQuery.extend({ status: z.enum(STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
     handler: ({ query, caller }) => officerQueue(deps, caller, query),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/officer/stats',
+    tag,
+    summary: "The officer's day (Asia/Shanghai): the unit's cases they decided today by decision, and the unit's review queue",
+    access: ['officer'],
+    handler: ({ caller }) => officerStats(deps, caller),
   });
 
   api.route({
