@@ -67,7 +67,8 @@ async function browserTests() {
     say('no Chromium: install it (Debian: apt-get install -y chromium) or set CHROME_PATH to a Chromium binary');
     return record('browser', 0, 1);
   }
-  const databaseUrl = `${DEFAULT_DB_SERVER}/jiaoguan_e2e`;
+  // Overridable so that two checkouts on one machine can run their journeys side by side.
+  const databaseUrl = `${DEFAULT_DB_SERVER}/${process.env.E2E_DATABASE_NAME || 'jiaoguan_e2e'}`;
   spawnSync('npx', ['tsx', 'server/scripts/drop-database.ts'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } });
   prepareDatabase(databaseUrl, { seed: true });
   const [port, fakePort] = [await freePort(), await freePort()];

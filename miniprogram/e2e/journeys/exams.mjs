@@ -92,7 +92,8 @@ export default [
         await expectText('#booked', /申请已提交.*排第\d+位|排第\d+位/, p)
       }
       await loginStaff('admin')
-      await page.goto(`${baseUrl}/#/packages/admin/exams/index`)
+      await visible('#admin-exams').click()
+      await page.waitForURL(/packages\/admin\/exams\/index/)
       const session = page.locator('[id^="admin-session-"]:visible', { hasText: RANKED_VENUE }).filter({ hasText: '待分配' }).first()
       await session.waitFor()
       expect((await session.innerText()).includes('申请 3 人 / 考位 2'), `unexpected counts: ${await session.innerText()}`)

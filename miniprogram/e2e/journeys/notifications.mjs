@@ -48,13 +48,14 @@ export default [
   },
   {
     name: 'the admin sees deliveries by channel and template in the delivery view',
-    async run({ page, baseUrl, loginStaff, expect }) {
+    async run({ page, loginStaff, expect, helpers: { visible } }) {
       await loginStaff('admin')
-      await page.goto(`${baseUrl}/#/packages/admin/delivery/index`)
-      await page.locator('#delivery-chart').waitFor()
-      const sent = Number(await page.locator('#delivery-total-sent').innerText())
+      await visible('#admin-delivery').click()
+      await page.waitForURL(/packages\/admin\/delivery\/index/)
+      await visible('#delivery-chart').waitFor()
+      const sent = Number(await visible('#delivery-total-sent').innerText())
       expect(sent >= 1, `sent total is ${sent}`)
-      const row = page.locator('#delivery-row-SUBSCRIBE-exam_booking')
+      const row = visible('#delivery-row-SUBSCRIBE-exam_booking')
       await row.waitFor()
       expect((await row.innerText()).includes('小程序订阅消息 · 考试预约'), `row says: ${await row.innerText()}`)
       expect((await row.locator('.delivery-bar').count()) >= 1, 'no bar drawn')
