@@ -1,12 +1,14 @@
 // Demo data for `npm start` (never production): staff, learners, exam sessions, licences,
-// vehicles, violations and FAQ entries, enough to try every screen. Idempotent: running it again
-// updates the same rows instead of adding more.
+// vehicles, violations, FAQ entries and accident cases, enough to try every screen. Idempotent:
+// running it again updates the same rows instead of adding more.
 import type { PrismaClient } from '../server/src/generated/prisma/client';
 import { hashPassword } from '../server/src/modules/auth/password';
 import { idNumberCheckChar } from '../server/src/modules/identity/id-number';
 import { vinCheckDigit } from '../server/src/modules/inquiries/vin';
+import type { FileStorage } from '../server/src/modules/uploads/storage';
 import { notify } from '../server/src/modules/notifications/notify';
 import { fakeOpenId, fakeUnionId } from '../server/src/wechat/fake/ids';
+import { seedAccidentDemoData } from './seed-accidents';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -40,7 +42,8 @@ const daysFromNow = (days: number, hourShanghai = 9) => {
 };
 const date = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
 
-export async function seedDemoData(db: PrismaClient): Promise<Record<string, number>> {
+/** `storage` receives the demo cases' photos and signatures (the server's upload directory). */
+export async function seedDemoData(db: PrismaClient, storage: FileStorage): Promise<Record<string, number>> {
   const units = new Map((await db.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.code, u.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const s of DEMO_STAFF) {
@@ -140,6 +143,10 @@ export async function seedDemoData(db: PrismaClient): Promise<Record<string, num
   await seedExamDemoData(db);
   await seedConsultationDemoData(db);
   await seedNotificationDemoData(db);
+  const accidents = await seedAccidentDemoData(db, storage, {
+    A: { plate: '鲁D12345', driverName: p.zhangWei.name, licenceNumber: p.zhangWei.idNumber, phone: '13800000001', insurer: '中国人保', policyNumber: 'PICC2026001', vehicleType: '小型轿车', collisionPart: '车头' },
+    B: { plate: '鲁D6M789', driverName: p.liNa.name, licenceNumber: p.liNa.idNumber, phone: '13900000002', insurer: '平安保险', policyNumber: 'PA2026002', vehicleType: '小型轿车', collisionPart: '车尾' },
+  });
 
   return {
     staff: DEMO_STAFF.length,
@@ -148,6 +155,7 @@ export async function seedDemoData(db: PrismaClient): Promise<Record<string, num
     sessions: await db.examSession.count(),
     vehicles: vehicles.length,
     violations: violations.length,
+    accidents,
   };
 }
 

@@ -3,6 +3,7 @@
 import { loadConfig } from '../config';
 import { createDb } from '../db';
 import { migrate } from './migrate';
+import { localStorageFor } from '../modules/uploads/storage';
 import { seedDemoData } from '../../../prisma/seed';
 
 async function main() {
@@ -14,7 +15,7 @@ async function main() {
     if (config.env === 'production') throw new Error('demo data is never loaded in production');
     const db = createDb(config.databaseUrl, 2);
     try {
-      const counts = await seedDemoData(db);
+      const counts = await seedDemoData(db, localStorageFor(config.uploadDir));
       if (!quiet) console.log(`demo data ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     } finally {
       await db.$disconnect();
