@@ -1,7 +1,7 @@
 // Unit tests of the inquiry page and the admin import page: identity first, licence meter and advice,
 // vehicle binding with the server's refusal shown, violation totals.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { resetTaroMock } from '../taro-mock'
+import { request, resetTaroMock } from '../taro-mock'
 import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from '../helpers'
 import { saveSession } from '@/api/http'
 import InquiryPage from '@/pages/inquiry/index'
@@ -60,6 +60,20 @@ describe('inquiry page', () => {
     const call = requestCall(3)
     expect(call.url).toBe('http://api.test/api/me/vehicles')
     expect(call.data).toEqual({ plate: '鲁D12345', vinSuffix: '9999' })
+  })
+
+  it('explains a malformed plate before asking the server', async () => {
+    queueReplies(reply(200, boundMe), reply(200, licence))
+    render(<InquiryPage />)
+    await screen.findByText(/9 \/ 12/)
+    queueReplies(reply(200, { items: [], total: 0 }))
+    fireEvent.click(byId('tab-vehicles'))
+    await screen.findByText(/还没有绑定车辆/)
+    await typeInto('bind-plate', '鲁d12o45')
+    await typeInto('bind-vin', '9999')
+    fireEvent.click(byId('bind-submit'))
+    expect(byId('bind-error').textContent).toContain('字母 I 和 O')
+    expect(request).toHaveBeenCalledTimes(3)
   })
 
   it('lists violations with late fees and the outstanding totals in yuan', async () => {

@@ -7,10 +7,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
 import IdentityForm from '@/components/IdentityForm'
+import PlateInput from '@/components/PlateInput'
 import { ApiError, errorMessage } from '@/api/http'
 import { getMe } from '@/api/me'
 import { bindVehicle, getLicence, listVehicles, listViolations, yuan, type Licence, type Vehicle, type ViolationList } from '@/api/inquiries'
 import { shanghaiDate, shanghaiTime } from '@/api/consultations'
+import { plateError } from '@/utils/plate'
 import './index.css'
 
 type Tab = 'licence' | 'vehicles' | 'violations'
@@ -62,10 +64,15 @@ export default function InquiryPage() {
   }
 
   const onBind = async () => {
+    const problem = plateError(plate)
+    if (problem) {
+      setBindError(problem)
+      return
+    }
     setBusy(true)
     setBindError('')
     try {
-      await bindVehicle({ plate: plate.trim(), vinSuffix: vinSuffix.trim() })
+      await bindVehicle({ plate, vinSuffix: vinSuffix.trim() })
       setPlate('')
       setVinSuffix('')
       await load('vehicles')
@@ -152,7 +159,7 @@ export default function InquiryPage() {
             <Text className="jg-subtitle">绑定车辆</Text>
             <View className="jg-field">
               <Text className="jg-label">号牌号码</Text>
-              <Input id="bind-plate" className="jg-input" placeholder="如 鲁D12345 或 鲁DD12345" maxlength={10} value={plate} onInput={(e) => setPlate(e.detail.value)} />
+              <PlateInput id="bind-plate" value={plate} onChange={setPlate} />
             </View>
             <View className="jg-field">
               <Text className="jg-label">车架号后4位或后6位</Text>

@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
 import PhotoSlot from '@/components/PhotoSlot'
+import PlateInput from '@/components/PlateInput'
 import SignaturePad from '@/components/SignaturePad'
 import '@/components/accident.css'
 import { errorMessage } from '@/api/http'
@@ -27,6 +28,7 @@ import {
   type Scenario,
   type UploadSource,
 } from '@/api/accidents'
+import { plateError } from '@/utils/plate'
 import { ACTOR_TEXT, EVENT_TEXT, SLOT_GUIDES, shanghai, statusTagClass } from '../labels'
 
 const EDITABLE = ['WAITING_FOR_PARTY', 'NEGOTIATING', 'RETURNED']
@@ -242,10 +244,15 @@ function DetailsForm({ caseId, initial, onSaved }: { caseId: number; initial: Ac
     </View>
   )
   const save = async () => {
+    const plateProblem = plateError(form.plate)
+    if (plateProblem) {
+      setError(plateProblem)
+      return
+    }
     setBusy(true)
     setError('')
     try {
-      const body: PartyDetails = { ...form, licenceNumber: form.licenceNumber.trim().toUpperCase(), plate: form.plate.trim().toUpperCase() }
+      const body: PartyDetails = { ...form, licenceNumber: form.licenceNumber.trim().toUpperCase() }
       if (!body.policyNumber) delete body.policyNumber
       if (!body.collisionPart) delete body.collisionPart
       onSaved(await saveMyDetails(caseId, body))
@@ -259,7 +266,17 @@ function DetailsForm({ caseId, initial, onSaved }: { caseId: number; initial: Ac
   return (
     <View className="jg-card" id="case-details">
       <Text className="jg-subtitle">我方车辆和驾驶人{saved ? '（已保存）' : ''}</Text>
-      {field('plate', '车牌号', '如 鲁D12345，新能源 鲁DD12345')}
+      <View className="jg-field">
+        <Text className="jg-label">车牌号（点省份可更换）</Text>
+        <PlateInput
+          id="details-plate"
+          value={form.plate}
+          onChange={(plate) => {
+            setSaved(false)
+            setForm((f) => ({ ...f, plate }))
+          }}
+        />
+      </View>
       {field('driverName', '驾驶人姓名', '与驾驶证一致')}
       {field('licenceNumber', '驾驶证号（身份证号）', '18位', 'idcard')}
       {field('phone', '手机号码', '11位手机号', 'number')}

@@ -1,0 +1,53 @@
+// The mini-program checks plates before sending them (miniprogram/src/utils/plate.ts): it must accept
+// exactly what the server accepts, or a driver is told a good plate is wrong (or sent a 400).
+import { isValidPlate, plateKind } from '../../../miniprogram/src/utils/plate';
+import { parsePlate } from '../../src/modules/accidents/formats';
+
+const PROVINCES = [...'京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领'];
+const CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789挂学警港澳'];
+
+/** A small deterministic generator, so a failure can be replayed. */
+function* plates(count: number): Generator<string> {
+  let state = 20260101;
+  const next = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2_147_483_648;
+    return state % n;
+  };
+  const shapes = ['ordinary', 'nevSmall', 'nevLarge', 'any'] as const;
+  for (let i = 0; i < count; i++) {
+    const province = PROVINCES[next(PROVINCES.length)];
+    const shape = shapes[next(shapes.length)];
+    let serial = '';
+    if (shape === 'nevSmall') serial = 'D' + 'ABCDEFGHJKLM'[next(12)] + CHARS[next(CHARS.length)] + String(next(10_000)).padStart(4, '0');
+    else if (shape === 'nevLarge') serial = 'D' + String(next(100_000)).padStart(5, '0') + 'DFGK'[next(4)];
+    else {
+      const length = shape === 'ordinary' ? 6 : 4 + next(5);
+      for (let k = 0; k < length; k++) serial += CHARS[next(k < 5 ? 36 : CHARS.length)];
+    }
+    yield province + serial;
+  }
+}
+
+describe('client and server plate rules', () => {
+  it('agree on a few thousand plates, valid and not', () => {
+    let valid = 0;
+    for (const plate of plates(5000)) {
+      const server = parsePlate(plate);
+      expect({ plate, valid: isValidPlate(plate) }).toEqual({ plate, valid: server !== null });
+      if (server) {
+        valid += 1;
+        expect({ plate, kind: plateKind(plate) }).toEqual({ plate, kind: server.newEnergy ? 'NEW_ENERGY' : 'ORDINARY' });
+      }
+    }
+    // Enough of both kinds for the comparison to mean something.
+    expect(valid).toBeGreaterThan(500);
+    expect(valid).toBeLessThan(4500);
+  });
+
+  it('agree on the examples of DOMAIN.md', () => {
+    for (const plate of ['鲁D12345', '粤BD12345', '京AA12345', '甘G23459F', '鲁D1234学']) {
+      expect(isValidPlate(plate)).toBe(true);
+      expect(parsePlate(plate)?.plate).toBe(plate);
+    }
+  });
+});
