@@ -1,7 +1,7 @@
 // One guided photo slot: what to shoot, camera-only in WeChat (file picker in the browser), upload with progress and retry.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
@@ -14,6 +14,8 @@ export interface SlotGuide {
   title: string
   /** What the picture must show (the sample's caption). */
   guide: string
+  /** A small drawing of what to shoot (an image URL). */
+  sample: string
   required?: boolean
 }
 
@@ -65,7 +67,10 @@ export default function PhotoSlot({ caseId, guide, done, onUploaded }: PhotoSlot
         </Text>
         {done > 0 && <Text className="jg-hint">已上传 {done} 张</Text>}
       </View>
-      <Text className="jg-hint">示例：{guide.guide}</Text>
+      <View className="jg-slot-sample">
+        <Image id={`slot-${guide.slot}-sample`} className="jg-slot-sample-image" src={guide.sample} mode="aspectFit" />
+        <Text className="jg-hint jg-slot-sample-caption">示例：{guide.guide}</Text>
+      </View>
       {state.kind === 'uploading' && (
         <View className="jg-slot-progress">
           <Progress percent={state.percent} showText />

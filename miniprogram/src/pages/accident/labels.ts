@@ -1,8 +1,9 @@
-// Words the accident pages show: photo slots with their sample captions, questions, event names.
+// Words the accident pages show: photo slots with their sample pictures and captions, questions, event names.
 import type { Eligibility, Slot } from '@/api/accidents'
 import type { SlotGuide } from '@/components/PhotoSlot'
+import { sampleUrl, type SampleSlot } from './slot-samples'
 
-export const SLOT_GUIDES: SlotGuide[] = [
+const GUIDES: (Omit<SlotGuide, 'slot' | 'sample'> & { slot: SampleSlot })[] = [
   { slot: 'OVERVIEW_FRONT', title: '前方全景', guide: '站在车辆前方3至5米，拍下两车位置、号牌和道路标线', required: true },
   { slot: 'OVERVIEW_REAR', title: '后方全景', guide: '站在车辆后方3至5米，拍下两车位置、号牌和道路标线', required: true },
   { slot: 'COLLISION_POINT', title: '碰撞部位', guide: '近距离拍下两车接触的部位', required: true },
@@ -10,8 +11,11 @@ export const SLOT_GUIDES: SlotGuide[] = [
   { slot: 'OTHER_DAMAGE', title: '对方车损', guide: '拍下对方车辆受损的地方' },
   { slot: 'OWN_PLATE', title: '本车号牌', guide: '正面拍清本车号牌' },
   { slot: 'OTHER_PLATE', title: '对方号牌', guide: '正面拍清对方号牌' },
-  { slot: 'EXTRA', title: '补充照片', guide: '其他能说明情况的照片' },
+  { slot: 'EXTRA', title: '补充照片', guide: '其他能说明情况的照片，如路口的交通标志' },
 ]
+
+/** The guided photo slots, each with its sample picture. */
+export const SLOT_GUIDES: SlotGuide[] = GUIDES.map((g) => ({ ...g, sample: sampleUrl(g.slot) }))
 
 export const SLOT_TITLES: Record<Slot, string> = {
   ...(Object.fromEntries(SLOT_GUIDES.map((g) => [g.slot, g.title])) as Record<Slot, string>),
