@@ -80,6 +80,8 @@ export interface CaseEvent {
   at: string
   from: AccidentStatus | null
   to: AccidentStatus | null
+  /** Officers only: WeChat's content check wanted a person to look at the text of this step, or did not answer. */
+  textCheck?: 'review' | 'unchecked'
 }
 
 export interface AccidentCase {
@@ -180,6 +182,13 @@ export const answer = (id: number, agree: boolean, signature: number) =>
 export const cancelAccident = (id: number) => request<AccidentCase>(`/api/accidents/${id}/cancel`, { method: 'POST' })
 
 export const officerQueue = (query = 'status=PENDING_REVIEW') => request<List<QueueItem>>(`/api/officer/accidents?${query}`)
+/** The officer's day: own decisions since Shanghai midnight, and the unit's review queue. */
+export interface OfficerStats {
+  day: string
+  decided: { CONFIRM: number; RETURN: number; TRANSFER: number; total: number }
+  waiting: { total: number; disputed: number }
+}
+export const officerStats = () => request<OfficerStats>('/api/officer/stats')
 export const officerCase = (id: number) => request<AccidentCase>(`/api/officer/accidents/${id}`)
 export const decide = (
   id: number,

@@ -71,6 +71,11 @@ export default function OfficerCasePage() {
         <Text className="jg-hint">
           {shanghai(c.occurredAt)} · {c.weather ?? ''} · 编号 {c.caseNumber}
         </Text>
+        {c.events.some((e) => e.textCheck) && (
+          <Text id="officer-text-check" className="jg-error">
+            当事人填写的文字未通过自动审核，请核对事故地点、保险公司、车辆类型和碰撞部位是否妥当（见处理经过中标注的步骤）。
+          </Text>
+        )}
         <Text className="jg-label">
           事故情形：{c.scenarioName ?? '未选择'}
           {c.liability ? `（甲方${c.liability.A ?? ''}责任${c.liability.B ? `，乙方${c.liability.B}责任` : ''}）` : ''}
@@ -103,6 +108,7 @@ export default function OfficerCasePage() {
         {c.events.map((e, i) => (
           <Text key={i} className="jg-timeline-item">
             {shanghai(e.at)} {ACTOR_TEXT[e.actor] ?? ''} {EVENT_TEXT[e.type] ?? e.type}
+            {e.textCheck && <Text className="jg-tag jg-tag-warn">{e.textCheck === 'review' ? '文字待核查' : '文字未能自动审核'}</Text>}
           </Text>
         ))}
       </View>

@@ -6,7 +6,7 @@ import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
 import '@/components/accident.css'
 import { errorMessage, getToken } from '@/api/http'
-import { officerQueue, type QueueItem } from '@/api/accidents'
+import { officerQueue, officerStats, type OfficerStats, type QueueItem } from '@/api/accidents'
 import { open } from '@/utils/nav'
 
 type Tab = 'pending' | 'disputed' | 'done'
@@ -41,12 +41,29 @@ export default function OfficerHomePage() {
     }
   }
 
+  // The day's count is a courtesy: when it cannot be loaded the queue still works.
+  const [stats, setStats] = useState<OfficerStats | null>(null)
+  const loadStats = () => officerStats().then(setStats, () => setStats(null))
+
   useDidShow(() => {
-    if (getToken()) void load(tab)
+    if (!getToken()) return
+    void load(tab)
+    void loadStats()
   })
 
   return (
     <StaffHome role="officer" title="民警工作台">
+      {stats && (
+        <View id="officer-stats" className="jg-card">
+          <Text className="jg-subtitle">今日工作</Text>
+          <Text id="officer-stats-decided" className="jg-label">
+            今天已处理 {stats.decided.total} 起：确认 {stats.decided.CONFIRM} · 退回 {stats.decided.RETURN} · 转现场 {stats.decided.TRANSFER}
+          </Text>
+          <Text id="officer-stats-waiting" className="jg-hint">
+            本大队待审核 {stats.waiting.total} 起{stats.waiting.disputed ? `，其中有争议 ${stats.waiting.disputed} 起` : ''}
+          </Text>
+        </View>
+      )}
       <View id="officer-queue" className="jg-card">
         <Text className="jg-subtitle">待审核事故</Text>
         <View className="jg-row">
