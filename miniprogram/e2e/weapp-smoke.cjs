@@ -335,6 +335,9 @@ async function main() {
     storage.set('jg.token', 'officer-token')
     api = (o) => {
       assert(o.header && o.header.Authorization === 'Bearer officer-token', 'no Bearer token sent')
+      if (o.url.endsWith('/api/officer/stats')) {
+        return { statusCode: 200, data: { day: '2026-11-27', decided: { CONFIRM: 2, RETURN: 1, TRANSFER: 0, total: 3 }, waiting: { total: 4, disputed: 1 } } }
+      }
       if (o.url.includes('/api/officer/')) return { statusCode: 200, data: { items: [], total: 0 } }
       return { statusCode: 200, data: { id: 's1', role: 'officer', username: 'officer.tengzhou', displayName: '滕州民警', unit: { code: 'tengzhou', name: '滕州' } } }
     }
@@ -343,6 +346,34 @@ async function main() {
     assert(calls.request[0] && calls.request[0].url === `${API}/api/me`, calls.request.map((r) => r.url).join(', '))
     assert(textOf(byId(inst, 'staff-unit')).includes('滕州'), 'unit not shown')
     assert(textOf(byId(inst, 'staff-name')).includes('滕州民警'), 'name not shown')
+    assert(textOf(byId(inst, 'officer-stats-decided')).includes('今天已处理 3 起'), "today's count not shown")
+  })
+
+  await check('accident case page: a sample drawing per photo slot, the plate province from the picker', async () => {
+    resetCalls()
+    storage.set('jg.token', 'driver-token')
+    const party = { role: 'A', plate: null, driverName: null, licenceNumber: null, phone: null, insurer: null, policyNumber: null, collisionPart: null, complete: false, agreed: null, signed: false, signatureFileId: null }
+    const accident = {
+      id: 7, caseNumber: 'SG20261127123456', status: 'NEGOTIATING', statusText: '协商中', unit: { code: 'tengzhou', name: '滕州' },
+      occurredAt: '2026-11-27T01:00:00.000Z', location: { latitude: 35.1, longitude: 117.17, address: '善国北路' }, weather: '晴',
+      vehicleCount: 1, myRole: 'A', scenario: null, scenarioName: null, atFault: null, liability: null, disputed: false,
+      missingSlots: [], decision: null, document: null, expiresAt: null, parties: [party], photos: [], claims: [], events: [],
+    }
+    api = (o) => (o.url.endsWith('/scenarios') ? { statusCode: 200, data: { items: [], total: 0 } } : { statusCode: 200, data: accident })
+    const inst = await openPage('pages/accident/detail/index', { id: '7' })
+    const samples = nodes(inst).filter((n) => typeof n.uid === 'string' && /^slot-[A-Z_]+-sample$/.test(n.uid))
+    assert(samples.length === 8, `${samples.length} sample pictures`)
+    const prefix = 'data:image/svg+xml;base64,'
+    for (const n of samples) {
+      // The image's src, under whatever short attribute name the template gives it.
+      const src = Object.values(n).find((v) => typeof v === 'string' && v.startsWith('data:'))
+      assert(src && src.startsWith(prefix), `${n.uid} has no SVG data URL`)
+      assert(Buffer.from(src.slice(prefix.length), 'base64').toString().startsWith('<svg '), `${n.uid} does not decode to SVG`)
+    }
+    await tap(inst, 'details-plate-province')
+    await tap(inst, 'details-plate-province-京')
+    await typeInto(inst, 'details-plate', 'a 12345')
+    assert(textOf(byId(inst, 'details-plate-hint')) === '京A12345', textOf(byId(inst, 'details-plate-hint')))
   })
 
   await check('me page shows a driver and the identity form reports the server error', async () => {

@@ -1,5 +1,6 @@
-// Browser journeys of quick accident processing: report, second party joins by code, photos, details,
-// liability, signatures, the officer of the right unit decides, both download the document; the
+// Browser journeys of quick accident processing: report, second party joins by code, photos (each slot
+// with its sample drawing), details (the plate's province from the picker), liability, signatures, the
+// officer of the right unit decides (and sees it in the day's count), both download the document; the
 // disputed path; a returned case resubmitted.
 import { deflateSync } from 'node:zlib'
 
@@ -69,6 +70,13 @@ async function join(on, baseUrl, code, { visible, fill }) {
   await on.waitForURL(/pages\/accident\/detail\/index/)
 }
 
+/** The slot shows its sample drawing, and the browser has decoded it. */
+async function sampleShown(on, slot, { visible }) {
+  const img = visible(`#slot-${slot}-sample img`, on)
+  await img.waitFor()
+  await on.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle())
+}
+
 async function upload(on, slot, { visible }) {
   const [chooser] = await Promise.all([on.waitForEvent('filechooser'), visible(`#slot-${slot} .jg-button`, on).click()])
   await chooser.setFiles({ name: `${slot}.png`, mimeType: 'image/png', buffer: photo(++seed) })
@@ -78,8 +86,14 @@ async function upload(on, slot, { visible }) {
   }, slot)
 }
 
+/** Fills in a party's details; the plate's province comes from the picker, the rest is typed in lower case. */
 async function details(on, party, { visible, fill, expectText }) {
-  for (const [key, value] of Object.entries(party)) await fill(`details-${key}`, value, on)
+  const { plate, ...others } = party
+  await visible('#details-plate-province', on).click()
+  await visible(`#details-plate-province-${plate[0]}`, on).click()
+  await fill('details-plate', plate.slice(1).toLowerCase(), on)
+  await expectText('#details-plate-hint', new RegExp(`^${plate}`), on)
+  for (const [key, value] of Object.entries(others)) await fill(`details-${key}`, value, on)
   await visible('#details-save', on).click()
   await expectText('#case-details', /已保存/, on)
 }
@@ -114,6 +128,7 @@ async function toReview(page, newPage, baseUrl, loginDriver, helpers, { disputeB
   await loginDriver(other)
   await join(other, baseUrl, code, helpers)
   await expectText('#case-status', /协商中/, page)
+  for (const slot of ['OVERVIEW_FRONT', 'COLLISION_POINT', 'OTHER_PLATE']) await sampleShown(page, slot, helpers)
   for (const slot of ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT']) await upload(page, slot, helpers)
   await details(page, PARTY_A, helpers)
   await details(other, PARTY_B, helpers)
@@ -127,14 +142,25 @@ async function toReview(page, newPage, baseUrl, loginDriver, helpers, { disputeB
   return other
 }
 
+/** The officer's count of today's confirmations on the workbench. */
+async function confirmedToday(on, { textOf }) {
+  const text = await textOf('#officer-stats-decided', on)
+  const match = /确认 (\d+)/.exec(text)
+  if (!match) throw new Error(`no count of today's decisions: "${text}"`)
+  return Number(match[1])
+}
+
+/** Logs the 滕州 officer in and opens the newest case of the queue; returns the day's confirmations so far. */
 async function officerOpensLatest(on, loginStaff, helpers) {
   const { visible } = helpers
   await loginStaff(on, 'officer.tengzhou')
+  const confirmed = await confirmedToday(on, helpers)
   await visible('#officer-queue .officer-case', on).waitFor()
   // The queue is oldest first: the case just submitted is the last one.
   await on.locator('#officer-queue .officer-case >> visible=true').last().click()
   await on.waitForURL(/packages\/officer\/case\/index/)
   await visible('#officer-decision', on).waitFor()
+  return confirmed
 }
 
 export default [
@@ -143,10 +169,13 @@ export default [
     async run({ page, newPage, baseUrl, loginDriver, loginStaff, expect, helpers }) {
       const other = await toReview(page, newPage, baseUrl, loginDriver, helpers)
       const officer = await newPage({ width: 1280, height: 800 })
-      await officerOpensLatest(officer, loginStaff, helpers)
+      const confirmedBefore = await officerOpensLatest(officer, loginStaff, helpers)
       await helpers.visible('#decide-confirm', officer).click()
       await helpers.visible('#decision-submit', officer).click()
       await helpers.expectText('#officer-case-status', /已确认/, officer)
+      // Back on the workbench, today's count holds the confirmation.
+      await officer.goto(`${baseUrl}/#/packages/officer/index/index`)
+      await helpers.expectText('#officer-stats-decided', new RegExp(`确认 ${confirmedBefore + 1} `), officer)
       for (const on of [page, other]) {
         await on.reload()
         await helpers.expectText('#case-status', /已确认/, on)
