@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import * as taro from '../taro-mock'
 import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from '../helpers'
+import { baseCase } from './case-fixture'
 import { saveSession } from '@/api/http'
 import ReportPage from '@/pages/accident/report/index'
 import JoinPage from '@/pages/accident/join/index'
@@ -14,34 +15,6 @@ beforeEach(() => {
 })
 
 const click = (id: string) => fireEvent.click(byId(id))
-
-const baseCase = {
-  id: 7,
-  caseNumber: 'SG20261127123456',
-  status: 'WAITING_FOR_PARTY',
-  statusText: '待对方加入',
-  unit: { code: 'tengzhou', name: '滕州' },
-  occurredAt: '2026-11-27T01:00:00.000Z',
-  location: { latitude: 35.1, longitude: 117.17, address: '善国北路' },
-  weather: '晴',
-  vehicleCount: 2,
-  myRole: 'A',
-  inviteCode: '123456',
-  inviteExpiresAt: '2026-11-27T01:30:00.000Z',
-  scenario: null,
-  scenarioName: null,
-  atFault: null,
-  liability: null,
-  disputed: false,
-  missingSlots: ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT'],
-  decision: null,
-  document: null,
-  expiresAt: null,
-  parties: [{ role: 'A', plate: null, driverName: null, licenceNumber: null, phone: null, insurer: null, policyNumber: null, collisionPart: null, complete: false, agreed: null, signed: false, signatureFileId: null }],
-  photos: [],
-  claims: [],
-  events: [{ type: 'CREATED', actor: 'A', at: '2026-11-27T01:00:00.000Z', from: null, to: 'DRAFT' }],
-}
 
 describe('report page', () => {
   it('ends the flow with the reason and a call to 122 when someone is injured, sending nothing', async () => {

@@ -3,6 +3,7 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import * as taro from '../taro-mock'
 import { byId, reply } from '../helpers'
+import { baseCase } from './case-fixture'
 import { saveSession } from '@/api/http'
 import OfficerHomePage from '@/packages/officer/index/index'
 import OfficerCasePage from '@/packages/officer/case/index'
@@ -39,12 +40,7 @@ describe('officer workbench', () => {
 })
 
 describe('officer case page', () => {
-  const pending = {
-    id: 7, caseNumber: 'SG20261127123456', status: 'PENDING_REVIEW', statusText: '待民警审核', unit: { code: 'tengzhou', name: '滕州' },
-    occurredAt: '2026-11-27T01:00:00.000Z', location: { latitude: null, longitude: null, address: '善国北路' }, weather: '晴',
-    vehicleCount: 1, myRole: null, scenario: null, scenarioName: null, atFault: null, liability: null, disputed: false,
-    missingSlots: [], decision: null, document: null, expiresAt: null, parties: [], photos: [], claims: [],
-  }
+  const pending = { ...baseCase, status: 'PENDING_REVIEW', statusText: '待民警审核', inviteCode: undefined, myRole: null }
 
   it('warns about text WeChat wanted reviewed and marks its step in the timeline', async () => {
     jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })

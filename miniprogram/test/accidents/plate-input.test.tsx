@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import * as taro from '../taro-mock'
 import { byId, reply, requestCall, typeInto } from '../helpers'
+import { baseCase } from './case-fixture'
 import { saveSession } from '@/api/http'
 import DetailPage from '@/pages/accident/detail/index'
 import PlateInput from '@/components/PlateInput'
@@ -63,31 +64,8 @@ describe('PlateInput', () => {
   })
 })
 
-const editableCase = {
-  id: 7,
-  caseNumber: 'SG20261127123456',
-  status: 'NEGOTIATING',
-  statusText: '协商中',
-  unit: { code: 'tengzhou', name: '滕州' },
-  occurredAt: '2026-11-27T01:00:00.000Z',
-  location: { latitude: null, longitude: null, address: '善国北路' },
-  weather: '晴',
-  vehicleCount: 1,
-  myRole: 'A',
-  scenario: null,
-  scenarioName: null,
-  atFault: null,
-  liability: null,
-  disputed: false,
-  missingSlots: [],
-  decision: null,
-  document: null,
-  expiresAt: null,
-  parties: [{ role: 'A', plate: null, driverName: null, licenceNumber: null, phone: null, insurer: null, policyNumber: null, collisionPart: null, complete: false, agreed: null, signed: false, signatureFileId: null }],
-  photos: [],
-  claims: [],
-  events: [],
-}
+/** Negotiating, one vehicle: the details form is shown. */
+const editableCase = { ...baseCase, status: 'NEGOTIATING', statusText: '协商中', vehicleCount: 1, inviteCode: undefined, missingSlots: [], events: [] }
 
 describe('case page details', () => {
   beforeEach(() => {

@@ -45,13 +45,18 @@ describe('inquiry page', () => {
     expect(byId('licence-card').textContent).toContain('再记3分将满分')
   })
 
-  it('binds a vehicle by plate and VIN ending and shows why the server refused', async () => {
+  /** Opens the vehicles tab of a bound driver with no vehicle yet: the binding form. */
+  async function openBinding() {
     queueReplies(reply(200, boundMe), reply(200, licence))
     render(<InquiryPage />)
     await screen.findByText(/9 \/ 12/)
     queueReplies(reply(200, { items: [], total: 0 }))
     fireEvent.click(byId('tab-vehicles'))
     await screen.findByText(/还没有绑定车辆/)
+  }
+
+  it('binds a vehicle by plate and VIN ending and shows why the server refused', async () => {
+    await openBinding()
     await typeInto('bind-plate', '鲁D12345')
     await typeInto('bind-vin', '9999')
     queueReplies(errorReply(404, 'NOT_FOUND', '号牌号码或车架号后几位不正确，或该车不在您名下'))
@@ -63,12 +68,7 @@ describe('inquiry page', () => {
   })
 
   it('explains a malformed plate before asking the server', async () => {
-    queueReplies(reply(200, boundMe), reply(200, licence))
-    render(<InquiryPage />)
-    await screen.findByText(/9 \/ 12/)
-    queueReplies(reply(200, { items: [], total: 0 }))
-    fireEvent.click(byId('tab-vehicles'))
-    await screen.findByText(/还没有绑定车辆/)
+    await openBinding()
     await typeInto('bind-plate', '鲁d12o45')
     await typeInto('bind-vin', '9999')
     fireEvent.click(byId('bind-submit'))

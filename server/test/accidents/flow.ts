@@ -9,6 +9,21 @@ export async function startAccidentContext(): Promise<TestContext> {
   return startTestContext({ UPLOAD_DIR: mkdtempSync(path.join(tmpdir(), 'jg-uploads-')) });
 }
 
+/**
+ * Registers a test file's hooks: one app and database for the file, emptied before each test.
+ * Read `ctx` and `s` inside the tests (they are set when the file starts).
+ */
+export function accidentSuite(): { ctx: TestContext; s: ReturnType<typeof steps> } {
+  const suite = {} as { ctx: TestContext; s: ReturnType<typeof steps> };
+  beforeAll(async () => {
+    suite.ctx = await startAccidentContext();
+    suite.s = steps(suite.ctx);
+  });
+  afterAll(() => suite.ctx.close());
+  beforeEach(() => suite.ctx.reset());
+  return suite;
+}
+
 /** A place in Tengzhou: cases reported there belong to the tengzhou unit. */
 export const TENGZHOU = { latitude: 35.1, longitude: 117.17, address: '滕州市善国北路与荆河路交叉口' };
 
