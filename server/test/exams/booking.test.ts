@@ -31,6 +31,22 @@ describe('POST /api/exam/bookings on a FIRST_COME session', () => {
     expect(list.body.items[0].applicants).toBeUndefined();
   });
 
+  it('answers each booking with the seats really left, though the session facts stay cached between bookings', async () => {
+    const s = await addSession(ctx, { capacity: 5 });
+    const remaining: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const d = await driverFor(ctx, await addLearner(ctx));
+      const res = await book(d.token, s.id);
+      expect(res.status).toBe(201);
+      remaining.push(res.body.session.remaining);
+    }
+    expect(remaining).toEqual([4, 3, 2]);
+    // A seat taken elsewhere (another process) shows in the next answer too.
+    await ctx.db.examSession.update({ where: { id: s.id }, data: { confirmedCount: { increment: 1 } } });
+    const d = await driverFor(ctx, await addLearner(ctx));
+    expect((await book(d.token, s.id)).body.session.remaining).toBe(0);
+  });
+
   it('gives a learner who retries the same booking back (200) without taking another seat', async () => {
     const learner = await addLearner(ctx);
     const d = await driverFor(ctx, learner);

@@ -50,6 +50,9 @@ describe('DELETE /api/exam/bookings/:id', () => {
     expect(res.body).toMatchObject({ id: booked.body.id, status: 'CANCELLED' });
     expect((await ctx.db.examSession.findUniqueOrThrow({ where: { id: s.id } })).confirmedCount).toBe(0);
     expect(await ctx.db.notificationOutbox.findFirst({ where: { dedupeKey: `exam.reminder:${booked.body.id}` } })).toMatchObject({ status: 'SKIPPED' });
+    // Nor will the reminder turn up in the message centre on the eve of an exam no longer booked.
+    expect(await ctx.db.messageCentreEntry.count({ where: { dedupeKey: `exam.reminder:${booked.body.id}` } })).toBe(0);
+    expect(await ctx.db.messageCentreEntry.count({ where: { dedupeKey: `exam.booking_confirmed:${booked.body.id}` } })).toBe(1);
     const twice = await ctx.http.delete(`/api/exam/bookings/${booked.body.id}`).set(auth(d.token));
     expect(twice.status).toBe(200);
     expect((await ctx.db.examSession.findUniqueOrThrow({ where: { id: s.id } })).confirmedCount).toBe(0);

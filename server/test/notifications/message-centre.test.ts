@@ -57,6 +57,30 @@ describe('GET /api/me/notifications', () => {
     expect(page2.body.items).toHaveLength(1);
   });
 
+  it('shows a scheduled notice only once it is due, dated when due', async () => {
+    const d = await loginDriver(ctx);
+    const data = { bookingId: 7, subject: 1, startsAt: new Date(Date.now() + 5 * 86_400_000), venue: '测试考场' };
+    const due = new Date(Date.now() + 3 * 86_400_000);
+    await notify(ctx.db, [
+      { driverId: d.id, event: 'exam.booking_confirmed', data, dedupeKey: `confirmed:${d.id}` },
+      { driverId: d.id, event: 'exam.reminder', data, dedupeKey: `reminder:${d.id}`, notBefore: due },
+    ]);
+    const res = await ctx.http.get('/api/me/notifications').set(auth(d.token));
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: { title: string }) => e.title)).toEqual(['预约成功']);
+    expect(res.body).toMatchObject({ total: 1, unread: 1 });
+    // Reading everything now does not mark the notice that is not yet due.
+    await ctx.http.post('/api/me/notifications/read-all').set(auth(d.token));
+    const reminder = await ctx.db.messageCentreEntry.findUniqueOrThrow({ where: { dedupeKey: `reminder:${d.id}` } });
+    expect(reminder.createdAt.getTime()).toBe(due.getTime());
+    expect(reminder.readAt).toBeNull();
+    // Once due it shows, unread.
+    await ctx.db.messageCentreEntry.update({ where: { id: reminder.id }, data: { createdAt: new Date() } });
+    const later = await ctx.http.get('/api/me/notifications').set(auth(d.token));
+    expect(later.body.items.map((e: { title: string }) => e.title)).toEqual(['明天考试', '预约成功']);
+    expect(later.body.unread).toBe(1);
+  });
+
   it('requires a driver login', async () => {
     expect((await ctx.http.get('/api/me/notifications')).status).toBe(401);
   });

@@ -6,9 +6,9 @@ import type { Caller } from '../../http/auth';
 import { AppError, conflict, notFound, ruleSaysNo } from '../../http/errors';
 import { cancellationDeadline, loadCalendar } from './calendar';
 import { requireLearner, type LearnerContext } from './learners';
-import { dropReminder, driversOfLearners, isDuplicateKey, noticeConfirmed } from './notices';
+import { confirmedNoticeStatements, dropReminder, driversOfLearners, isDuplicateKey, noticeConfirmed } from './notices';
 import { bookingRefusal, hasPriority, learnerRefusal, SUBJECT_NAMES, SUBJECTS, sortTime, permitExpiresAt } from './rules';
-import { sessionFacts, sessionsChanged, sessionView, sessionSelect, type SessionRow } from './sessions';
+import { countsChanged, sessionFacts, sessionView, sessionSelect, type SessionRow } from './sessions';
 
 type Driver = Extract<Caller, { kind: 'driver' }>;
 type Tx = Prisma.TransactionClient;
@@ -181,44 +181,76 @@ export async function bookFor(deps: AppDeps, driverId: number, learner: LearnerC
   }
 }
 
+interface SeatRequest {
+  now: Date;
+  ranked: boolean;
+  sort: Date;
+  priority: boolean;
+  key: string;
+}
+
+/**
+ * The booking row, its notifications and the seat in one transaction on the driver directly (the
+ * rush path; Prisma's interactive transaction cost several times the Node CPU, docs/benchmarks.md).
+ * Three round trips: the booking insert; the conditional update, the counts and the notifications,
+ * pipelined; the commit. The session row is touched last, so its lock is held for the update and the commit
+ * only. The insert skips its foreign-key check (which would take a shared lock on the session row
+ * and deadlock concurrent bookings): the session exists, and the update fails the whole
+ * transaction unless it changes exactly that row.
+ */
+type SessionCounts = Pick<SessionRow, 'confirmedCount' | 'applicantCount'>;
+
+async function seatTransaction(
+  deps: AppDeps,
+  driverId: number,
+  learner: LearnerContext,
+  session: SessionRow,
+  r: SeatRequest,
+): Promise<{ id: number; counts: SessionCounts }> {
+  const conn = await deps.db.sql.getConnection();
+  try {
+    await conn.beginTransaction();
+    const [inserted]: { id: number }[] = await conn.query(
+      `SET STATEMENT foreign_key_checks = 0 FOR
+       INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
+    );
+    const notices = r.ranked
+      ? []
+      : confirmedNoticeStatements({ bookingId: inserted.id, driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name });
+    const seat = r.ranked
+      ? `UPDATE ExamSession SET applicantCount = applicantCount + 1
+          WHERE id = ? AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingOpensAt <= ? AND bookingClosesAt > ?`
+      : `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
+          WHERE id = ? AND allocation = 'FIRST_COME' AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`;
+    // Sent together without waiting (the driver pipelines them); each still answers on its own.
+    // The counts are read back under the row lock just taken, for the answer's seats left.
+    const [taken, [counts]]: [{ affectedRows: number }, SessionCounts[], ...unknown[]] = await Promise.all([
+      conn.query(seat, [session.id, r.now, r.now]),
+      conn.query('SELECT confirmedCount, applicantCount FROM ExamSession WHERE id = ?', [session.id]),
+      ...notices.map((n) => conn.query(n.sql, n.values)),
+    ]);
+    if (taken.affectedRows !== 1) throw new SeatNotTaken();
+    await conn.commit();
+    return { id: inserted.id, counts };
+  } catch (err) {
+    await conn.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    await conn.release();
+  }
+}
+
 async function takeSeat(deps: AppDeps, driverId: number, learner: LearnerContext, session: SessionRow, now: Date): Promise<BookOutcome> {
   if (session.allocation === 'FIRST_COME' && knownFull(deps, session.id)) throw conflict('SESSION_FULL', '该场次已约满，请选择其他场次');
   const ranked = session.allocation === 'RANKED';
   const sort = sortTime(learner.facts, learner.history);
   const priority = ranked && hasPriority(learner.facts, learner.history, session.subject, session.startsAt, deps.config.exams.priorityMonths);
   const key = activeKey(learner.id, session.subject);
-  let bookingId: number;
+  let taken: { id: number; counts: SessionCounts };
   try {
-    bookingId = await withDeadlockRetry(() =>
-      deps.db.$transaction(async (tx) => {
-        // The booking row and its notifications are written first and the session row is touched
-        // last, so its lock is held for the update and the commit only. The insert skips its
-        // foreign-key check (which would take a shared lock on the session row and deadlock
-        // concurrent bookings): the session exists, and the update below fails the whole
-        // transaction unless it changes exactly that row.
-        const inserted = await tx.$queryRaw<{ id: number | bigint }[]>`
-          SET STATEMENT foreign_key_checks = 0 FOR
-          INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
-          VALUES (${session.id}, ${learner.id}, ${session.subject}, ${ranked ? 'PENDING' : 'CONFIRMED'}, ${sort}, ${key},
-                  ${priority}, ${now}, ${ranked ? null : now})
-          RETURNING id`;
-        const id = Number(inserted[0].id);
-        if (!ranked) {
-          await noticeConfirmed(tx, { bookingId: id, driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name });
-        }
-        const counted = ranked
-          ? await tx.$executeRaw`
-              UPDATE ExamSession SET applicantCount = applicantCount + 1
-               WHERE id = ${session.id} AND allocation = 'RANKED' AND allocatedAt IS NULL
-                 AND bookingOpensAt <= ${now} AND bookingClosesAt > ${now}`
-          : await tx.$executeRaw`
-              UPDATE ExamSession SET confirmedCount = confirmedCount + 1
-               WHERE id = ${session.id} AND allocation = 'FIRST_COME' AND confirmedCount < capacity
-                 AND bookingOpensAt <= ${now} AND bookingClosesAt > ${now}`;
-        if (counted !== 1) throw new SeatNotTaken();
-        return id;
-      }),
-    );
+    taken = await withDeadlockRetry(() => seatTransaction(deps, driverId, learner, session, { now, ranked, sort, priority, key }));
   } catch (err) {
     if (isDuplicateKey(err)) {
       const existing = await deps.db.examBooking.findUnique({ where: { activeKey: key }, select: { id: true } });
@@ -232,10 +264,10 @@ async function takeSeat(deps: AppDeps, driverId: number, learner: LearnerContext
     }
     throw err;
   }
-  sessionsChanged(deps);
+  countsChanged(deps);
   // Built from what is known rather than read back: the rush path spends no query on it.
   const row: BookingRow = {
-    id: bookingId,
+    id: taken.id,
     sessionId: session.id,
     learnerId: learner.id,
     subject: session.subject,
@@ -247,9 +279,7 @@ async function takeSeat(deps: AppDeps, driverId: number, learner: LearnerContext
     createdAt: now,
     cancelledAt: null,
     decidedAt: ranked ? null : now,
-    session: ranked
-      ? { ...session, applicantCount: session.applicantCount + 1 }
-      : { ...session, confirmedCount: Math.min(session.capacity, session.confirmedCount + 1) },
+    session: { ...session, ...taken.counts },
   };
   return { created: true, booking: await bookingView(deps, row) };
 }
@@ -309,7 +339,7 @@ export async function cancelFor(deps: AppDeps, driverId: number, learnerId: numb
       throw err;
     }
   }
-  sessionsChanged(deps);
+  countsChanged(deps);
   const after = await loadOwnBooking(deps, learnerId, bookingId);
   seatFreed(deps, after.sessionId);
   return bookingView(deps, after);

@@ -176,16 +176,18 @@ interface ContextRow {
   decidedAt: Date | null;
 }
 
-/** The learner behind an ID number with every booking they made, in one round trip. */
+/** The learner behind an ID number with every booking they made, in one round trip (on the booking rush path). */
 export async function loadLearnerByIdNumber(db: Db, idNumber: string): Promise<LearnerContext | null> {
-  const rows = await db.$queryRaw<ContextRow[]>`
-    SELECT l.id, l.name, l.licenceClass, l.appliedAt, l.permitIssuedAt,
+  const rows: ContextRow[] = await db.sql.query(
+    `SELECT l.id, l.name, l.licenceClass, l.appliedAt, l.permitIssuedAt,
            l.subject1PassedAt AS s1, l.subject2PassedAt AS s2, l.subject3PassedAt AS s3, l.subject4PassedAt AS s4,
            b.id AS bookingId, b.sessionId, b.subject, b.status, b.result, b.priority, s.startsAt, b.cancelledAt, b.decidedAt
       FROM Learner l
       LEFT JOIN ExamBooking b ON b.learnerId = l.id
       LEFT JOIN ExamSession s ON s.id = b.sessionId
-     WHERE l.idNumber = ${idNumber}`;
+     WHERE l.idNumber = ?`,
+    [idNumber],
+  );
   if (rows.length === 0) return null;
   const l = rows[0];
   const d = (v: Date | string | null) => (v === null ? null : new Date(v));

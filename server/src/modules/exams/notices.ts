@@ -2,7 +2,7 @@
 // the raw seat-taking statements raise.
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db';
-import { notify } from '../notifications/notify';
+import { notify, notifyStatements, type Notice, type SqlStatement } from '../notifications/notify';
 import { startOfDayAfter } from './calendar';
 
 type Tx = Db | Prisma.TransactionClient;
@@ -24,15 +24,26 @@ export function reminderTime(startsAt: Date, now = new Date()): Date {
 }
 
 /** A seat is confirmed: tell the holder now and remind them the day before. */
+function confirmedNotices(b: BookingNoticeRef) {
+  return [
+    { driverId: b.driverId, event: 'exam.booking_confirmed', data: data(b), dedupeKey: `exam.booking_confirmed:${b.bookingId}` },
+    {
+      driverId: b.driverId,
+      event: 'exam.reminder',
+      data: data(b),
+      dedupeKey: `exam.reminder:${b.bookingId}`,
+      notBefore: reminderTime(b.startsAt),
+    },
+  ] satisfies Notice[];
+}
+
 export async function noticeConfirmed(tx: Tx, b: BookingNoticeRef): Promise<void> {
-  await notify(tx, { driverId: b.driverId, event: 'exam.booking_confirmed', data: data(b), dedupeKey: `exam.booking_confirmed:${b.bookingId}` });
-  await notify(tx, {
-    driverId: b.driverId,
-    event: 'exam.reminder',
-    data: data(b),
-    dedupeKey: `exam.reminder:${b.bookingId}`,
-    notBefore: reminderTime(b.startsAt),
-  });
+  await notify(tx, confirmedNotices(b));
+}
+
+/** The same notices as statements, for the booking rush's transaction on the driver. */
+export function confirmedNoticeStatements(b: BookingNoticeRef): SqlStatement[] {
+  return notifyStatements(confirmedNotices(b));
 }
 
 export async function noticeRejected(tx: Tx, b: BookingNoticeRef): Promise<void> {
@@ -43,12 +54,11 @@ export async function noticeResult(tx: Tx, b: BookingNoticeRef, result: 'PASS' |
   await notify(tx, { driverId: b.driverId, event: 'exam.result', data: { ...data(b), result }, dedupeKey: `exam.result:${b.bookingId}` });
 }
 
-/** A cancelled booking's reminder must not go out: skip it while it is still waiting. */
+/** A cancelled booking's reminder must not go out: skip it, and its message-centre entry, while still due. */
 export async function dropReminder(tx: Tx, bookingId: number): Promise<void> {
-  await tx.notificationOutbox.updateMany({
-    where: { dedupeKey: `exam.reminder:${bookingId}`, status: 'PENDING' },
-    data: { status: 'SKIPPED' },
-  });
+  const dedupeKey = `exam.reminder:${bookingId}`;
+  await tx.notificationOutbox.updateMany({ where: { dedupeKey, status: 'PENDING' }, data: { status: 'SKIPPED' } });
+  await tx.messageCentreEntry.deleteMany({ where: { dedupeKey, createdAt: { gt: new Date() } } });
 }
 
 /** The driver (WeChat user) of each learner, by learner id; learners who never bound have none. */

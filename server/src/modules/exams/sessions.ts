@@ -111,11 +111,20 @@ function cachesFor(deps: AppDeps) {
   return c;
 }
 
-/** Called by every write that changes a session's counts or state. */
+/** Called by every write that changes a session's facts (times, window, capacity, allocation). */
 export function sessionsChanged(deps: AppDeps): void {
   const c = cachesFor(deps);
   c.list.invalidate();
   c.facts.invalidate();
+}
+
+/**
+ * Called by bookings and cancellations, which change only the counts: the facts the rules read
+ * stay cached, so a rush does not re-read its session after every seat (the seat-taking update
+ * checks capacity and window itself).
+ */
+export function countsChanged(deps: AppDeps): void {
+  cachesFor(deps).list.invalidate();
 }
 
 /**

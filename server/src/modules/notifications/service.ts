@@ -10,31 +10,37 @@ const entrySelect = { id: true, event: true, title: true, body: true, link: true
 type EntryRow = Prisma.MessageCentreEntryGetPayload<{ select: typeof entrySelect }>;
 const toView = (e: EntryRow) => ({ ...e, read: e.readAt !== null });
 
+/**
+ * A scheduled notice (the exam reminder) enters the message centre dated when it is due and shows
+ * from then on, as its WeChat message does; not the day the booking was made.
+ */
+const arrived = (driverId: number) => ({ driverId, createdAt: { lte: new Date() } });
+
 export async function listNotifications(db: Db, driverId: number, page: number, pageSize: number) {
   const [items, total, unread] = await Promise.all([
     db.messageCentreEntry.findMany({
-      where: { driverId },
+      where: arrived(driverId),
       select: entrySelect,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
-    db.messageCentreEntry.count({ where: { driverId } }),
-    db.messageCentreEntry.count({ where: { driverId, readAt: null } }),
+    db.messageCentreEntry.count({ where: arrived(driverId) }),
+    db.messageCentreEntry.count({ where: { ...arrived(driverId), readAt: null } }),
   ]);
   return { items: items.map(toView), total, unread };
 }
 
 export async function markRead(db: Db, driverId: number, id: number) {
   // Only the first read sets the time; reading again changes nothing.
-  await db.messageCentreEntry.updateMany({ where: { id, driverId, readAt: null }, data: { readAt: new Date() } });
-  const entry = await db.messageCentreEntry.findFirst({ where: { id, driverId }, select: entrySelect });
+  await db.messageCentreEntry.updateMany({ where: { ...arrived(driverId), id, readAt: null }, data: { readAt: new Date() } });
+  const entry = await db.messageCentreEntry.findFirst({ where: { ...arrived(driverId), id }, select: entrySelect });
   if (!entry) throw notFound('没有找到这条消息');
   return toView(entry);
 }
 
 export async function markAllRead(db: Db, driverId: number) {
-  const { count } = await db.messageCentreEntry.updateMany({ where: { driverId, readAt: null }, data: { readAt: new Date() } });
+  const { count } = await db.messageCentreEntry.updateMany({ where: { ...arrived(driverId), readAt: null }, data: { readAt: new Date() } });
   return { updated: count, unread: 0 };
 }
 
