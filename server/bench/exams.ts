@@ -14,7 +14,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const POOL = Number(process.env.BENCH_POOL ?? 20);
 /** Learners per side; each books once, so this bounds the bookings a run can make. */
-const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 30_000);
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 40_000);
 const APP_PORT = 3911;
 
 const RAW_PORT = 3912;

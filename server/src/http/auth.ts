@@ -8,7 +8,14 @@ import { unauthenticated } from './errors';
 export type StaffRoleName = 'officer' | 'agent' | 'admin';
 
 export type Caller =
-  | { kind: 'driver'; id: number; sessionId: number; idNumber: string | null }
+  | {
+      kind: 'driver';
+      id: number;
+      sessionId: number;
+      idNumber: string | null;
+      /** Reachable through the official account too (follows it, unionid known): notices say so. */
+      officialAccount: boolean;
+    }
   | {
       kind: 'staff';
       id: number;
@@ -21,6 +28,7 @@ interface SessionRow {
   sessionId: number;
   driverId: number | null;
   driverIdNumber: string | null;
+  driverOfficialAccount: number | null;
   staffId: number | null;
   staffRole: string | null;
   staffActive: number | boolean | null;
@@ -53,6 +61,7 @@ export async function authenticate(ctx: Context, db: Db, required: boolean): Pro
   // One round trip on every authenticated request, on the driver directly (the hot paths measure this).
   const rows: SessionRow[] = await db.sql.query(
     `SELECT s.id AS sessionId, s.driverId, d.idNumber AS driverIdNumber,
+            (d.followsOfficialAccount AND d.unionid IS NOT NULL) AS driverOfficialAccount,
             s.staffId, st.role AS staffRole, st.active AS staffActive,
             u.id AS unitId, u.code AS unitCode, u.name AS unitName
        FROM LoginSession s
@@ -65,7 +74,13 @@ export async function authenticate(ctx: Context, db: Db, required: boolean): Pro
   const row = rows[0];
   let caller: Caller | undefined;
   if (row?.driverId) {
-    caller = { kind: 'driver', id: row.driverId, sessionId: row.sessionId, idNumber: row.driverIdNumber };
+    caller = {
+      kind: 'driver',
+      id: row.driverId,
+      sessionId: row.sessionId,
+      idNumber: row.driverIdNumber,
+      officialAccount: Number(row.driverOfficialAccount) === 1,
+    };
   } else if (row?.staffId && Number(row.staffActive) === 1) {
     caller = {
       kind: 'staff',

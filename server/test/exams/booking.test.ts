@@ -21,7 +21,7 @@ describe('POST /api/exam/bookings on a FIRST_COME session', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ sessionId: s.id, status: 'CONFIRMED', subject: 2 });
     expect((await ctx.db.examSession.findUniqueOrThrow({ where: { id: s.id } })).confirmedCount).toBe(1);
-    const outbox = await ctx.db.notificationOutbox.findMany({ where: { driverId: d.id }, orderBy: { id: 'asc' } });
+    const outbox = await ctx.db.notificationOutbox.findMany({ where: { driverId: d.id }, orderBy: { event: 'asc' } });
     expect(outbox.map((o) => o.event)).toEqual(['exam.booking_confirmed', 'exam.reminder']);
     const reminder = outbox[1];
     expect(reminder.nextAttemptAt.getTime()).toBeLessThan(s.startsAt.getTime());
@@ -45,6 +45,21 @@ describe('POST /api/exam/bookings on a FIRST_COME session', () => {
     await ctx.db.examSession.update({ where: { id: s.id }, data: { confirmedCount: { increment: 1 } } });
     const d = await driverFor(ctx, await addLearner(ctx));
     expect((await book(d.token, s.id)).body.session.remaining).toBe(0);
+  });
+
+  it('also writes official-account messages when the learner follows the account', async () => {
+    const learner = await addLearner(ctx);
+    const d = await driverFor(ctx, learner);
+    await ctx.db.driver.update({ where: { id: d.id }, data: { followsOfficialAccount: true, unionid: `union-${d.id}` } });
+    const s = await addSession(ctx);
+    expect((await book(d.token, s.id)).status).toBe(201);
+    const rows = await ctx.db.notificationOutbox.findMany({ where: { driverId: d.id }, select: { event: true, channel: true }, orderBy: [{ event: 'asc' }, { channel: 'asc' }] });
+    expect(rows).toEqual([
+      { event: 'exam.booking_confirmed', channel: 'SUBSCRIBE' },
+      { event: 'exam.booking_confirmed', channel: 'OFFICIAL_TEMPLATE' },
+      { event: 'exam.reminder', channel: 'SUBSCRIBE' },
+      { event: 'exam.reminder', channel: 'OFFICIAL_TEMPLATE' },
+    ]);
   });
 
   it('gives a learner who retries the same booking back (200) without taking another seat', async () => {

@@ -29,7 +29,10 @@ async function learnersWithDrivers(n: number) {
   await ctx.db.driver.createMany({ data: ids.map((idNumber, i) => ({ openid: `rush-${i}-${idNumber}`, idNumber })) });
   const drivers = new Map((await ctx.db.driver.findMany({ select: { id: true, idNumber: true } })).map((d) => [d.idNumber, d.id]));
   return Promise.all(
-    ids.map(async (idNumber) => ({ driverId: drivers.get(idNumber)!, learner: (await loadLearnerByIdNumber(ctx.db, idNumber))! })),
+    ids.map(async (idNumber) => ({
+      recipient: { driverId: drivers.get(idNumber)!, officialAccount: false },
+      learner: (await loadLearnerByIdNumber(ctx.db, idNumber))!,
+    })),
   );
 }
 
@@ -43,7 +46,7 @@ it('2,000 concurrent bookings by distinct learners for 100 seats confirm exactly
   const s = await addSession(ctx, { capacity: 100 });
   const session = (await sessionFacts(ctx.deps, s.id))!;
   const people = await learnersWithDrivers(2000);
-  const outcomes = await Promise.all(people.map((p) => outcomeOf(bookFor(ctx.deps, p.driverId, p.learner, session))));
+  const outcomes = await Promise.all(people.map((p) => outcomeOf(bookFor(ctx.deps, p.recipient, p.learner, session))));
   expect([...new Set(outcomes)].sort()).toEqual(['SESSION_FULL', 'ok']);
   expect(outcomes.filter((o) => o === 'ok')).toHaveLength(100);
   expect(outcomes.filter((o) => o === 'SESSION_FULL')).toHaveLength(1900);
@@ -56,7 +59,7 @@ it('one learner sending 200 bookings at once gets one booking', async () => {
   const s = await addSession(ctx, { capacity: 50 });
   const session = (await sessionFacts(ctx.deps, s.id))!;
   const [p] = await learnersWithDrivers(1);
-  const results = await Promise.all(Array.from({ length: 200 }, () => bookFor(ctx.deps, p.driverId, p.learner, session)));
+  const results = await Promise.all(Array.from({ length: 200 }, () => bookFor(ctx.deps, p.recipient, p.learner, session)));
   expect(new Set(results.map((r) => r.booking.id)).size).toBe(1);
   expect(results.filter((r) => r.created)).toHaveLength(1);
   expect(await ctx.db.examBooking.count()).toBe(1);
@@ -74,14 +77,14 @@ it('cancelling and rebooking racing for a seat never overbook and keep the count
       const p = people.find((x) => x.learner.id === h.learnerId)!;
       // The same holder cancels twice at once and also books again at once.
       return [
-        outcomeOf(cancelFor(ctx.deps, p.driverId, p.learner.id, h.id)),
-        outcomeOf(cancelFor(ctx.deps, p.driverId, p.learner.id, h.id)),
-        outcomeOf(bookFor(ctx.deps, p.driverId, p.learner, session)),
+        outcomeOf(cancelFor(ctx.deps, p.recipient.driverId, p.learner.id, h.id)),
+        outcomeOf(cancelFor(ctx.deps, p.recipient.driverId, p.learner.id, h.id)),
+        outcomeOf(bookFor(ctx.deps, p.recipient, p.learner, session)),
       ];
     });
     const bookings = people
       .filter((p) => !holderIds.has(p.learner.id))
-      .map(async (p) => outcomeOf(bookFor(ctx.deps, p.driverId, (await loadLearnerByIdNumber(ctx.db, (await ctx.db.learner.findUniqueOrThrow({ where: { id: p.learner.id } })).idNumber))!, session)));
+      .map(async (p) => outcomeOf(bookFor(ctx.deps, p.recipient, (await loadLearnerByIdNumber(ctx.db, (await ctx.db.learner.findUniqueOrThrow({ where: { id: p.learner.id } })).idNumber))!, session)));
     const outcomes = await Promise.all([...cancels.flat(), ...bookings]);
     expect(outcomes.filter((o) => !['ok', 'SESSION_FULL', 'ALREADY_BOOKED'].includes(o))).toEqual([]);
     const confirmed = await ctx.db.examBooking.count({ where: { sessionId: s.id, status: 'CONFIRMED' } });

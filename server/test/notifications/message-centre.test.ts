@@ -29,6 +29,26 @@ describe('notify()', () => {
     expect(channels).toEqual(['SUBSCRIBE', 'OFFICIAL_TEMPLATE']);
   });
 
+  it('writes the official-account row only for a follower whose unionid is known, and nothing for an unknown driver', async () => {
+    const follower = await loginDriver(ctx);
+    const noUnionid = await loginDriver(ctx);
+    await ctx.db.driver.update({ where: { id: follower.id }, data: { followsOfficialAccount: true, unionid: `u-${follower.id}` } });
+    await ctx.db.driver.update({ where: { id: noUnionid.id }, data: { followsOfficialAccount: true, unionid: null } });
+    const data = { caseId: 1, caseNumber: 'SG1' };
+    await notify(ctx.db, [
+      { driverId: follower.id, event: 'accident.submitted', data, dedupeKey: 'a' },
+      { driverId: noUnionid.id, event: 'accident.submitted', data, dedupeKey: 'b' },
+      { driverId: 987654321, event: 'accident.submitted', data, dedupeKey: 'c' },
+    ]);
+    const rows = await ctx.db.notificationOutbox.findMany({ select: { driverId: true, channel: true }, orderBy: [{ driverId: 'asc' }, { channel: 'asc' }] });
+    expect(rows).toEqual([
+      { driverId: follower.id, channel: 'SUBSCRIBE' },
+      { driverId: follower.id, channel: 'OFFICIAL_TEMPLATE' },
+      { driverId: noUnionid.id, channel: 'SUBSCRIBE' },
+    ]);
+    expect((await ctx.db.messageCentreEntry.findMany({ select: { dedupeKey: true }, orderBy: { id: 'asc' } })).map((e) => e.dedupeKey)).toEqual(['a', 'b']);
+  });
+
   it('writes nothing when the transaction it is part of rolls back', async () => {
     const d = await loginDriver(ctx);
     await expect(

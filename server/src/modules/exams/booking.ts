@@ -6,6 +6,7 @@ import type { Caller } from '../../http/auth';
 import { AppError, conflict, notFound, ruleSaysNo } from '../../http/errors';
 import { cancellationDeadline, loadCalendar } from './calendar';
 import { requireLearner, type LearnerContext } from './learners';
+import type { Recipient } from '../notifications/notify';
 import { confirmedNoticeStatements, dropReminder, driversOfLearners, isDuplicateKey, noticeConfirmed } from './notices';
 import { bookingRefusal, hasPriority, learnerRefusal, SUBJECT_NAMES, SUBJECTS, sortTime, permitExpiresAt } from './rules';
 import { countsChanged, sessionFacts, sessionView, sessionSelect, type SessionRow } from './sessions';
@@ -159,11 +160,11 @@ export interface BookOutcome {
 export async function book(deps: AppDeps, caller: Driver, sessionId: number): Promise<BookOutcome> {
   const [learner, session] = await Promise.all([requireLearner(deps.db, caller), sessionFacts(deps, sessionId)]);
   if (!session) throw notFound('没有找到该考试场次');
-  return bookFor(deps, caller.id, learner, session);
+  return bookFor(deps, { driverId: caller.id, officialAccount: caller.officialAccount }, learner, session);
 }
 
 /** The booking path after the look-ups; also what the concurrency tests drive directly. */
-export async function bookFor(deps: AppDeps, driverId: number, learner: LearnerContext, session: SessionRow): Promise<BookOutcome> {
+export async function bookFor(deps: AppDeps, recipient: Recipient, learner: LearnerContext, session: SessionRow): Promise<BookOutcome> {
   const held = learner.history.find(
     (b) => b.subject === session.subject && (b.status === 'PENDING' || b.status === 'CONFIRMED') && !b.result,
   );
@@ -175,7 +176,7 @@ export async function bookFor(deps: AppDeps, driverId: number, learner: LearnerC
   }
   const release = await gateFor(deps).enter();
   try {
-    return await takeSeat(deps, driverId, learner, session, now);
+    return await takeSeat(deps, recipient, learner, session, now);
   } finally {
     release();
   }
@@ -192,9 +193,9 @@ interface SeatRequest {
 /**
  * The booking row, its notifications and the seat in one transaction on the driver directly (the
  * rush path; Prisma's interactive transaction cost several times the Node CPU, docs/benchmarks.md).
- * Three round trips: the booking insert; the conditional update, the counts and the notifications,
- * pipelined; the commit. The session row is touched last, so its lock is held for the update and the commit
- * only. The insert skips its foreign-key check (which would take a shared lock on the session row
+ * Three round trips: the transaction's start and the booking insert; the notices, the conditional
+ * update and the counts; the commit (the driver pipelines what is sent together). The session row
+ * is touched last, so its lock is held for the update, the counts and the commit only. The insert skips its foreign-key check (which would take a shared lock on the session row
  * and deadlock concurrent bookings): the session exists, and the update fails the whole
  * transaction unless it changes exactly that row.
  */
@@ -202,35 +203,43 @@ type SessionCounts = Pick<SessionRow, 'confirmedCount' | 'applicantCount'>;
 
 async function seatTransaction(
   deps: AppDeps,
-  driverId: number,
+  recipient: Recipient,
   learner: LearnerContext,
   session: SessionRow,
   r: SeatRequest,
 ): Promise<{ id: number; counts: SessionCounts }> {
   const conn = await deps.db.sql.getConnection();
   try {
-    await conn.beginTransaction();
-    const [inserted]: { id: number }[] = await conn.query(
-      `SET STATEMENT foreign_key_checks = 0 FOR
-       INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
-    );
+    // START TRANSACTION goes out with the insert, pipelined: one round trip for both.
+    const [, [inserted]]: [unknown, { id: number }[]] = await Promise.all([
+      conn.beginTransaction(),
+      conn.query(
+        `SET STATEMENT foreign_key_checks = 0 FOR
+         INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
+      ),
+    ]);
     const notices = r.ranked
       ? []
-      : confirmedNoticeStatements({ bookingId: inserted.id, driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name });
+      : confirmedNoticeStatements(
+          { bookingId: inserted.id, driverId: recipient.driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name },
+          recipient,
+        );
     const seat = r.ranked
       ? `UPDATE ExamSession SET applicantCount = applicantCount + 1
           WHERE id = ? AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingOpensAt <= ? AND bookingClosesAt > ?`
       : `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
           WHERE id = ? AND allocation = 'FIRST_COME' AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`;
     // Sent together without waiting (the driver pipelines them); each still answers on its own.
-    // The counts are read back under the row lock just taken, for the answer's seats left.
-    const [taken, [counts]]: [{ affectedRows: number }, SessionCounts[], ...unknown[]] = await Promise.all([
+    // The notices go first so that the session row, locked by the update, waits for nothing but
+    // the counts (read back for the answer's seats left) and the commit.
+    const answers: unknown[] = await Promise.all([
+      ...notices.map((n) => conn.query(n.sql, n.values)),
       conn.query(seat, [session.id, r.now, r.now]),
       conn.query('SELECT confirmedCount, applicantCount FROM ExamSession WHERE id = ?', [session.id]),
-      ...notices.map((n) => conn.query(n.sql, n.values)),
     ]);
+    const [taken, [counts]] = answers.slice(-2) as [{ affectedRows: number }, SessionCounts[]];
     if (taken.affectedRows !== 1) throw new SeatNotTaken();
     await conn.commit();
     return { id: inserted.id, counts };
@@ -242,7 +251,7 @@ async function seatTransaction(
   }
 }
 
-async function takeSeat(deps: AppDeps, driverId: number, learner: LearnerContext, session: SessionRow, now: Date): Promise<BookOutcome> {
+async function takeSeat(deps: AppDeps, recipient: Recipient, learner: LearnerContext, session: SessionRow, now: Date): Promise<BookOutcome> {
   if (session.allocation === 'FIRST_COME' && knownFull(deps, session.id)) throw conflict('SESSION_FULL', '该场次已约满，请选择其他场次');
   const ranked = session.allocation === 'RANKED';
   const sort = sortTime(learner.facts, learner.history);
@@ -250,7 +259,7 @@ async function takeSeat(deps: AppDeps, driverId: number, learner: LearnerContext
   const key = activeKey(learner.id, session.subject);
   let taken: { id: number; counts: SessionCounts };
   try {
-    taken = await withDeadlockRetry(() => seatTransaction(deps, driverId, learner, session, { now, ranked, sort, priority, key }));
+    taken = await withDeadlockRetry(() => seatTransaction(deps, recipient, learner, session, { now, ranked, sort, priority, key }));
   } catch (err) {
     if (isDuplicateKey(err)) {
       const existing = await deps.db.examBooking.findUnique({ where: { activeKey: key }, select: { id: true } });

@@ -2,7 +2,7 @@
 // the raw seat-taking statements raise.
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db';
-import { notify, notifyStatements, type Notice, type SqlStatement } from '../notifications/notify';
+import { notify, notifyStatements, type Notice, type Recipient, type SqlStatement } from '../notifications/notify';
 import { startOfDayAfter } from './calendar';
 
 type Tx = Db | Prisma.TransactionClient;
@@ -41,9 +41,9 @@ export async function noticeConfirmed(tx: Tx, b: BookingNoticeRef): Promise<void
   await notify(tx, confirmedNotices(b));
 }
 
-/** The same notices as statements, for the booking rush's transaction on the driver. */
-export function confirmedNoticeStatements(b: BookingNoticeRef): SqlStatement[] {
-  return notifyStatements(confirmedNotices(b));
+/** The same notices as statements to a recipient known already, for the booking rush's transaction on the driver. */
+export function confirmedNoticeStatements(b: BookingNoticeRef, recipient: Recipient): SqlStatement[] {
+  return notifyStatements(confirmedNotices(b), [recipient]);
 }
 
 export async function noticeRejected(tx: Tx, b: BookingNoticeRef): Promise<void> {

@@ -16,50 +16,58 @@ export interface SqlStatement {
   values: unknown[];
 }
 
+/** Who a notice goes to: the driver, and whether the official account can reach them too. */
+export interface Recipient {
+  driverId: number;
+  /** Follows the official account and has a unionid: an official-account row is written too. */
+  officialAccount: boolean;
+}
+
+/** The recipients among these drivers, read inside the transaction; unknown drivers are left out. */
+export async function recipientsOf(tx: Tx, driverIds: readonly number[]): Promise<Recipient[]> {
+  const ids = [...new Set(driverIds)];
+  if (ids.length === 0) return [];
+  const rows = await tx.driver.findMany({ where: { id: { in: ids } }, select: { id: true, followsOfficialAccount: true, unionid: true } });
+  return rows.map((d) => ({ driverId: d.id, officialAccount: d.followsOfficialAccount && d.unionid !== null }));
+}
+
 /**
- * Two statements for any number of notices, no read: notify() runs inside hot transactions
- * (taking an exam seat). INSERT IGNORE on the unique dedupe keys makes a repeated call add nothing;
- * joining Driver makes an unknown driver add nothing; the official-account row exists only for
- * followers.
+ * Two multi-row INSERT IGNOREs for any number of notices, given their recipients (notices to
+ * anyone else are left out). INSERT IGNORE on the unique dedupe keys makes a repeated call add
+ * nothing. Plain VALUES on purpose: INSERT … SELECT takes the table's AUTO-INC lock until the
+ * statement ends (innodb_autoinc_lock_mode 1), which serialised concurrent bookings' notices;
+ * measured in docs/benchmarks.md.
  */
-export function notifyStatements(inputs: readonly Notice[]): SqlStatement[] {
-  if (inputs.length === 0) return [];
+export function notifyStatements(inputs: readonly Notice[], recipients: readonly Recipient[]): SqlStatement[] {
+  const byDriver = new Map(recipients.map((r) => [r.driverId, r]));
   const now = new Date();
-  const rows = inputs.map((input) => {
+  const centre: unknown[][] = [];
+  const outbox: unknown[][] = [];
+  for (const input of inputs) {
+    const recipient = byDriver.get(input.driverId);
+    if (!recipient) continue;
     const text = (MESSAGE_CENTRE[input.event] as unknown as (d: unknown) => CentreText)(input.data);
-    return { input, text };
-  });
-  // One derived table of the notices, a SELECT of parameters per notice; k keeps their order.
-  const notices = rows
-    .map((_, k) =>
-      k === 0
-        ? 'SELECT 0 AS k, ? AS driverId, ? AS event, ? AS title, ? AS body, ? AS link, ? AS templateKey, ? AS dedupeKey, ? AS payload, ? AS notBefore'
-        : `SELECT ${k}, ?, ?, ?, ?, ?, ?, ?, ?, ?`,
-    )
-    .join(' UNION ALL ');
-  const values = rows.flatMap(({ input, text }) => [
-    input.driverId, input.event, text.title, text.body, text.link, text.templateKey, input.dedupeKey,
-    JSON.stringify(input.data), input.notBefore ?? now,
-  ]);
+    const due = input.notBefore ?? now;
+    // Dated when due: a scheduled notice shows in the message centre from then on.
+    centre.push([input.driverId, input.event, text.title, text.body, text.link, input.dedupeKey, due]);
+    const payload = JSON.stringify(input.data);
+    for (const channel of recipient.officialAccount ? ['SUBSCRIBE', 'OFFICIAL_TEMPLATE'] : ['SUBSCRIBE']) {
+      outbox.push([input.driverId, channel, input.event, text.templateKey, input.dedupeKey, payload, due, now, now]);
+    }
+  }
+  if (centre.length === 0) return [];
+  const rowsOf = (rows: unknown[][], row: string) => rows.map(() => row).join(', ');
   return [
     {
-      // Dated when due: a scheduled notice shows in the message centre from then on.
       sql: `INSERT IGNORE INTO MessageCentreEntry (driverId, event, title, body, link, dedupeKey, createdAt)
-            SELECT d.id, n.event, n.title, n.body, n.link, n.dedupeKey, n.notBefore
-              FROM (${notices}) n JOIN Driver d ON d.id = n.driverId
-             ORDER BY n.k`,
-      values,
+            VALUES ${rowsOf(centre, '(?, ?, ?, ?, ?, ?, ?)')}`,
+      values: centre.flat(),
     },
     {
       sql: `INSERT IGNORE INTO NotificationOutbox
-                   (driverId, channel, event, templateKey, dedupeKey, payload, status, attempts, nextAttemptAt, quotaHeld, createdAt, updatedAt)
-            SELECT d.id, c.channel, n.event, n.templateKey, n.dedupeKey, n.payload, 'PENDING', 0, n.notBefore, false, ?, ?
-              FROM (${notices}) n
-              JOIN Driver d ON d.id = n.driverId
-              JOIN (SELECT 'SUBSCRIBE' AS channel UNION ALL SELECT 'OFFICIAL_TEMPLATE') c
-                ON c.channel = 'SUBSCRIBE' OR (d.followsOfficialAccount AND d.unionid IS NOT NULL)
-             ORDER BY n.k, c.channel DESC`,
-      values: [now, now, ...values],
+                   (driverId, channel, event, templateKey, dedupeKey, payload, nextAttemptAt, createdAt, updatedAt, status, attempts, quotaHeld)
+            VALUES ${rowsOf(outbox, "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, false)")}`,
+      values: outbox.flat(),
     },
   ];
 }
@@ -67,5 +75,6 @@ export function notifyStatements(inputs: readonly Notice[]): SqlStatement[] {
 /** Writes the message-centre entries and the outbox rows inside the caller's transaction. */
 export async function notify(tx: Tx, input: Notice | readonly Notice[]): Promise<void> {
   const inputs: readonly Notice[] = Array.isArray(input) ? input : [input as Notice];
-  for (const { sql, values } of notifyStatements(inputs)) await tx.$executeRawUnsafe(sql, ...values);
+  const recipients = await recipientsOf(tx, inputs.map((n) => n.driverId));
+  for (const { sql, values } of notifyStatements(inputs, recipients)) await tx.$executeRawUnsafe(sql, ...values);
 }
