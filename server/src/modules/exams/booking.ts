@@ -2,6 +2,7 @@
 // conditional UPDATE plus the unique activeKey; RANKED applications wait for allocation.
 import type { Prisma } from '../../generated/prisma/client';
 import type { AppDeps } from '../../deps';
+import { sendTogether } from '../../db';
 import type { Caller } from '../../http/auth';
 import { AppError, conflict, notFound, ruleSaysNo } from '../../http/errors';
 import { cancellationDeadline, loadCalendar } from './calendar';
@@ -193,8 +194,8 @@ interface SeatRequest {
 /**
  * The booking row, its notifications and the seat in one transaction on the driver directly (the
  * rush path; Prisma's interactive transaction cost several times the Node CPU, docs/benchmarks.md).
- * Three round trips: the transaction's start and the booking insert; the notices, the conditional
- * update and the counts; the commit (the driver pipelines what is sent together). The session row
+ * Three round trips, each one packet: the transaction's start and the booking insert; the notices,
+ * the conditional update and the counts; the commit. The session row
  * is touched last, so its lock is held for the update, the counts and the commit only. The insert skips its foreign-key check (which would take a shared lock on the session row
  * and deadlock concurrent bookings): the session exists, and the update fails the whole
  * transaction unless it changes exactly that row.
@@ -210,16 +211,15 @@ async function seatTransaction(
 ): Promise<{ id: number; counts: SessionCounts }> {
   const conn = await deps.db.sql.getConnection();
   try {
-    // START TRANSACTION goes out with the insert, pipelined: one round trip for both.
-    const [, [inserted]]: [unknown, { id: number }[]] = await Promise.all([
-      conn.beginTransaction(),
-      conn.query(
-        `SET STATEMENT foreign_key_checks = 0 FOR
-         INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
-      ),
-    ]);
+    const [, [inserted]] = (await sendTogether(conn, [
+      { sql: 'START TRANSACTION', values: [] },
+      {
+        sql: `SET STATEMENT foreign_key_checks = 0 FOR
+              INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        values: [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
+      },
+    ])) as [unknown, { id: number }[]];
     const notices = r.ranked
       ? []
       : confirmedNoticeStatements(
@@ -231,13 +231,12 @@ async function seatTransaction(
           WHERE id = ? AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingOpensAt <= ? AND bookingClosesAt > ?`
       : `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
           WHERE id = ? AND allocation = 'FIRST_COME' AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`;
-    // Sent together without waiting (the driver pipelines them); each still answers on its own.
     // The notices go first so that the session row, locked by the update, waits for nothing but
     // the counts (read back for the answer's seats left) and the commit.
-    const answers: unknown[] = await Promise.all([
-      ...notices.map((n) => conn.query(n.sql, n.values)),
-      conn.query(seat, [session.id, r.now, r.now]),
-      conn.query('SELECT confirmedCount, applicantCount FROM ExamSession WHERE id = ?', [session.id]),
+    const answers = await sendTogether(conn, [
+      ...notices,
+      { sql: seat, values: [session.id, r.now, r.now] },
+      { sql: 'SELECT confirmedCount, applicantCount FROM ExamSession WHERE id = ?', values: [session.id] },
     ]);
     const [taken, [counts]] = answers.slice(-2) as [{ affectedRows: number }, SessionCounts[]];
     if (taken.affectedRows !== 1) throw new SeatNotTaken();

@@ -2,7 +2,8 @@
 // the raw seat-taking statements raise.
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db';
-import { notify, notifyStatements, type Notice, type Recipient, type SqlStatement } from '../notifications/notify';
+import type { SqlStatement } from '../../db';
+import { notify, notifyStatements, type Notice, type Recipient } from '../notifications/notify';
 import { startOfDayAfter } from './calendar';
 
 type Tx = Db | Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 // The one entry for services: notify(tx, …) inside the service's own transaction writes the
 // message-centre entry and one outbox row per WeChat channel; the dedupe key makes it once-only.
 import type { Prisma } from '../../generated/prisma/client';
-import type { Db } from '../../db';
+import type { Db, SqlStatement } from '../../db';
 import type { EventName, NotifyInput } from './events';
 import { MESSAGE_CENTRE, type CentreText } from './message-centre-text';
 
@@ -9,12 +9,6 @@ type Tx = Db | Prisma.TransactionClient;
 
 /** Any one notice, its data checked against its event. */
 export type Notice = { [E in EventName]: NotifyInput<E> }[EventName];
-
-/** One parameterised statement, for Prisma's `$executeRawUnsafe` or the driver's `query`. */
-export interface SqlStatement {
-  sql: string;
-  values: unknown[];
-}
 
 /** Who a notice goes to: the driver, and whether the official account can reach them too. */
 export interface Recipient {
