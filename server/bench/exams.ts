@@ -11,10 +11,10 @@ import { freshDatabase, serveBenchApp, startChild, load as loadWith, summarise, 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_exams';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const POOL = Number(process.env.BENCH_POOL ?? 20);
 /** Learners per side; each books once, so this bounds the bookings a run can make. */
-const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 40_000);
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 60_000);
 const APP_PORT = 3911;
 
 const RAW_PORT = 3912;
@@ -149,6 +149,9 @@ async function main() {
     await autocannon({ url: `http://127.0.0.1:${RAW_PORT}/sessions`, connections: 10, duration: 2 });
     const appBook = bookingRequests('app');
     const rawBook = bookingRequests('raw');
+    // The booking paths warm up too (with learners of their own range, like the measured rounds).
+    await load({ url: `http://127.0.0.1:${APP_PORT}`, requests: appBook, duration: 2 });
+    await load({ url: `http://127.0.0.1:${RAW_PORT}`, requests: rawBook, duration: 2 });
     for (let round = 1; round <= ROUNDS; round++) {
       process.stdout.write(`round ${round}/${ROUNDS}…\n`);
       runs['book app'].push(await load({ url: `http://127.0.0.1:${APP_PORT}`, requests: appBook }));
