@@ -82,6 +82,12 @@ describe('vehicles', () => {
     expect(list.body.total).toBe(1);
     expect(list.body.items[0].warnings.join()).toMatch(/逾期未检验/);
     expect(await ctx.db.driverVehicle.count()).toBe(1);
+    // Binding it again changes nothing and says so: 200 with the same vehicle.
+    const again = await ctx.http.post('/api/me/vehicles').set(auth(a.token)).send({ plate: '鲁D12345', vinSuffix: VIN_A.slice(-4) });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(res.body.id);
+    expect(await ctx.db.driverVehicle.count()).toBe(1);
+    expect(await ctx.db.auditLog.count({ where: { action: 'vehicle.bound' } })).toBe(1);
   });
 
   it('throttles repeated failed binding attempts with 429 and binds nothing', async () => {

@@ -52,7 +52,7 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     method: 'post',
     path: '/api/me/vehicles',
     tag: 'inquiries',
-    summary: 'Bind a vehicle registered to the caller by its plate and the last 4 or 6 VIN characters (attempts throttled)',
+    summary: 'Bind a vehicle registered to the caller by its plate and the last 4 or 6 VIN characters (attempts throttled); 201, or 200 when it was bound already',
     access: 'driver',
     status: 201,
     body: z.object({
@@ -63,7 +63,13 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
         .regex(/^([A-HJ-NPR-Za-hj-npr-z0-9]{4}|[A-HJ-NPR-Za-hj-npr-z0-9]{6})$/, '请填写车架号后4位或后6位'),
     }),
     errors: { 404: ['NOT_FOUND'], 422: ['IDENTITY_REQUIRED'], 429: ['RATE_LIMITED'] },
-    handler: ({ caller, body, ctx }) => bindVehicle(deps, caller, body, deps.config.inquiries.vehicleBind, ctx.ip),
+    handler: async ({ caller, body, ctx }) => {
+      const { created, vehicle } = await bindVehicle(deps, caller, body, deps.config.inquiries.vehicleBind, ctx.ip);
+      // Binding a vehicle already bound changes nothing: 200 with the same vehicle.
+      ctx.status = created ? 201 : 200;
+      ctx.body = vehicle;
+      return undefined;
+    },
   });
 
   api.route({

@@ -154,12 +154,12 @@ export async function bindVehicle(
     await recordFailure(deps.db, 'VEHICLE_BIND', plateKey);
     throw notFound('号牌号码或车架号后几位不正确，或该车不在您名下');
   }
-  const link = await deps.db.$transaction(async (tx) => {
+  const { link, created } = await deps.db.$transaction(async (tx) => {
     const existing = await tx.driverVehicle.findUnique({
       where: { driverId_vehicleId: { driverId: caller.id, vehicleId: match.id } },
     });
-    if (existing) return existing;
-    const created = await tx.driverVehicle.create({ data: { driverId: caller.id, vehicleId: match.id } });
+    if (existing) return { link: existing, created: false };
+    const bound = await tx.driverVehicle.create({ data: { driverId: caller.id, vehicleId: match.id } });
     await audit(tx, {
       actor: { type: 'DRIVER', id: caller.id },
       action: 'vehicle.bound',
@@ -168,9 +168,9 @@ export async function bindVehicle(
       details: { plate: match.plate },
       ip,
     });
-    return created;
+    return { link: bound, created: true };
   });
-  return vehicleView(match, link.boundAt, new Date());
+  return { created, vehicle: vehicleView(match, link.boundAt, new Date()) };
 }
 
 export async function unbindVehicle(deps: AppDeps, caller: Driver, vehicleId: number, ip?: string) {
