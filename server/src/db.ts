@@ -1,5 +1,5 @@
 // The Prisma client over the MariaDB driver adapter, sized against MariaDB's max_connections,
-// plus a small pool of the same driver for the few hottest statements.
+// plus a pool of the same driver for the few hottest statements (docs/operations.md counts both).
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { createPool, type Pool, type PoolConnection } from 'mariadb';
 import { PrismaClient } from './generated/prisma/client';
@@ -7,8 +7,8 @@ import { PrismaClient } from './generated/prisma/client';
 /**
  * The Prisma client, and `sql`: plain parameterised SQL on the driver Prisma itself uses. Measured
  * (docs/benchmarks.md): a Prisma statement costs the app several times the Node CPU of the same
- * statement on the driver, and an interactive transaction more again; the authentication look-up
- * on every request and the exam booking rush use `sql`, everything else Prisma.
+ * statement on the driver, and an interactive transaction more again. The authentication look-up
+ * on every request, the exam booking rush and the case view use `sql`; everything else Prisma.
  */
 export type Db = PrismaClient & { readonly sql: Pool };
 

@@ -191,17 +191,19 @@ interface SeatRequest {
   key: string;
 }
 
+type SessionCounts = Pick<SessionRow, 'confirmedCount' | 'applicantCount'>;
+
 /**
  * The booking row, its notifications and the seat in one transaction on the driver directly (the
  * rush path; Prisma's interactive transaction cost several times the Node CPU, docs/benchmarks.md).
  * Three round trips, each one packet: the transaction's start and the booking insert; the notices,
- * the conditional update and the counts; the commit. The session row
- * is touched last, so its lock is held for the update, the counts and the commit only. The insert skips its foreign-key check (which would take a shared lock on the session row
+ * the conditional update and the counts; the commit.
+ *
+ * The session row is touched last, so its lock is held for the update, the counts and the commit
+ * only. The insert skips its foreign-key check (which would take a shared lock on the session row
  * and deadlock concurrent bookings): the session exists, and the update fails the whole
  * transaction unless it changes exactly that row.
  */
-type SessionCounts = Pick<SessionRow, 'confirmedCount' | 'applicantCount'>;
-
 async function seatTransaction(
   deps: AppDeps,
   recipient: Recipient,
