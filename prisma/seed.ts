@@ -7,7 +7,7 @@ import { idNumberCheckChar } from '../server/src/modules/identity/id-number';
 import { vinCheckDigit } from '../server/src/modules/inquiries/vin';
 import type { FileStorage } from '../server/src/modules/uploads/storage';
 import { notify } from '../server/src/modules/notifications/notify';
-import { fakeOpenId, fakeUnionId } from '../server/src/wechat/fake/ids';
+import { fakeOfficialAccountOpenId, fakeOpenId, fakeUnionId } from '../server/src/wechat/fake/ids';
 import { seedAccidentDemoData } from './seed-accidents';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -257,7 +257,7 @@ async function seedNotificationDemoData(db: PrismaClient): Promise<void> {
   });
   await db.officialAccountFollower.upsert({
     where: { unionid },
-    create: { unionid, openid: `oa-${openid.slice(1)}` },
+    create: { unionid, openid: fakeOfficialAccountOpenId(DEMO_NOTIFIED_DRIVER) },
     update: {},
     select: { unionid: true },
   });

@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('tmpl-accident-progress'),
   WECHAT_TEMPLATE_EXAM_BOOKING: z.string().default('tmpl-exam-booking'),
   WECHAT_TEMPLATE_CONSULTATION_REPLY: z.string().default('tmpl-consultation-reply'),
+  WECHAT_OA_FOLLOWER_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('oa-tmpl-accident-progress'),
   WECHAT_OA_TEMPLATE_EXAM_BOOKING: z.string().default('oa-tmpl-exam-booking'),
   WECHAT_OA_TEMPLATE_CONSULTATION_REPLY: z.string().default('oa-tmpl-consultation-reply'),
@@ -82,6 +83,8 @@ export interface Config {
     apiBase: string;
     fakePort: number;
     officialAccount?: { appId: string; secret: string };
+    /** How often the official account's follower list is synced (only with an official account). */
+    followerSyncEveryMs: number;
     templates: { accident_progress: string; exam_booking: string; consultation_reply: string };
     /** Official-account template ids by the same keys. */
     officialTemplates: { accident_progress: string; exam_booking: string; consultation_reply: string };
@@ -157,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : fake
             ? { appId: 'wx-fake-oa-appid', secret: 'fake-oa-secret' }
             : undefined,
+      followerSyncEveryMs: e.WECHAT_OA_FOLLOWER_SYNC_MINUTES * 60_000,
       templates: {
         accident_progress: e.WECHAT_TEMPLATE_ACCIDENT_PROGRESS,
         exam_booking: e.WECHAT_TEMPLATE_EXAM_BOOKING,

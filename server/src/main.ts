@@ -5,7 +5,7 @@ import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
-import { createFakeWechat } from './wechat/fake';
+import { createFakeWechat, fakeOfficialAccountOpenId, fakeUnionId } from './wechat/fake';
 import { createWechat } from './wechat';
 import { WorkerRunner } from './workers/runner';
 import { systemJobs } from './workers/jobs';
@@ -16,7 +16,9 @@ async function main() {
 
   let fake: { url: string; close(): Promise<void> } | undefined;
   if (config.wechat.fake) {
-    fake = await createFakeWechat({ appId: config.wechat.appId, secret: config.wechat.secret }).listen(
+    // The demo user (prisma/seed.ts) follows the fake official account, so the follower sync keeps it.
+    const followers = config.demoData ? [{ openid: fakeOfficialAccountOpenId('demo'), unionid: fakeUnionId('demo') }] : [];
+    fake = await createFakeWechat({ appId: config.wechat.appId, secret: config.wechat.secret, followers }).listen(
       config.wechat.fakePort,
       '127.0.0.1',
     );

@@ -10,7 +10,7 @@ import { TokenStore, type TokenStoreOptions } from './token-store';
 
 export interface WechatClients {
   miniProgram: MiniProgramClient;
-  /** Template messages of the official account; absent when none is configured. */
+  /** The official account (template messages, follower list); absent when none is configured. */
   officialAccount?: OfficialAccountAdapter;
   tokens: TokenStore;
 }

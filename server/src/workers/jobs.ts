@@ -3,12 +3,15 @@ import type { AppDeps } from '../deps';
 import { expireCases } from '../modules/accidents/expiry';
 import { pruneFailures } from '../modules/auth/throttle';
 import { allocateDueSessions } from '../modules/exams/allocation';
+import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
 import type { Job } from './runner';
 
 const DAY = 86_400_000;
 
 export function systemJobs(deps: AppDeps): Job[] {
+  // Present only when an official account is configured.
+  const followerSync = createFollowerSyncJob(deps);
   return [
     {
       name: 'housekeeping',
@@ -29,5 +32,6 @@ export function systemJobs(deps: AppDeps): Job[] {
       everyMs: 60_000,
       run: () => expireCases(deps),
     },
+    ...(followerSync ? [followerSync] : []),
   ];
 }

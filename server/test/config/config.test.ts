@@ -21,6 +21,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ FAKE_WECHAT_PORT: '4101' }).wechat.apiBase).toBe('http://127.0.0.1:4101');
   });
 
+  it('syncs official-account followers hourly unless WECHAT_OA_FOLLOWER_SYNC_MINUTES says otherwise', () => {
+    expect(loadConfig({}).wechat.followerSyncEveryMs).toBe(3_600_000);
+    expect(loadConfig({ WECHAT_OA_FOLLOWER_SYNC_MINUTES: '5' }).wechat.followerSyncEveryMs).toBe(300_000);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
@@ -28,6 +33,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DEMO_DATA: 'maybe' }, /DEMO_DATA/],
     [{ WECHAT_APPID: 'wx123' }, /WECHAT_SECRET/],
+    [{ WECHAT_OA_FOLLOWER_SYNC_MINUTES: '0' }, /WECHAT_OA_FOLLOWER_SYNC_MINUTES/],
   ])('refuses %j with a one-line reason', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -1,5 +1,5 @@
 // Shared helpers for the notification tests: the fake WeChat's hooks over HTTP, drivers with grants, a dispatcher.
-import { loginDriver, type TestContext } from '../support/context';
+import { loginDriver, startTestContext, type TestContext } from '../support/context';
 import { createDispatcher } from '../../src/modules/notifications/job';
 import type { DispatcherOptions } from '../../src/modules/notifications/dispatcher';
 import { notify } from '../../src/modules/notifications/notify';
@@ -19,6 +19,20 @@ export async function fake(ctx: TestContext, method: string, path: string, body?
 }
 
 export const resetFake = (ctx: TestContext) => fake(ctx, 'POST', '/__reset');
+
+/** One test context for the file, handed to `use`; every test starts with an empty database and a reset fake WeChat. */
+export function useFakeContext(use: (ctx: TestContext) => void): void {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await startTestContext();
+    use(ctx);
+  });
+  afterAll(() => ctx.close());
+  beforeEach(async () => {
+    await ctx.reset();
+    await resetFake(ctx);
+  });
+}
 export const addFault = (ctx: TestContext, fault: Record<string, unknown>) => fake(ctx, 'POST', '/__faults', fault);
 
 /** Messages the fake answered with success on `path`. */

@@ -15,6 +15,11 @@ export function fakeUnionId(name: string): string {
   return `u${digest(`unionid:${name}`).slice(0, 27)}`;
 }
 
+/** The official-account openid of fake user `name` (differs from the mini-program openid, as on WeChat). */
+export function fakeOfficialAccountOpenId(name: string): string {
+  return `oa-${fakeOpenId(name).slice(1)}`;
+}
+
 /** The user name in a fake login code `fake:<name>` or `fake:<name>:<anything>`, or null for any other code. */
 export function fakeCodeName(code: string): string | null {
   const match = /^fake:([^:]+)(?::[\s\S]*)?$/.exec(code);

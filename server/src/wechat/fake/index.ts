@@ -7,7 +7,7 @@ import type { Context } from 'koa';
 import { findInvalidDataField } from '../keyword-rules';
 import { fakeCodeName, fakeOpenId, fakeUnionId } from './ids';
 
-export { fakeOpenId, fakeUnionId, fakeCodeName } from './ids';
+export { fakeOpenId, fakeUnionId, fakeCodeName, fakeOfficialAccountOpenId } from './ids';
 
 export interface FakeWechatOptions {
   /** Mini-program AppID (default `wx-fake-appid`). */
@@ -33,6 +33,14 @@ export interface FakeWechatOptions {
    * `strictSubscriptions` is true, in which case they get 43101. Default false, so the demo works.
    */
   strictSubscriptions?: boolean;
+  /**
+   * Followers of the official account, in the order `cgi-bin/user/get` lists them (default none);
+   * replaced with `POST /__followers`. A follower without `unionid` is one whose account is not bound
+   * to the open platform.
+   */
+  followers?: FakeFollower[];
+  /** Openids per `cgi-bin/user/get` page (WeChat's is 10,000). */
+  followerPageSize?: number;
   /** Clock in ms (tests move it to expire tokens); default Date.now. */
   now?: () => number;
 }
@@ -47,6 +55,12 @@ export interface InspectedMessage {
   errcode: number | null;
   /** HTTP status, present only when a fault answered with a non-200 status. */
   status?: number;
+}
+
+export interface FakeFollower {
+  /** The user's official-account openid. */
+  openid: string;
+  unionid?: string;
 }
 
 export interface FakeFault {
@@ -68,7 +82,7 @@ export interface FakeWechat {
   app: Koa;
   /** Listens on `port` (default 0 = any free port) and `host` (default 127.0.0.1). */
   listen(port?: number, host?: string): Promise<FakeWechatServer>;
-  /** Forgets codes, tokens, messages, faults and grants. */
+  /** Forgets codes, tokens, messages, faults and grants; followers go back to those of the options. */
   reset(): void;
   /** The inspected requests so far, oldest first. */
   messages(): InspectedMessage[];
@@ -78,6 +92,8 @@ const INSPECTED_PATHS = new Set(['/cgi-bin/message/subscribe/send', '/cgi-bin/me
 const TOKEN_TTL_MS = 7200 * 1000;
 const GRACE_MS = 5 * 60 * 1000;
 const MAX_BODY_BYTES = 1024 * 1024;
+const FOLLOWER_PAGE_SIZE = 10_000;
+const BATCHGET_MAX = 100;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const DEFAULT_RISKY_LABELS: Record<string, number> = { 赌博: 20006, 代开发票: 20008 };
 
@@ -134,6 +150,8 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
   const templates = options.templates;
   const strictSubscriptions = options.strictSubscriptions ?? false;
   const now = options.now ?? Date.now;
+  const initialFollowers = (options.followers ?? []).map((f) => ({ ...f }));
+  const initialPageSize = options.followerPageSize ?? FOLLOWER_PAGE_SIZE;
 
   // State (cleared by reset()).
   let usedCodes = new Set<string>();
@@ -142,6 +160,8 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
   let messages: InspectedMessage[] = [];
   let faults: FakeFault[] = [];
   let grants = new Map<string, Map<string, number>>();
+  let followers: FakeFollower[] = initialFollowers.map((f) => ({ ...f }));
+  let followerPageSize = initialPageSize;
   let msgid = 3_000_000_000;
   const pendingDelays = new Set<() => void>();
 
@@ -152,6 +172,8 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
     messages = [];
     faults = [];
     grants = new Map();
+    followers = initialFollowers.map((f) => ({ ...f }));
+    followerPageSize = initialPageSize;
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -181,6 +203,11 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
     if (!record || record.revoked) throw new WxRefusal(40001, ERRMSG[40001]!);
     if (record.expiresAt <= now()) throw new WxRefusal(42001, ERRMSG[42001]!);
     return record;
+  }
+
+  /** The user APIs answer only to the official account's tokens. */
+  function checkOfficialAccountToken(query: Record<string, string>): void {
+    if (checkAccessToken(query).appId !== officialAccount.appId) throw new WxRefusal(48001, 'api unauthorized');
   }
 
   function requireBody(req: ParsedRequest): Record<string, unknown> {
@@ -315,6 +342,42 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
       },
     },
 
+    '/cgi-bin/user/get': {
+      method: 'GET',
+      handler: ({ query }) => {
+        checkOfficialAccountToken(query);
+        const after = query.next_openid ?? '';
+        let start = 0;
+        if (after !== '') {
+          const index = followers.findIndex((f) => f.openid === after);
+          if (index < 0) throw new WxRefusal(40003, 'invalid next_openid');
+          start = index + 1;
+        }
+        const page = followers.slice(start, start + followerPageSize).map((f) => f.openid);
+        // Like WeChat: next_openid is the page's last openid; the page after the last is empty.
+        if (page.length === 0) return { total: followers.length, count: 0, next_openid: '' };
+        return { total: followers.length, count: page.length, data: { openid: page }, next_openid: page[page.length - 1] };
+      },
+    },
+
+    '/cgi-bin/user/info/batchget': {
+      method: 'POST',
+      handler: (req) => {
+        checkOfficialAccountToken(req.query);
+        const list = requireBody(req).user_list;
+        if (!Array.isArray(list) || list.length === 0) throw new WxRefusal(47001, 'data format error');
+        if (list.length > BATCHGET_MAX) throw new WxRefusal(45158, 'user_list size exceeds limit');
+        const user_info_list = list.map((item: unknown) => {
+          const openid = (item as { openid?: unknown } | null)?.openid;
+          if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) throw new WxRefusal(40003, 'invalid openid');
+          const follower = followers.find((f) => f.openid === openid);
+          if (!follower) return { subscribe: 0, openid };
+          return { subscribe: 1, openid, ...(follower.unionid ? { unionid: follower.unionid } : {}), language: 'zh_CN' };
+        });
+        return { user_info_list };
+      },
+    },
+
     '/wxa/msg_sec_check': {
       method: 'POST',
       handler: (req) => {
@@ -385,6 +448,24 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
     return fault;
   }
 
+  function parseFollowers(body: Record<string, unknown>): { followers: FakeFollower[]; pageSize?: number } {
+    const { followers: list, pageSize } = body;
+    if (!Array.isArray(list)) throw new HookError('followers must be a list of { openid, unionid? }');
+    const parsed = list.map((item: unknown) => {
+      const { openid, unionid } = (item ?? {}) as Record<string, unknown>;
+      if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) throw new HookError('each follower needs a valid openid');
+      if (unionid !== undefined && (typeof unionid !== 'string' || unionid === '')) {
+        throw new HookError('unionid must be a non-empty string when given');
+      }
+      return unionid === undefined ? { openid } : { openid, unionid: unionid as string };
+    });
+    if (new Set(parsed.map((f) => f.openid)).size !== parsed.length) throw new HookError('openids must be distinct');
+    if (pageSize !== undefined && (!Number.isInteger(pageSize) || (pageSize as number) < 1)) {
+      throw new HookError('pageSize must be a positive integer');
+    }
+    return { followers: parsed, ...(pageSize === undefined ? {} : { pageSize: pageSize as number }) };
+  }
+
   function takeFault(path: string): FakeFault | undefined {
     const index = faults.findIndex((f) => f.path === path);
     if (index < 0) return undefined;
@@ -447,6 +528,17 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
         grants = new Map();
         ctx.body = { ok: true };
         return true;
+      case 'GET /__followers':
+        ctx.body = { followers, pageSize: followerPageSize };
+        return true;
+      case 'POST /__followers': {
+        if (req.malformed) throw new HookError('body must be a JSON object');
+        const parsed = parseFollowers(body);
+        followers = parsed.followers;
+        if (parsed.pageSize !== undefined) followerPageSize = parsed.pageSize;
+        ctx.body = { followers, pageSize: followerPageSize };
+        return true;
+      }
       case 'POST /__tokens/expire': {
         const only = typeof body.token === 'string' ? body.token : undefined;
         const expiredAt = now() - 1;
