@@ -1,5 +1,6 @@
 // Driver login through code2Session against the fake WeChat over HTTP.
 import { startTestContext, type TestContext } from '../support/context';
+import { fakeUnionId } from '../../src/wechat/fake/ids';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -16,6 +17,14 @@ describe('POST /api/auth/wechat', () => {
     const me = await ctx.http.get('/api/me').set('Authorization', `Bearer ${res.body.token}`);
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ id: res.body.user.id, role: 'driver', identity: { bound: false } });
+  });
+
+  it('marks a first-time driver who already follows the official account (known from the last follower sync)', async () => {
+    await ctx.db.officialAccountFollower.create({ data: { unionid: fakeUnionId('gongzhong'), openid: 'oa-openid-gongzhong' } });
+    const follower = await ctx.http.post('/api/auth/wechat').send({ code: 'fake:gongzhong' });
+    const other = await ctx.http.post('/api/auth/wechat').send({ code: 'fake:lukeren' });
+    expect((await ctx.db.driver.findUniqueOrThrow({ where: { id: follower.body.user.id } })).followsOfficialAccount).toBe(true);
+    expect((await ctx.db.driver.findUniqueOrThrow({ where: { id: other.body.user.id } })).followsOfficialAccount).toBe(false);
   });
 
   it('refuses a code used before with 401', async () => {

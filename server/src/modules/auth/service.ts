@@ -44,16 +44,26 @@ export async function loginWithWechat(deps: AppDeps, code: string, client: Clien
   return { token, user: { id: driver.id, role: 'driver' as const } };
 }
 
+/**
+ * A driver's flag for official-account messages is kept by the follower sync; a driver first seen
+ * (or whose unionid is first learnt) after the last sync gets it from the followers table at once.
+ */
+async function followsOfficialAccount(deps: AppDeps, unionid?: string): Promise<boolean> {
+  return unionid ? (await deps.db.officialAccountFollower.count({ where: { unionid } })) > 0 : false;
+}
+
 async function findOrCreateDriver(deps: AppDeps, openid: string, unionid?: string) {
   const existing = await deps.db.driver.findUnique({ where: { openid }, select: { id: true, unionid: true } });
   if (existing) {
     if (unionid && existing.unionid !== unionid) {
-      await deps.db.driver.update({ where: { id: existing.id }, data: { unionid }, select: { id: true } });
+      const follows = await followsOfficialAccount(deps, unionid);
+      await deps.db.driver.update({ where: { id: existing.id }, data: { unionid, followsOfficialAccount: follows }, select: { id: true } });
     }
     return existing;
   }
   try {
-    return await deps.db.driver.create({ data: { openid, unionid }, select: { id: true, unionid: true } });
+    const follows = await followsOfficialAccount(deps, unionid);
+    return await deps.db.driver.create({ data: { openid, unionid, followsOfficialAccount: follows }, select: { id: true, unionid: true } });
   } catch (err) {
     // Two first logins of the same user at once: the other one created the row.
     if (isUniqueViolation(err)) {

@@ -1,31 +1,12 @@
 // Allocating a RANKED session when its booking closes: exactly once (a conditional update marks
 // the session allocated), and by one process at a time (a lease row in `Lease`).
-import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../deps';
-import type { Db } from '../../db';
 import { notFound, conflict } from '../../http/errors';
 import { audit } from '../../lib/audit';
+import { acquireLease, releaseLease } from '../../lib/lease';
 import { withDeadlockRetry } from './booking';
 import { driversOfLearners, noticeConfirmed, noticeRejected } from './notices';
 import { adminSessionView, sessionSelect, sessionsChanged, type SessionRow } from './sessions';
-
-const HOLDER = `${process.pid}-${randomUUID().slice(0, 8)}`;
-
-/** Takes the named lease for `ms` when it is free or expired (or already ours); true when held. */
-export async function acquireLease(db: Db, name: string, ms: number, holder = HOLDER): Promise<boolean> {
-  const now = new Date();
-  const until = new Date(now.getTime() + ms);
-  const inserted = await db.$executeRaw`INSERT IGNORE INTO Lease (name, holder, expiresAt) VALUES (${name}, ${holder}, ${until})`;
-  if (inserted === 1) return true;
-  const taken = await db.$executeRaw`
-    UPDATE Lease SET holder = ${holder}, expiresAt = ${until}
-     WHERE name = ${name} AND (expiresAt < ${now} OR holder = ${holder})`;
-  return taken === 1;
-}
-
-export async function releaseLease(db: Db, name: string, holder = HOLDER): Promise<void> {
-  await db.$executeRaw`DELETE FROM Lease WHERE name = ${name} AND holder = ${holder}`;
-}
 
 export interface AllocationOutcome {
   /** False when the session had been allocated already: nothing changed. */

@@ -7,7 +7,7 @@ import type { Db } from '../../db';
 import type { Job } from '../../workers/runner';
 import { createWechatClients } from '../../wechat';
 import type { OfficialAccountAdapter } from '../../wechat/official-account-adapter';
-import { acquireLease, releaseLease } from '../exams/allocation';
+import { acquireLease, releaseLease } from '../../lib/lease';
 
 export const FOLLOWER_SYNC_LEASE = 'official-account-follower-sync';
 /** The lease outlasts a sync even when the interval is short. */
