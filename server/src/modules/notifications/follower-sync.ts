@@ -74,8 +74,9 @@ export async function syncFollowers(db: Db, api: FollowerApi, options: FollowerS
       // Per connection, and the transaction keeps to one: other processes never see it.
       await tx.$executeRawUnsafe('DROP TEMPORARY TABLE IF EXISTS FollowerSnapshot');
       await tx.$executeRawUnsafe(
+        // Binary collation like the id columns it is joined with (WeChat ids are case-sensitive).
         `CREATE TEMPORARY TABLE FollowerSnapshot (unionid VARCHAR(64) NOT NULL PRIMARY KEY, openid VARCHAR(64) NOT NULL)
-         DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+         DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`,
       );
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK);
