@@ -1,5 +1,6 @@
 // Shared scaffolding of the benchmarks: the app as production runs it, a fresh database,
 // child processes for the servers under test, and the load generator.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
@@ -27,12 +28,28 @@ export async function benchApp(databaseUrl: string, poolSize: number) {
   return buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db) });
 }
 
-/** Serves the app on a loopback port and tells the parent it is ready (a bench child's job). */
-export async function serveBenchApp(databaseUrl: string, poolSize: number, port: number) {
-  const http = await import('node:http');
-  const server = http.createServer((await benchApp(databaseUrl, poolSize)).callback());
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/**
+ * Serves a handler on a loopback port and tells the parent it is ready (a bench child's job); a
+ * handler that throws answers 500. Used by the app and by each bench's raw baseline alike.
+ */
+export function listenForBench(port: number, handler: Handler): Server {
+  const server = createServer(async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch {
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
   server.keepAliveTimeout = 65_000;
   server.listen(port, '127.0.0.1', () => process.send?.('ready'));
+  return server;
+}
+
+/** Serves the app on a loopback port. */
+export async function serveBenchApp(databaseUrl: string, poolSize: number, port: number) {
+  listenForBench(port, (await benchApp(databaseUrl, poolSize)).callback());
 }
 
 /** Drops and recreates the database from the migrations; returns a connection to fill it. */

@@ -4,10 +4,9 @@
 // one); prints req/s, p50/p99 and the ratio.
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import http from 'node:http';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { freshDatabase, serveBenchApp, startChild, load as loadWith, summarise, type Figures } from './_support';
+import { freshDatabase, listenForBench, serveBenchApp, startChild, load as loadWith, summarise, type Figures } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_accidents';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -34,58 +33,52 @@ const TENGZHOU = 6;
 async function serveRaw() {
   const pool = mysql.createPool({ uri: DATABASE_URL, connectionLimit: POOL, timezone: 'Z' });
   const tokenHash = createHash('sha256').update(OFFICER_TOKEN).digest('hex');
-  const server = http.createServer(async (req, res) => {
-    try {
-      // The same session check the app makes: the caller's session row and unit.
-      const [[session]] = (await pool.query(
-        `SELECT s.id, st.unitId FROM LoginSession s JOIN Staff st ON st.id = s.staffId
-          WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ? AND st.active = 1`,
-        [tokenHash, new Date()],
-      )) as [{ unitId: number }[], unknown];
-      if (!session) {
-        res.writeHead(401).end();
-        return;
-      }
-      const url = new URL(req.url ?? '/', 'http://x');
-      const caseMatch = /^\/case\/(\d+)$/.exec(url.pathname);
-      if (caseMatch) {
-        const id = Number(caseMatch[1]);
-        const [[c]] = (await pool.query(
-          `SELECT c.*, u.code AS unitCode, u.name AS unitName FROM AccidentCase c JOIN Unit u ON u.id = c.unitId WHERE c.id = ? AND c.unitId = ?`,
-          [id, TENGZHOU],
-        )) as [Record<string, unknown>[], unknown];
-        if (!c) {
-          res.writeHead(404).end();
-          return;
-        }
-        const [parties] = await pool.query('SELECT * FROM AccidentParty WHERE caseId = ? ORDER BY role', [id]);
-        const [files] = await pool.query(
-          'SELECT id, slot, sha256, mimeType, sizeBytes, width, height, capturedAt, receivedAt, uploadedById FROM EvidenceFile WHERE caseId = ? ORDER BY id',
-          [id],
-        );
-        const [events] = await pool.query('SELECT * FROM CaseEvent WHERE caseId = ? ORDER BY id', [id]);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...c, parties, files, events }));
-        return;
-      }
-      const [items] = await pool.query(
-        `SELECT c.id, c.caseNumber, c.status, c.occurredAt, c.address, c.vehicleCount, c.disputed, c.scenario, c.updatedAt,
-                GROUP_CONCAT(p.plate ORDER BY p.role) AS plates
-           FROM (SELECT * FROM AccidentCase WHERE unitId = ? AND status = 'PENDING_REVIEW' ORDER BY updatedAt, id LIMIT 20) c
-           LEFT JOIN AccidentParty p ON p.caseId = c.id
-          GROUP BY c.id ORDER BY c.updatedAt, c.id`,
-        [TENGZHOU],
-      );
-      const [[{ total }]] = (await pool.query(
-        `SELECT COUNT(*) AS total FROM AccidentCase WHERE unitId = ? AND status = 'PENDING_REVIEW'`,
-        [TENGZHOU],
-      )) as [{ total: number }[], unknown];
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items, total }));
-    } catch {
-      if (!res.headersSent) res.writeHead(500).end();
+  listenForBench(RAW_PORT, async (req, res) => {
+    // The same session check the app makes: the caller's session row and unit.
+    const [[session]] = (await pool.query(
+      `SELECT s.id, st.unitId FROM LoginSession s JOIN Staff st ON st.id = s.staffId
+        WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ? AND st.active = 1`,
+      [tokenHash, new Date()],
+    )) as [{ unitId: number }[], unknown];
+    if (!session) {
+      res.writeHead(401).end();
+      return;
     }
+    const url = new URL(req.url ?? '/', 'http://x');
+    const caseMatch = /^\/case\/(\d+)$/.exec(url.pathname);
+    if (caseMatch) {
+      const id = Number(caseMatch[1]);
+      const [[c]] = (await pool.query(
+        `SELECT c.*, u.code AS unitCode, u.name AS unitName FROM AccidentCase c JOIN Unit u ON u.id = c.unitId WHERE c.id = ? AND c.unitId = ?`,
+        [id, TENGZHOU],
+      )) as [Record<string, unknown>[], unknown];
+      if (!c) {
+        res.writeHead(404).end();
+        return;
+      }
+      const [parties] = await pool.query('SELECT * FROM AccidentParty WHERE caseId = ? ORDER BY role', [id]);
+      const [files] = await pool.query(
+        'SELECT id, slot, sha256, mimeType, sizeBytes, width, height, capturedAt, receivedAt, uploadedById FROM EvidenceFile WHERE caseId = ? ORDER BY id',
+        [id],
+      );
+      const [events] = await pool.query('SELECT * FROM CaseEvent WHERE caseId = ? ORDER BY id', [id]);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...c, parties, files, events }));
+      return;
+    }
+    const [items] = await pool.query(
+      `SELECT c.id, c.caseNumber, c.status, c.occurredAt, c.address, c.vehicleCount, c.disputed, c.scenario, c.updatedAt,
+              GROUP_CONCAT(p.plate ORDER BY p.role) AS plates
+         FROM (SELECT * FROM AccidentCase WHERE unitId = ? AND status = 'PENDING_REVIEW' ORDER BY updatedAt, id LIMIT 20) c
+         LEFT JOIN AccidentParty p ON p.caseId = c.id
+        GROUP BY c.id ORDER BY c.updatedAt, c.id`,
+      [TENGZHOU],
+    );
+    const [[{ total }]] = (await pool.query(
+      `SELECT COUNT(*) AS total FROM AccidentCase WHERE unitId = ? AND status = 'PENDING_REVIEW'`,
+      [TENGZHOU],
+    )) as [{ total: number }[], unknown];
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items, total }));
   });
-  server.keepAliveTimeout = 65_000;
-  server.listen(RAW_PORT, '127.0.0.1', () => process.send?.('ready'));
 }
 
 // ------------------------------------------------------------------ the app server

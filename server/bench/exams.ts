@@ -3,10 +3,9 @@
 // UPDATE + INSERT (and only the SELECT), side by side on loopback; then checks nothing overbooked.
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import http from 'node:http';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { freshDatabase, serveBenchApp, startChild, load as loadWith, summarise, type Figures } from './_support';
+import { freshDatabase, listenForBench, serveBenchApp, startChild, load as loadWith, summarise, type Figures } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_exams';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,55 +25,49 @@ const idNumberOf = (i: number) => `${100000 + Math.floor(i / 1000)}19900101${Str
 // ------------------------------------------------------------------ the raw baseline server
 async function serveRaw() {
   const pool = mysql.createPool({ uri: DATABASE_URL, connectionLimit: POOL, timezone: 'Z' });
-  const server = http.createServer(async (req, res) => {
+  listenForBench(RAW_PORT, async (req, res) => {
+    if (req.method === 'GET') {
+      const [rows] = await pool.query(
+        `SELECT s.id, s.subject, s.licenceClass, s.startsAt, s.capacity, s.confirmedCount, s.applicantCount,
+                s.bookingOpensAt, s.bookingClosesAt, s.allocation, v.name AS venueName
+           FROM ExamSession s JOIN Venue v ON v.id = s.venueId
+          WHERE s.startsAt >= ? ORDER BY s.startsAt, s.id LIMIT 20`,
+        [new Date()],
+      );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: rows }));
+      return;
+    }
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const { sessionId, learnerId } = JSON.parse(raw) as { sessionId: number; learnerId: number };
+    const conn = await pool.getConnection();
     try {
-      if (req.method === 'GET') {
-        const [rows] = await pool.query(
-          `SELECT s.id, s.subject, s.licenceClass, s.startsAt, s.capacity, s.confirmedCount, s.applicantCount,
-                  s.bookingOpensAt, s.bookingClosesAt, s.allocation, v.name AS venueName
-             FROM ExamSession s JOIN Venue v ON v.id = s.venueId
-            WHERE s.startsAt >= ? ORDER BY s.startsAt, s.id LIMIT 20`,
-          [new Date()],
-        );
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: rows }));
+      const now = new Date();
+      await conn.beginTransaction();
+      const [upd] = (await conn.query(
+        `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
+          WHERE id = ? AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`,
+        [sessionId, now, now],
+      )) as [{ affectedRows: number }, unknown];
+      if (upd.affectedRows !== 1) {
+        await conn.rollback();
+        res.writeHead(409).end('{"error":{"code":"SESSION_FULL"}}');
         return;
       }
-      let raw = '';
-      for await (const chunk of req) raw += chunk;
-      const { sessionId, learnerId } = JSON.parse(raw) as { sessionId: number; learnerId: number };
-      const conn = await pool.getConnection();
-      try {
-        const now = new Date();
-        await conn.beginTransaction();
-        const [upd] = (await conn.query(
-          `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
-            WHERE id = ? AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`,
-          [sessionId, now, now],
-        )) as [{ affectedRows: number }, unknown];
-        if (upd.affectedRows !== 1) {
-          await conn.rollback();
-          res.writeHead(409).end('{"error":{"code":"SESSION_FULL"}}');
-          return;
-        }
-        const [ins] = (await conn.query(
-          `INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, createdAt, decidedAt)
-           VALUES (?, ?, 1, 'CONFIRMED', ?, ?, ?, ?)`,
-          [sessionId, learnerId, now, `${learnerId}:1`, now, now],
-        )) as [{ insertId: number }, unknown];
-        await conn.commit();
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: ins.insertId, status: 'CONFIRMED' }));
-      } catch (err) {
-        await conn.rollback();
-        throw err;
-      } finally {
-        conn.release();
-      }
-    } catch {
-      if (!res.headersSent) res.writeHead(500).end();
+      const [ins] = (await conn.query(
+        `INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, createdAt, decidedAt)
+         VALUES (?, ?, 1, 'CONFIRMED', ?, ?, ?, ?)`,
+        [sessionId, learnerId, now, `${learnerId}:1`, now, now],
+      )) as [{ insertId: number }, unknown];
+      await conn.commit();
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: ins.insertId, status: 'CONFIRMED' }));
+    } catch (err) {
+      await conn.rollback();
+      throw err;
+    } finally {
+      conn.release();
     }
   });
-  server.keepAliveTimeout = 65_000;
-  server.listen(RAW_PORT, '127.0.0.1', () => process.send?.('ready'));
 }
 
 // ------------------------------------------------------------------ the app server

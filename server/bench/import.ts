@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { benchApp, freshDatabase, startChild } from './_support';
+import { benchApp, freshDatabase, listenForBench, startChild } from './_support';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_import';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -41,57 +41,49 @@ async function serveApp() {
       heap = 0;
     }
   });
-  const server = http.createServer(app.callback());
-  server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 0;
-  server.listen(APP_PORT, '127.0.0.1', () => process.send?.('ready'));
+  // A million-row upload outlasts Node's default request timeout.
+  listenForBench(APP_PORT, app.callback()).requestTimeout = 0;
 }
 
 async function serveRaw() {
   const { lateFeeFen } = await import('../src/modules/inquiries/rules');
   const pool = mysql.createPool({ uri: DATABASE_URL, connectionLimit: POOL, timezone: 'Z' });
-  const server = http.createServer(async (req, res) => {
-    try {
-      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-      const [sessions] = (await pool.query(
-        `SELECT d.id, d.idNumber FROM LoginSession s JOIN Driver d ON d.id = s.driverId
-          WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?`,
-        [sha(token), new Date()],
-      )) as [{ id: number; idNumber: string }[], unknown];
-      const me = sessions[0];
-      if (!me) {
-        res.writeHead(401).end();
-        return;
-      }
-      const cols = 'x.id, x.plate, x.occurredAt, x.place, x.code, x.description, x.fineFen, x.points, x.status, x.decidedAt';
-      const [rows] = (await pool.query(
-        `SELECT ${cols} FROM Violation x
-           JOIN Vehicle v ON v.plate = x.plate AND v.ownerIdNumber = ?
-           JOIN DriverVehicle dv ON dv.vehicleId = v.id AND dv.driverId = ?
-         UNION SELECT ${cols} FROM Violation x WHERE x.licenceNumber = ?
-         ORDER BY occurredAt DESC, id DESC`,
-        [me.idNumber, me.id, me.idNumber],
-      )) as [{ fineFen: number; points: number; status: string; decidedAt: Date | null }[], unknown];
-      const now = new Date();
-      let fine = 0;
-      let fee = 0;
-      const items = rows.map((r) => {
-        const f = lateFeeFen(r, now);
-        if (r.status !== 'PAID') {
-          fine += r.fineFen;
-          fee += f;
-        }
-        return { ...r, lateFeeFen: f, amountDueFen: r.status === 'PAID' ? 0 : r.fineFen + f };
-      });
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ items: items.slice(0, 20), total: items.length, totals: { fineFen: fine, lateFeeFen: fee } }));
-    } catch {
-      if (!res.headersSent) res.writeHead(500).end();
+  listenForBench(RAW_PORT, async (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const [sessions] = (await pool.query(
+      `SELECT d.id, d.idNumber FROM LoginSession s JOIN Driver d ON d.id = s.driverId
+        WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?`,
+      [sha(token), new Date()],
+    )) as [{ id: number; idNumber: string }[], unknown];
+    const me = sessions[0];
+    if (!me) {
+      res.writeHead(401).end();
+      return;
     }
+    const cols = 'x.id, x.plate, x.occurredAt, x.place, x.code, x.description, x.fineFen, x.points, x.status, x.decidedAt';
+    const [rows] = (await pool.query(
+      `SELECT ${cols} FROM Violation x
+         JOIN Vehicle v ON v.plate = x.plate AND v.ownerIdNumber = ?
+         JOIN DriverVehicle dv ON dv.vehicleId = v.id AND dv.driverId = ?
+       UNION SELECT ${cols} FROM Violation x WHERE x.licenceNumber = ?
+       ORDER BY occurredAt DESC, id DESC`,
+      [me.idNumber, me.id, me.idNumber],
+    )) as [{ fineFen: number; points: number; status: string; decidedAt: Date | null }[], unknown];
+    const now = new Date();
+    let fine = 0;
+    let fee = 0;
+    const items = rows.map((r) => {
+      const f = lateFeeFen(r, now);
+      if (r.status !== 'PAID') {
+        fine += r.fineFen;
+        fee += f;
+      }
+      return { ...r, lateFeeFen: f, amountDueFen: r.status === 'PAID' ? 0 : r.fineFen + f };
+    });
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ items: items.slice(0, 20), total: items.length, totals: { fineFen: fine, lateFeeFen: fee } }));
   });
-  server.keepAliveTimeout = 65_000;
-  server.listen(RAW_PORT, '127.0.0.1', () => process.send?.('ready'));
 }
 
 function start(mode: 'serve-app' | 'serve-raw'): Promise<ChildProcess> {
