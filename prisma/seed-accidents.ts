@@ -6,7 +6,7 @@ import type { PrismaClient } from '../server/src/generated/prisma/client';
 import type { AccidentStatus, ActorType, EvidenceSlot, PartyRole } from '../server/src/generated/prisma/enums';
 import { png } from '../server/src/lib/png';
 import { verificationCode } from '../server/src/modules/accidents/officer';
-import { shanghaiDate } from '../server/src/modules/exams/calendar';
+import { compactDay } from '@jiaoguan/contracts/time';
 import { inspectImage } from '../server/src/modules/uploads/image';
 import type { FileStorage } from '../server/src/modules/uploads/storage';
 import { fakeOpenId } from '../server/src/wechat/fake/ids';
@@ -107,7 +107,7 @@ async function createDemoCase(
   const occurredAt = ago(demo.occurredMinutesAgo);
   const submittedAt = ago(demo.submittedMinutesAgo);
   const decidedAt = demo.decidedMinutesAgo === undefined ? null : ago(demo.decidedMinutesAgo);
-  const caseNumber = `SG${shanghaiDate(occurredAt).replace(/-/g, '')}${demo.number}`;
+  const caseNumber = `SG${compactDay(occurredAt)}${demo.number}`;
   const step = (n: number) => new Date(occurredAt.getTime() + n * MINUTE);
 
   // Files first (outside the transaction, as uploads are); their keys are fixed per case.

@@ -3,8 +3,8 @@
 // running it again updates the same rows instead of adding more.
 import type { PrismaClient } from '../server/src/generated/prisma/client';
 import { hashPassword } from '../server/src/modules/auth/password';
-import { idNumberCheckChar } from '../server/src/modules/identity/id-number';
-import { vinCheckDigit } from '../server/src/modules/inquiries/vin';
+import { idNumberCheckChar } from '@jiaoguan/contracts/id-number';
+import { vinCheckDigit } from '@jiaoguan/contracts/vin';
 import type { FileStorage } from '../server/src/modules/uploads/storage';
 import { notify } from '../server/src/modules/notifications/notify';
 import { fakeOfficialAccountOpenId, fakeOpenId, fakeUnionId } from '../server/src/wechat/fake/ids';

@@ -95,6 +95,7 @@ ensureDependencies();
 ensurePrismaClient();
 await ensureMariadb(process.env.TEST_DATABASE_SERVER_URL ?? DEFAULT_DB_SERVER);
 
+step('type-check contracts', 'npm', ['run', 'typecheck', '-w', 'contracts']);
 step('type-check server', 'npm', ['run', 'typecheck', '-w', 'server']);
 step('type-check mini-program', 'npm', ['run', 'typecheck', '-w', 'miniprogram']);
 say('server tests (Jest + supertest, real MariaDB)');

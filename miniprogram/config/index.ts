@@ -2,6 +2,9 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 
+/** The shared contract workspace: TypeScript source outside src/, compiled like the app's own. */
+const CONTRACTS_DIR = path.dirname(require.resolve('@jiaoguan/contracts/package.json'))
+
 function apiBase(): string {
   if (process.env.API_BASE !== undefined) return process.env.API_BASE
   // h5 is served by the server itself, so same origin; weapp talks to the local server.
@@ -23,12 +26,14 @@ export default defineConfig<'webpack5'>(async () => {
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
     mini: {
+      compile: { include: [CONTRACTS_DIR] },
       postcss: {
         pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: [CONTRACTS_DIR] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

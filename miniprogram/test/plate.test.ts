@@ -42,9 +42,9 @@ describe('plateKind and plateProblem', () => {
     ['鲁D12345', 'ORDINARY'],
     ['鲁D6M789', 'ORDINARY'],
     ['京A1234学', 'ORDINARY'],
-    ['鲁DD12345', 'NEW_ENERGY'],
-    ['鲁DFA1234', 'NEW_ENERGY'],
-    ['甘G23459F', 'NEW_ENERGY'],
+    ['鲁DD12345', 'NEV_SMALL'],
+    ['鲁DFA1234', 'NEV_SMALL'],
+    ['甘G23459F', 'NEV_LARGE'],
   ])('accepts %s as %s', (plate, kind) => {
     expect(plateKind(plate)).toBe(kind)
     expect(isValidPlate(plate)).toBe(true)

@@ -1,6 +1,7 @@
 // Reads and validates the environment once at start; nothing else reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseDailyWindow, type DailyWindow } from '@jiaoguan/contracts/time';
 
 export const DEFAULT_APP_SECRET = 'dev-only-secret-change-me';
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -47,7 +48,14 @@ const EnvSchema = z.object({
   VEHICLE_BIND_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   VEHICLE_BIND_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   CONSULTATION_FIRST_REPLY_HOURS: z.coerce.number().min(0.25).max(200).default(4),
-  CONSULTATION_WORKING_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').default('09:00-17:00'),
+  CONSULTATION_WORKING_HOURS: z
+    .string()
+    .default('09:00-17:00')
+    .transform((v, ctx) => {
+      const window = parseDailyWindow(v);
+      if (!window) ctx.addIssue({ code: 'custom', message: 'HH:MM-HH:MM' });
+      return window ?? z.NEVER;
+    }),
   EXAM_MIN_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(10),
   EXAM_PRIORITY_MONTHS: z.coerce.number().int().min(0).max(36).default(6),
   EXAM_LIST_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
@@ -92,7 +100,7 @@ export interface Config {
   runWorkers: boolean;
   inquiries: { importMaxBytes: number; vehicleBind: { maxFailures: number; windowMs: number } };
   /** First replies are due within `firstReplyHours` working hours; `workingHours` is "HH:MM-HH:MM" in Asia/Shanghai. */
-  consultations: { firstReplyHours: number; workingHours: string };
+  consultations: { firstReplyHours: number; workingHours: DailyWindow };
   exams: {
     /** Minimum time between publishing a session and its exam (10 days nationally, Art. 52). */
     minNoticeMs: number;

@@ -1,18 +1,12 @@
 // Consultation endpoints (在线咨询): questions, FAQ suggestions and ratings for drivers; the agents' desk.
 import { request } from './http'
 
-export type Category = 'vehicle' | 'licence' | 'violation' | 'accident' | 'exam' | 'other'
-export type ConsultationStatus = 'HELD' | 'OPEN' | 'CLAIMED' | 'ANSWERED' | 'CLOSED'
+import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS, type ConsultationCategory, type ConsultationStatus } from '@jiaoguan/contracts/labels'
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  vehicle: '机动车业务',
-  licence: '驾驶证业务',
-  violation: '违法处理',
-  accident: '事故处理',
-  exam: '考试预约',
-  other: '其他',
-}
-export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[]
+export type { ConsultationStatus }
+export type Category = ConsultationCategory
+export const CATEGORY_LABELS = CONSULTATION_CATEGORY_LABELS
+export const CATEGORIES: readonly Category[] = CONSULTATION_CATEGORIES
 
 export interface Reply {
   id: number
@@ -123,15 +117,5 @@ export function cannedReplies(category?: Category): Promise<List<CannedReply>> {
   return request(`/api/agent/canned-replies${category ? `?category=${category}` : ''}`)
 }
 
-/** "11月27日 14:05" in Asia/Shanghai. */
-export function shanghaiTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
-/** "2026年11月27日" in Asia/Shanghai. */
-export function shanghaiDate(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
+/** "11月27日 14:05" and "2026年11月27日" in Asia/Shanghai. */
+export { formatShortDateTime as shanghaiTime, formatDate as shanghaiDate } from '@jiaoguan/contracts/time'

@@ -2,22 +2,14 @@
 import Taro from '@tarojs/taro'
 import type { StaffRole } from '@/api/types'
 
-export const PAGES = {
-  home: '/pages/index/index',
-  messages: '/pages/messages/index',
-  me: '/pages/me/index',
-  login: '/pages/login/index',
-  staffLogin: '/pages/staff-login/index',
-  accident: '/pages/accident/index',
-  exam: '/pages/exam/index',
-  inquiry: '/pages/inquiry/index',
-  consult: '/pages/consult/index',
-} as const
+import { PAGES } from '@jiaoguan/contracts/pages'
+
+export { PAGES }
 
 const STAFF_HOME: Record<StaffRole, string> = {
-  officer: '/packages/officer/index/index',
-  agent: '/packages/agent/index/index',
-  admin: '/packages/admin/index/index',
+  officer: PAGES.officerHome,
+  agent: PAGES.agentHome,
+  admin: PAGES.adminHome,
 }
 
 export function staffHome(role: StaffRole): string {

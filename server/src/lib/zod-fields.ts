@@ -1,6 +1,6 @@
 // Reusable zod fields for the domain's formats, with Chinese messages for the user.
 import { z } from 'zod';
-import { ID_NUMBER_MESSAGES, idNumberProblem, normaliseIdNumber } from '../modules/identity/id-number';
+import { ID_NUMBER_MESSAGES, idNumberProblem, normaliseIdNumber } from '@jiaoguan/contracts/id-number';
 
 export const idNumberField = z
   .string()

@@ -1,6 +1,7 @@
 // The PDF of a confirmed case (text read back with pdf-parse), its download rights and the public check.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { DOCUMENT_TITLES } from '@jiaoguan/contracts/labels';
 import { createStaff, loginDriver, loginStaff, type TestContext } from '../support/context';
 import { startAccidentContext, steps } from './flow';
 
@@ -66,11 +67,13 @@ describe('GET /api/accidents/:id/agreement', () => {
   it('is a 事故认定书 with the officer\'s liability when the officer decided it; the unit\'s officer may download it', async () => {
     const c = await s.pendingReview({ disputed: true });
     const officer = await s.officer();
-    await s.decide(officer, c.id, { decision: 'CONFIRM', liability: { A: 'MAIN', B: 'MINOR' } });
+    const decided = await s.decide(officer, c.id, { decision: 'CONFIRM', liability: { A: 'MAIN', B: 'MINOR' } });
     const res = await download(officer, c.id);
     expect(res.status).toBe(200);
     const text = await pdfText(res.body as Buffer);
-    expect(text).toContain('道路交通事故认定书');
+    // One title for the document: the case view names it as the PDF does.
+    expect(decided.body.document.title).toBe(DOCUMENT_TITLES.OFFICER_FINDING);
+    expect(text).toContain(DOCUMENT_TITLES.OFFICER_FINDING);
     expect(text).toContain('主要责任');
     expect(text).toContain('次要责任');
   });

@@ -1,4 +1,5 @@
 // The officer's queue and decisions: own unit only, guarded transitions, one winner when two decide at once.
+import { DOCUMENT_TITLES } from '@jiaoguan/contracts/labels';
 import { loginDriver, type TestContext } from '../support/context';
 import { DETAILS_A, startAccidentContext, steps } from './flow';
 
@@ -72,7 +73,7 @@ describe('POST /api/officer/accidents/:id/decision', () => {
     expect((await ctx.db.accidentCase.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('PENDING_REVIEW');
     const res = await s.decide(officer, c.id, { decision: 'CONFIRM', liability: { A: '主要', B: '次要' } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ liability: { A: '主要', B: '次要' }, document: { kind: 'DETERMINATION', title: '道路交通事故认定书' } });
+    expect(res.body).toMatchObject({ liability: { A: '主要', B: '次要' }, document: { kind: 'DETERMINATION', title: DOCUMENT_TITLES.OFFICER_FINDING } });
     expect(res.body.document.number).toMatch(/^RD/);
   });
 

@@ -1,7 +1,9 @@
-// The mini-program checks plates before sending them (miniprogram/src/utils/plate.ts): it must accept
-// exactly what the server accepts, or a driver is told a good plate is wrong (or sent a 400).
+// One plate grammar for the accident report, the record import and the mini-program: the page must
+// accept exactly what the server accepts (or a driver is told a good plate is wrong, or sent a 400),
+// and a plate the import accepts must be one a driver can report an accident with.
 import { isValidPlate, plateKind } from '../../../miniprogram/src/utils/plate';
 import { parsePlate } from '../../src/modules/accidents/formats';
+import { validateRow } from '../../src/modules/inquiries/import-rows';
 
 const PROVINCES = [...'京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领'];
 const CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789挂学警港澳'];
@@ -28,15 +30,21 @@ function* plates(count: number): Generator<string> {
   }
 }
 
+/** Whether the record import takes a violation of this plate (every other field valid). */
+function importAccepts(plate: string): boolean {
+  const row = { plate, occurredAt: '2026-01-05 08:30', place: '光明大道', code: '1345', description: '违反禁令标志', fineFen: '20000', points: '3', status: 'PAID' };
+  return 'row' in validateRow('violations', row);
+}
+
 describe('client and server plate rules', () => {
   it('agree on a few thousand plates, valid and not', () => {
     let valid = 0;
     for (const plate of plates(5000)) {
       const server = parsePlate(plate);
-      expect({ plate, valid: isValidPlate(plate) }).toEqual({ plate, valid: server !== null });
+      expect({ plate, client: isValidPlate(plate), import: importAccepts(plate) }).toEqual({ plate, client: server !== null, import: server !== null });
       if (server) {
         valid += 1;
-        expect({ plate, kind: plateKind(plate) }).toEqual({ plate, kind: server.newEnergy ? 'NEW_ENERGY' : 'ORDINARY' });
+        expect({ plate, newEnergy: plateKind(plate) !== 'ORDINARY' }).toEqual({ plate, newEnergy: server.newEnergy });
       }
     }
     // Enough of both kinds for the comparison to mean something.
@@ -48,6 +56,13 @@ describe('client and server plate rules', () => {
     for (const plate of ['鲁D12345', '粤BD12345', '京AA12345', '甘G23459F', '鲁D1234学']) {
       expect(isValidPlate(plate)).toBe(true);
       expect(parsePlate(plate)?.plate).toBe(plate);
+      expect(importAccepts(plate)).toBe(true);
+    }
+  });
+
+  it('end a large new-energy plate only in D or F, everywhere', () => {
+    for (const plate of ['鲁D12345A', '鲁D12345K', '鲁D12345G']) {
+      expect({ plate, client: isValidPlate(plate), report: parsePlate(plate), import: importAccepts(plate) }).toEqual({ plate, client: false, report: null, import: false });
     }
   });
 });

@@ -1,7 +1,8 @@
 // Cancelling: working-day arithmetic over the holiday calendar, the deadline for confirmed seats,
 // the freed FIRST_COME seat going back.
 import { startTestContext, type TestContext } from '../support/context';
-import { cancellationDeadline, isWorkday, previousWorkday } from '../../src/modules/exams/calendar';
+import { isWorkday, previousWorkday } from '@jiaoguan/contracts/time';
+import { cancellationDeadline } from '../../src/modules/exams/calendar';
 import { addLearner, addSession, auth, driverFor, daysFromNow } from './helpers';
 
 describe('working days', () => {

@@ -1,5 +1,8 @@
 // The rules through HTTP: 422 NOT_ELIGIBLE with details.reason and nothing written, and the
 // learner's per-subject overview.
+import { SUBJECT_LABELS } from '@jiaoguan/contracts/labels';
+import { SUBJECT_LABELS as MINIPROGRAM_SUBJECT_LABELS } from '../../../miniprogram/src/pages/exam/format';
+import { MESSAGE_CENTRE } from '../../src/modules/notifications/message-centre-text';
 import { startTestContext, type TestContext } from '../support/context';
 import { addLearner, addSession, auth, driverFor, daysFromNow } from './helpers';
 
@@ -80,6 +83,10 @@ it('GET /api/exam/eligibility shows per subject whether the learner can book and
   expect(bySubject[3]).toMatchObject({ status: 'NOT_BOOKABLE', reason: 'WAITING_PERIOD' });
   expect(bySubject[3].availableFrom).toBeTruthy();
   expect(bySubject[4]).toMatchObject({ status: 'NOT_BOOKABLE', reason: 'SUBJECT_ORDER' });
+  // One name per subject: the page shows the words the messages and the mini-program use.
+  expect(bySubject[4].name).toBe(SUBJECT_LABELS[4]);
+  expect(MESSAGE_CENTRE['exam.result']({ bookingId: 1, subject: 4, startsAt: new Date(), venue: '考场', result: 'PASS' }).body).toContain(bySubject[4].name);
+  expect(MINIPROGRAM_SUBJECT_LABELS[4]).toBe(bySubject[4].name);
   const s = await addSession(ctx);
   await book(d.token, s.id);
   const after = await ctx.http.get('/api/exam/eligibility').set(auth(d.token));

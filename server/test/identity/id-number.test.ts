@@ -1,5 +1,5 @@
 // GB 11643 check character and the ID number field.
-import { idNumberCheckChar, idNumberProblem, normaliseIdNumber } from '../../src/modules/identity/id-number';
+import { idNumberCheckChar, idNumberProblem, normaliseIdNumber } from '@jiaoguan/contracts/id-number';
 
 const valid = (first17: string) => first17 + idNumberCheckChar(first17);
 

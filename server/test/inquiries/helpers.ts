@@ -1,6 +1,6 @@
 // Builders for inquiry tests: valid ID numbers and VINs, CSV text, and an admin's authorised import request.
 import { idNumberCheckChar, type TestContext } from '../support/context';
-import { vinCheckDigit } from '../../src/modules/inquiries/vin';
+import { vinCheckDigit } from '@jiaoguan/contracts/vin';
 
 export function idNumber(first17: string): string {
   return first17 + idNumberCheckChar(first17);

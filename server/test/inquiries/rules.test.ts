@@ -1,8 +1,7 @@
-// Pure rules: plate formats, the points cycle across its anniversary, the late-fee cap, working-hour deadlines.
-import { plateKind, plateProblem, normalisePlate } from '../../src/modules/inquiries/plate';
+// Pure rules: plate formats, the points cycle across its anniversary, the late-fee cap.
+import { plateKind, plateTypeProblem, normalisePlate } from '@jiaoguan/contracts/plate';
 import { currentPoints, lateFeeFen, pointsCycle } from '../../src/modules/inquiries/rules';
 import { parseImportDate } from '../../src/modules/inquiries/import-rows';
-import { addWorkingHours, workdayChecker } from '../../src/modules/consultations/working-hours';
 
 const sh = (s: string) => new Date(`${s}+08:00`);
 
@@ -18,11 +17,11 @@ describe('plates', () => {
   });
 
   it('requires new-energy plate types for 8-character plates', () => {
-    expect(plateProblem('粤BD12345', '52')).toBeNull();
-    expect(plateProblem('粤BD12345', '02')).toMatch(/52/);
-    expect(plateProblem('甘G23459F', '51')).toBeNull();
-    expect(plateProblem('鲁D12345', '52')).toMatch(/8位/);
-    expect(plateProblem('鲁D12345', '99')).toMatch(/号牌种类/);
+    expect(plateTypeProblem('粤BD12345', '52')).toBeNull();
+    expect(plateTypeProblem('粤BD12345', '02')).toMatch(/52/);
+    expect(plateTypeProblem('甘G23459F', '51')).toBeNull();
+    expect(plateTypeProblem('鲁D12345', '52')).toMatch(/8位/);
+    expect(plateTypeProblem('鲁D12345', '99')).toMatch(/号牌种类/);
   });
 });
 
@@ -75,27 +74,5 @@ describe('import dates', () => {
     expect(parseImportDate('2026-01-05T08:30:00Z')?.toISOString()).toBe('2026-01-05T08:30:00.000Z');
     expect(parseImportDate('2026-02-30')).toBeNull();
     expect(parseImportDate('05/01/2026')).toBeNull();
-  });
-});
-
-describe('first-reply deadline in working hours', () => {
-  const weekdays = workdayChecker(new Map());
-
-  it('counts only office hours on working days', () => {
-    // Friday 15:00 + 4 h: 2 h on Friday, the rest on Monday morning.
-    expect(addWorkingHours(sh('2026-11-27T15:00:00'), 4, '09:00-17:00', weekdays).toISOString()).toBe(
-      sh('2026-11-30T11:00:00').toISOString(),
-    );
-    // Before opening: counted from 09:00.
-    expect(addWorkingHours(sh('2026-11-26T07:00:00'), 4, '09:00-17:00', weekdays).toISOString()).toBe(
-      sh('2026-11-26T13:00:00').toISOString(),
-    );
-  });
-
-  it('skips holidays and works on swapped weekend days from the calendar', () => {
-    const calendar = workdayChecker(new Map([['2026-11-30', false], ['2026-11-29', true]]));
-    expect(addWorkingHours(sh('2026-11-27T16:00:00'), 2, '09:00-17:00', calendar).toISOString()).toBe(
-      sh('2026-11-29T10:00:00').toISOString(),
-    );
   });
 });

@@ -5,6 +5,9 @@ import {
 } from '../../src/modules/notifications/templates';
 import type { EventData, EventName } from '../../src/modules/notifications/events';
 import { isValidKeywordValue } from '../../src/wechat/keyword-rules';
+import { SUBJECT_LABELS } from '@jiaoguan/contracts/labels';
+import { PAGES } from '@jiaoguan/contracts/pages';
+import { appPages } from '../support/app-pages';
 
 describe('keyword value rules', () => {
   it('thing: keeps up to 20 characters and cuts longer ones at a character boundary with an ellipsis', () => {
@@ -82,11 +85,20 @@ describe('every event renders a message WeChat accepts', () => {
     expect(Object.keys(m.data).sort()).toEqual(Object.keys(TEMPLATE_KEYWORDS[m.templateKey]).sort());
     expect(invalidKeyword(m.data)).toBeNull();
     expect(m.page).toMatch(/^pages\//);
+    // The page a message opens (message centre and WeChat alike) must be a page of the app.
+    expect(appPages()).toContain(`/${m.page.split('?')[0]}`);
     expect(officialTemplateData(m)).toMatchObject({ first: m.title, remark: m.body, keyword1: Object.values(m.data)[0] });
   });
 
   it('puts the exam time in Shanghai time and the result as a phrase', () => {
     const m = renderMessage('exam.result', JSON.parse(JSON.stringify(SAMPLES['exam.result'])), new Date());
-    expect(m.data).toMatchObject({ thing1: '安全文明常识考试', time2: '2026年12月9日 09:00', phrase4: '缺考' });
+    expect(m.data).toMatchObject({ thing1: `${SUBJECT_LABELS[4]}考试`, time2: '2026年12月9日 09:00', phrase4: '缺考' });
+    expect(m.body).toContain(SUBJECT_LABELS[4]);
+  });
+});
+
+describe('pages linked to', () => {
+  it('are exactly the pages of the mini-program (app.config.ts)', () => {
+    expect([...Object.values(PAGES)].sort()).toEqual([...appPages()].sort());
   });
 });

@@ -93,4 +93,4 @@ export async function loginStaff(ctx: TestContext, username: string, password = 
 }
 
 /** A valid ID number for tests: 17 digits completed with the right check character. */
-export { idNumberCheckChar } from '../../src/modules/identity/id-number';
+export { idNumberCheckChar } from '@jiaoguan/contracts/id-number';

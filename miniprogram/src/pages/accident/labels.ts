@@ -1,4 +1,5 @@
 // Words the accident pages show: photo slots with their sample pictures and captions, questions, event names.
+import { formatShortDateTime } from '@jiaoguan/contracts/time'
 import type { Eligibility, Slot } from '@/api/accidents'
 import type { SlotGuide } from '@/components/PhotoSlot'
 import { sampleUrl, type SampleSlot } from './slot-samples'
@@ -67,10 +68,7 @@ export const WEATHERS = ['晴', '阴', '雨', '雪', '雾']
 
 /** Asia/Shanghai wall-clock time for an ISO timestamp: 11月27日 09:30. */
 export function shanghai(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  return iso ? formatShortDateTime(iso) : ''
 }
 
 export function statusTagClass(status: string): string {

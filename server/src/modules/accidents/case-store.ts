@@ -1,4 +1,5 @@
 // Loading, locking and moving a case: every transition is a conditional update on (id, status, version)
+import { ACCIDENT_STATUS_LABELS } from '@jiaoguan/contracts/labels';
 // with its event row, inside the caller's transaction.
 import type { Prisma } from '../../generated/prisma/client';
 import type { AccidentStatus, ActorType } from '../../generated/prisma/enums';
@@ -38,17 +39,6 @@ export interface Actor {
   id?: number;
 }
 
-export const STATUS_TEXT: Record<AccidentStatus, string> = {
-  DRAFT: '草稿',
-  WAITING_FOR_PARTY: '待对方加入',
-  NEGOTIATING: '协商中',
-  PENDING_REVIEW: '待民警审核',
-  CONFIRMED: '已确认',
-  RETURNED: '已退回',
-  TRANSFERRED: '转现场处理',
-  CANCELLED: '已撤销',
-  EXPIRED: '已过期',
-};
 
 /** Takes the case's row lock for the rest of the transaction, so actions on one case run one at a time. */
 export async function lockCase(tx: Tx, id: number): Promise<FullCase | null> {
@@ -69,7 +59,7 @@ export function partyOf(c: FullCase | null, driverId: number): Party {
 }
 
 export function invalidState(status: AccidentStatus, message?: string) {
-  return conflict('INVALID_STATE', message ?? `事故当前状态为“${STATUS_TEXT[status]}”，不能进行此操作`, { status });
+  return conflict('INVALID_STATE', message ?? `事故当前状态为“${ACCIDENT_STATUS_LABELS[status]}”，不能进行此操作`, { status });
 }
 
 export function requireStatus(c: FullCase, allowed: readonly AccidentStatus[], message?: string): void {

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { shanghaiTime } from '../notifications/message-centre-text';
+import { documentTitle as titleForLiability, SLOT_LABELS } from '@jiaoguan/contracts/labels';
+import { formatDateTime } from '@jiaoguan/contracts/time';
 import type { FileStorage } from '../uploads/storage';
 import { FileExistsError } from '../uploads/storage';
 import type { FullCase } from './case-store';
@@ -19,20 +20,8 @@ const FONT_FILE = path.join(
 let fontBytes: Buffer | undefined;
 const font = () => (fontBytes ??= readFileSync(FONT_FILE));
 
-export const SLOT_NAMES: Record<string, string> = {
-  OVERVIEW_FRONT: '前方全景',
-  OVERVIEW_REAR: '后方全景',
-  COLLISION_POINT: '碰撞部位',
-  OWN_DAMAGE: '本车损失',
-  OTHER_DAMAGE: '对方车损',
-  OWN_PLATE: '本车号牌',
-  OTHER_PLATE: '对方号牌',
-  EXTRA: '补充照片',
-  SIGNATURE: '签名',
-};
-
 export function documentTitle(c: Pick<FullCase, 'officerLiability'>): string {
-  return c.officerLiability ? '道路交通事故认定书（简易程序）' : '道路交通事故自行协商协议书';
+  return titleForLiability(!!c.officerLiability);
 }
 
 export async function renderDocument(c: FullCase, signatures: Map<number, Buffer>): Promise<Buffer> {
@@ -58,7 +47,7 @@ export async function renderDocument(c: FullCase, signatures: Map<number, Buffer
   });
   doc.moveDown();
 
-  line('事故时间', shanghaiTime(c.occurredAt));
+  line('事故时间', formatDateTime(c.occurredAt));
   line('事故地点', c.address);
   line('天气', c.weather);
   line('处理单位', `${c.unit.name}大队`);
@@ -96,12 +85,12 @@ export async function renderDocument(c: FullCase, signatures: Map<number, Buffer
     );
   }
   if (c.decisionNote) line('民警意见', c.decisionNote);
-  line('审核时间', c.decidedAt ? shanghaiTime(c.decidedAt) : null);
+  line('审核时间', c.decidedAt ? formatDateTime(c.decidedAt) : null);
   doc.moveDown(0.5);
 
   doc.fontSize(12).text('现场照片（SHA-256）', { lineGap: 4 });
   for (const f of c.files.filter((x) => x.slot !== 'SIGNATURE')) {
-    doc.fontSize(8).text(`${SLOT_NAMES[f.slot]}  ${f.sha256}  ${f.width}×${f.height}${f.capturedAt ? `  拍摄于 ${shanghaiTime(f.capturedAt)}` : ''}`);
+    doc.fontSize(8).text(`${SLOT_LABELS[f.slot]}  ${f.sha256}  ${f.width}×${f.height}${f.capturedAt ? `  拍摄于 ${formatDateTime(f.capturedAt)}` : ''}`);
   }
   doc.moveDown(0.5);
 

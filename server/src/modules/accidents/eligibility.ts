@@ -1,5 +1,6 @@
 // Who may use quick processing (DOMAIN.md A2: L-146 Art. 13/14/15, unit service hours, expressways).
 import { z } from 'zod';
+import { parseDailyWindow, withinDailyWindow } from '@jiaoguan/contracts/time';
 
 export const eligibilitySchema = z.object({
   injuries: z.boolean(),
@@ -66,16 +67,10 @@ export function ineligibleReasons(e: Eligibility): IneligibleReason[] {
   return reasons;
 }
 
-/** Whether a Shanghai wall-clock time falls in a unit's "HH:MM-HH:MM" window (null: all day; may wrap midnight). */
+/** Whether a Shanghai wall-clock time falls in a unit's "HH:MM-HH:MM" window (null or unreadable: all day). */
 export function withinServiceHours(window: string | null, at: Date): boolean {
-  if (!window) return true;
-  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(window);
-  if (!m) return true;
-  const start = Number(m[1]) * 60 + Number(m[2]);
-  const end = Number(m[3]) * 60 + Number(m[4]);
-  const shanghai = new Date(at.getTime() + 8 * 3_600_000);
-  const minute = shanghai.getUTCHours() * 60 + shanghai.getUTCMinutes();
-  return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
+  const parsed = window ? parseDailyWindow(window) : null;
+  return parsed ? withinDailyWindow(parsed, at) : true;
 }
 
 /** Approximate centres of the detachment's district units, for choosing a unit from a place. */

@@ -1,17 +1,13 @@
 // Input formats of a party's details: plates (ordinary and new-energy), phones, policy numbers.
+import { isNewEnergy, normalisePlate, plateKind, PLATE_FORMAT_MESSAGE } from '@jiaoguan/contracts/plate';
 import { z } from 'zod';
 import { idNumberField, personNameField } from '../../lib/zod-fields';
 
-const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
-const ORDINARY = new RegExp(`^[${PROVINCES}使领][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]$`);
-const NEW_ENERGY = new RegExp(`^[${PROVINCES}][A-HJ-NP-Z](?:\\d{5}[A-HJK]|[A-HJK][A-HJ-NP-Z0-9]\\d{4})$`);
-
 /** Normalises spacing, the middle dot and letter case; returns the plate and whether it is new-energy. */
 export function parsePlate(input: string): { plate: string; newEnergy: boolean } | null {
-  const plate = input.replace(/[\s·•.-]/g, '').toUpperCase();
-  if (plate.length === 8 && NEW_ENERGY.test(plate)) return { plate, newEnergy: true };
-  if (plate.length === 7 && ORDINARY.test(plate)) return { plate, newEnergy: false };
-  return null;
+  const plate = normalisePlate(input);
+  const kind = plateKind(plate);
+  return kind ? { plate, newEnergy: isNewEnergy(kind) } : null;
 }
 
 export const plateField = z
@@ -20,7 +16,7 @@ export const plateField = z
   .transform((v, ctx) => {
     const parsed = parsePlate(v);
     if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: '车牌号格式不正确，如 鲁D12345 或新能源 鲁DD12345' });
+      ctx.addIssue({ code: 'custom', message: PLATE_FORMAT_MESSAGE });
       return z.NEVER;
     }
     return parsed.plate;

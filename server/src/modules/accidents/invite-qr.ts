@@ -1,5 +1,6 @@
 // The QR code of a case's invitation: the other driver scans it to open the join page with the
 // code filled in (the 6-digit code still works on its own).
+import { accidentJoinLink } from '@jiaoguan/contracts/pages';
 import QRCode from 'qrcode';
 import type { AppDeps } from '../../deps';
 import type { Caller } from '../../http/auth';
@@ -8,7 +9,7 @@ import { invalidState, loadCase, partyOf, requireStatus } from './case-store';
 type DriverCaller = Extract<Caller, { kind: 'driver' }>;
 
 export function joinUrl(origin: string, code: string): string {
-  return `${origin}/#/pages/accident/join/index?code=${code}`;
+  return `${origin}/#${accidentJoinLink(code)}`;
 }
 
 export async function inviteQr(deps: AppDeps, caller: DriverCaller, caseId: number, origin: string) {

@@ -1,4 +1,5 @@
 // The coded liability scenarios (DOMAIN.md A4) and the liability levels of Art. 60.
+import { LIABILITY_COUNTERPARTS, type LiabilityLevel } from '@jiaoguan/contracts/labels';
 export type FaultSide = 'A' | 'B' | 'BOTH';
 
 export interface Scenario {
@@ -43,20 +44,6 @@ export function findScenario(code: string | null | undefined): Scenario | undefi
   return code ? BY_CODE.get(code) : undefined;
 }
 
-/** Art. 60 levels as written on the documents. */
-export const LIABILITY_LEVELS = ['全部', '主要', '同等', '次要', '无'] as const;
-export type LiabilityLevel = (typeof LIABILITY_LEVELS)[number];
-
-/** English names accepted from clients as well. */
-export const LEVEL_ALIASES: Record<string, LiabilityLevel> = {
-  FULL: '全部',
-  MAIN: '主要',
-  EQUAL: '同等',
-  MINOR: '次要',
-  NONE: '无',
-};
-
-const COUNTERPART: Record<LiabilityLevel, LiabilityLevel> = { 全部: '无', 主要: '次要', 同等: '同等', 次要: '主要', 无: '全部' };
 
 export type Liability = { A: LiabilityLevel; B?: LiabilityLevel };
 
@@ -65,7 +52,7 @@ export function liabilityConsistent(l: Liability, vehicleCount: number): boolean
   if (vehicleCount === 1) return l.B === undefined;
   if (!l.B) return false;
   if (l.A === '无' && l.B === '无') return true;
-  return COUNTERPART[l.A] === l.B;
+  return LIABILITY_COUNTERPARTS[l.A] === l.B;
 }
 
 /** The liability a self-negotiation agreed on. */

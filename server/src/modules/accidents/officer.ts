@@ -5,7 +5,7 @@ import type { AccidentStatus } from '../../generated/prisma/enums';
 import type { AppDeps } from '../../deps';
 import { badRequest, notFound } from '../../http/errors';
 import { audit } from '../../lib/audit';
-import { shanghaiDate, shanghaiMidnight } from '../exams/calendar';
+import { shanghaiDay, shanghaiMidnight } from '@jiaoguan/contracts/time';
 import { notify } from '../notifications/notify';
 import type { FileStorage } from '../uploads/storage';
 import { readCase } from './case-read';
@@ -103,7 +103,7 @@ const DECISION_OF_EVENT: Record<string, Decision> = { CONFIRMED: 'CONFIRM', RETU
  */
 export async function officerStats(deps: AppDeps, caller: OfficerCaller, now = new Date()) {
   const unitId = unitOf(caller);
-  const day = shanghaiDate(now);
+  const day = shanghaiDay(now);
   const from = shanghaiMidnight(day);
   const [decided, waiting] = await Promise.all([
     // Cases updated since midnight narrow the events to read (a decision updates its case).

@@ -8,7 +8,8 @@ import { localStorageFor, type FileStorage } from '../uploads/storage';
 import { eligibilitySchema } from './eligibility';
 import { inviteQr } from './invite-qr';
 import { partyDetailsSchema } from './formats';
-import { LEVEL_ALIASES, LIABILITY_LEVELS, SCENARIOS } from './liability';
+import { LIABILITY_ALIASES, LIABILITY_LEVELS } from '@jiaoguan/contracts/labels';
+import { SCENARIOS } from './liability';
 import { decide, fileForOfficer, officerCase, officerQueue, officerStats } from './officer';
 import { agreementFor, claimsCsv, claimsExport, myClaims, verifyDocument } from './records';
 import {
@@ -69,7 +70,7 @@ const createBody = z.object({
 
 const level = z
   .string()
-  .transform((v) => LEVEL_ALIASES[v.toUpperCase()] ?? v)
+  .transform((v) => LIABILITY_ALIASES[v.toUpperCase()] ?? v)
   .pipe(z.enum(LIABILITY_LEVELS));
 
 const decisionBody = z.object({

@@ -1,4 +1,5 @@
 // The parties' side of a case: report, join, details, photos, liability, answers, cancellation.
+import { compactDay } from '@jiaoguan/contracts/time';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client';
 import type { AccidentStatus, EvidenceSlot, FaultSide } from '../../generated/prisma/enums';
@@ -41,10 +42,6 @@ const MAX_FILES_PER_CASE = 40;
 const driverActor = (caller: DriverCaller): Actor => ({ type: 'DRIVER', id: caller.id });
 const caseRef = (c: Pick<FullCase, 'id' | 'caseNumber'>) => ({ caseId: c.id, caseNumber: c.caseNumber });
 
-function shanghaiDate(d: Date): string {
-  const s = new Date(d.getTime() + 8 * 3_600_000);
-  return `${s.getUTCFullYear()}${String(s.getUTCMonth() + 1).padStart(2, '0')}${String(s.getUTCDate()).padStart(2, '0')}`;
-}
 const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
 export interface CreateCaseInput {
@@ -115,7 +112,7 @@ export async function createCase(deps: AppDeps, caller: DriverCaller, input: Cre
         const initial: AccidentStatus = two ? 'WAITING_FOR_PARTY' : 'NEGOTIATING';
         const created = await tx.accidentCase.create({
           data: {
-            caseNumber: `SG${shanghaiDate(now)}${sixDigits()}`,
+            caseNumber: `SG${compactDay(now)}${sixDigits()}`,
             status: initial,
             unitId: unit.id,
             reporterId: caller.id,

@@ -1,11 +1,12 @@
 // What each audience sees of a case: a party sees the other party only as far as the agreement needs.
+import { ACCIDENT_STATUS_LABELS, documentTitle, REQUIRED_SLOTS } from '@jiaoguan/contracts/labels';
 import { maskIdNumber, maskPhone } from '../../lib/mask';
 import { findScenario, liabilityFromFault, type Liability } from './liability';
-import { STATUS_TEXT, type FullCase, type Party } from './case-store';
+import type { FullCase, Party } from './case-store';
 
 export type Perspective = { kind: 'party'; driverId: number } | { kind: 'officer' };
 
-export const REQUIRED_SLOTS = ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT'] as const;
+export { REQUIRED_SLOTS };
 
 export function partyComplete(p: Party): boolean {
   return !!(p.plate && p.driverName && p.licenceNumber && p.phone && p.insurer);
@@ -60,7 +61,7 @@ export function caseView(c: FullCase, who: Perspective) {
     id: c.id,
     caseNumber: c.caseNumber,
     status: c.status,
-    statusText: STATUS_TEXT[c.status],
+    statusText: ACCIDENT_STATUS_LABELS[c.status],
     unit: { code: c.unit.code, name: c.unit.name },
     occurredAt: c.occurredAt,
     location: {
@@ -93,7 +94,7 @@ export function caseView(c: FullCase, who: Perspective) {
           number: c.documentNumber,
           verificationCode: c.verificationCode,
           kind: c.officerLiability ? 'DETERMINATION' : 'AGREEMENT',
-          title: c.officerLiability ? '道路交通事故认定书' : '道路交通事故自行协商协议书',
+          title: documentTitle(!!c.officerLiability),
         }
       : null,
     expiresAt: c.expiresAt,

@@ -1,4 +1,5 @@
 // Consultations: drivers ask (text checked by WeChat), agents claim, reply, note, transfer and close; drivers rate.
+import { CONSULTATION_CATEGORY_LABELS, CONSULTATION_STATUS_LABELS } from '@jiaoguan/contracts/labels';
 import type { AppDeps } from '../../deps';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ConsultationCategory, ConsultationStatus } from '../../generated/prisma/enums';
@@ -8,35 +9,20 @@ import { audit } from '../../lib/audit';
 import { maskName } from '../../lib/mask';
 import { checkText, contentRejected } from '../../lib/text-check';
 import { notify } from '../notifications/notify';
-import { addWorkingHours, workdayChecker } from './working-hours';
+import { addWorkingHours } from '@jiaoguan/contracts/time';
 
 type Driver = Extract<Caller, { kind: 'driver' }>;
 type Staff = Extract<Caller, { kind: 'staff' }>;
 type Tx = Prisma.TransactionClient;
 
-export const CATEGORIES = ['vehicle', 'licence', 'violation', 'accident', 'exam', 'other'] as const;
-export const CATEGORY_TEXT: Record<ConsultationCategory, string> = {
-  vehicle: '机动车业务',
-  licence: '驾驶证业务',
-  violation: '违法处理',
-  accident: '事故处理',
-  exam: '考试预约',
-  other: '其他',
-};
-export const STATUS_TEXT: Record<ConsultationStatus, string> = {
-  HELD: '待审核',
-  OPEN: '待受理',
-  CLAIMED: '处理中',
-  ANSWERED: '已回复',
-  CLOSED: '已结束',
-};
+export { CONSULTATION_CATEGORIES as CATEGORIES } from '@jiaoguan/contracts/labels';
 
 async function firstReplyDue(deps: AppDeps, from: Date): Promise<Date> {
   const until = new Date(from.getTime() + 60 * 86_400_000);
   const days = await deps.db.calendarDay.findMany({ where: { date: { gte: new Date(from.getTime() - 86_400_000), lte: until } } });
   const overrides = new Map(days.map((d) => [d.date.toISOString().slice(0, 10), d.isWorkday]));
   const { firstReplyHours, workingHours } = deps.config.consultations;
-  return addWorkingHours(from, firstReplyHours, workingHours, workdayChecker(overrides));
+  return addWorkingHours(from, firstReplyHours, workingHours, overrides);
 }
 
 const consultationInclude = {
@@ -54,10 +40,10 @@ function summary(c: Omit<Loaded, 'replies' | 'claimedBy' | 'driver'>) {
   return {
     id: c.id,
     category: c.category,
-    categoryText: CATEGORY_TEXT[c.category],
+    categoryText: CONSULTATION_CATEGORY_LABELS[c.category],
     content: c.content,
     status: c.status,
-    statusText: STATUS_TEXT[c.status],
+    statusText: CONSULTATION_STATUS_LABELS[c.status],
     createdAt: c.createdAt,
     firstReplyAt: c.firstReplyAt,
     closedAt: c.closedAt,
@@ -335,7 +321,7 @@ export async function transfer(deps: AppDeps, caller: Staff, id: number, input: 
       data: { category: input.category, claimedById: null, claimedAt: null, status: row.status === 'HELD' ? 'HELD' : 'OPEN' },
       select: { id: true },
     });
-    const note = `由“${CATEGORY_TEXT[before.category]}”转至“${CATEGORY_TEXT[input.category]}”${input.note ? `：${input.note}` : ''}`;
+    const note = `由“${CONSULTATION_CATEGORY_LABELS[before.category]}”转至“${CONSULTATION_CATEGORY_LABELS[input.category]}”${input.note ? `：${input.note}` : ''}`;
     await tx.consultationReply.create({ data: { consultationId: id, authorType: 'AGENT', authorId: caller.id, content: note, internal: true } });
     await audit(tx, { actor: { type: 'STAFF', id: caller.id }, action: 'consultation.transferred', entityType: 'Consultation', entityId: id, details: { from: before.category, to: input.category }, ip });
   });

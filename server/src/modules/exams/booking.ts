@@ -9,7 +9,8 @@ import { cancellationDeadline, loadCalendar } from './calendar';
 import { requireLearner, type LearnerContext } from './learners';
 import type { Recipient } from '../notifications/notify';
 import { confirmedNoticeStatements, dropReminder, driversOfLearners, isDuplicateKey, noticeConfirmed } from './notices';
-import { bookingRefusal, hasPriority, learnerRefusal, SUBJECT_NAMES, SUBJECTS, sortTime, permitExpiresAt } from './rules';
+import { SUBJECTS, subjectLabel } from '@jiaoguan/contracts/labels';
+import { bookingRefusal, hasPriority, learnerRefusal, sortTime, permitExpiresAt } from './rules';
 import { countsChanged, sessionFacts, sessionView, sessionSelect, type SessionRow } from './sessions';
 
 type Driver = Extract<Caller, { kind: 'driver' }>;
@@ -52,7 +53,7 @@ async function bookingView(deps: AppDeps, b: BookingRow) {
     id: b.id,
     sessionId: b.sessionId,
     subject: b.subject,
-    subjectName: SUBJECT_NAMES[b.subject],
+    subjectName: subjectLabel(b.subject),
     status: b.status,
     ...(b.status === 'PENDING' ? { rank: await rankOf(deps.db, b) } : {}),
     priority: b.priority,
@@ -299,7 +300,7 @@ async function alreadyHeld(deps: AppDeps, learnerId: number, bookingId: number, 
   if (existing.sessionId !== sessionId) {
     throw conflict(
       'ALREADY_BOOKED',
-      `您已有一个${SUBJECT_NAMES[existing.subject]}的预约，同一科目只能有一个有效预约；如需更换，请先取消原预约`,
+      `您已有一个${subjectLabel(existing.subject)}的预约，同一科目只能有一个有效预约；如需更换，请先取消原预约`,
       { bookingId: existing.id, sessionId: existing.sessionId },
     );
   }
@@ -434,12 +435,12 @@ export async function eligibility(deps: AppDeps, caller: Driver) {
   const permit = f.permitIssuedAt ?? f.passedAt[1];
   const subjects = SUBJECTS.filter((s) => !(s === 3 && f.licenceClass === 'C6')).map((subject) => {
     const held = learner.history.find((b) => b.subject === subject && (b.status === 'PENDING' || b.status === 'CONFIRMED') && !b.result);
-    if (f.passedAt[subject]) return { subject, name: SUBJECT_NAMES[subject], status: 'PASSED' as const, passedAt: f.passedAt[subject] };
-    if (held) return { subject, name: SUBJECT_NAMES[subject], status: 'BOOKED' as const, bookingId: held.id, sessionId: held.sessionId };
+    if (f.passedAt[subject]) return { subject, name: subjectLabel(subject), status: 'PASSED' as const, passedAt: f.passedAt[subject] };
+    if (held) return { subject, name: subjectLabel(subject), status: 'BOOKED' as const, bookingId: held.id, sessionId: held.sessionId };
     const refusal = learnerRefusal(f, learner.history, subject, now);
     return refusal
-      ? { subject, name: SUBJECT_NAMES[subject], status: 'NOT_BOOKABLE' as const, reason: refusal.reason, message: refusal.message, availableFrom: refusal.availableFrom ?? null }
-      : { subject, name: SUBJECT_NAMES[subject], status: 'BOOKABLE' as const };
+      ? { subject, name: subjectLabel(subject), status: 'NOT_BOOKABLE' as const, reason: refusal.reason, message: refusal.message, availableFrom: refusal.availableFrom ?? null }
+      : { subject, name: subjectLabel(subject), status: 'BOOKABLE' as const };
   });
   return {
     learner: {

@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db';
 import type { SqlStatement } from '../../db';
 import { notify, notifyStatements, type Notice, type Recipient } from '../notifications/notify';
-import { startOfDayAfter } from './calendar';
+import { startOfDayAfter } from '@jiaoguan/contracts/time';
 
 type Tx = Db | Prisma.TransactionClient;
 

@@ -8,7 +8,8 @@ import { issuesToDetails } from '../../http/api';
 import { audit } from '../../lib/audit';
 import { maskIdNumber } from '../../lib/mask';
 import { driversOfLearners, noticeResult } from './notices';
-import { attemptsUsed, MAX_SKILL_ATTEMPTS, SUBJECT_NAMES } from './rules';
+import { subjectLabel } from '@jiaoguan/contracts/labels';
+import { attemptsUsed, MAX_SKILL_ATTEMPTS } from './rules';
 import { sessionsChanged } from './sessions';
 
 export type ResultValue = 'PASS' | 'FAIL' | 'NO_SHOW';
@@ -87,7 +88,7 @@ export async function recordResult(deps: AppDeps, staffId: number, bookingId: nu
         action: 'exam.result_recorded',
         entityType: 'ExamBooking',
         entityId: bookingId,
-        details: { result, learner: maskIdNumber(learner.idNumber), subject: SUBJECT_NAMES[b.subject], voided },
+        details: { result, learner: maskIdNumber(learner.idNumber), subject: subjectLabel(b.subject), voided },
         ip,
       });
       return { id: bookingId, subject: b.subject, result, resultAt: now, subjectsVoided: voided };

@@ -1,18 +1,9 @@
 // The booking rules of DOMAIN.md §B as pure functions: eligibility with a reason code per rule,
 // the sort time of a ranked application and the priority near the end of a permit.
-import { shanghaiDate, startOfDayAfter } from './calendar';
+import { subjectLabel, type Subject } from '@jiaoguan/contracts/labels';
+import { formatDate, startOfDayAfter } from '@jiaoguan/contracts/time';
 
-export const SUBJECTS = [1, 2, 3, 4] as const;
-export type Subject = (typeof SUBJECTS)[number];
-
-export const SUBJECT_NAMES: Record<number, string> = {
-  1: '科目一',
-  2: '科目二',
-  3: '科目三',
-  4: '科目三安全文明常识',
-};
-
-export const LICENCE_CLASSES = ['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'D', 'E', 'F', 'M', 'N', 'P'] as const;
+export { LICENCE_CLASSES, SUBJECTS, type Subject } from '@jiaoguan/contracts/labels';
 
 const PERMIT_YEARS = 3;
 /** 科目二 and the 科目三 road test: at most this many bookings within one permit (Art. 46). */
@@ -77,10 +68,7 @@ export interface Refusal {
   availableFrom?: Date;
 }
 
-const fmt = (d: Date) => {
-  const [y, m, day] = shanghaiDate(d).split('-');
-  return `${y}年${Number(m)}月${Number(day)}日`;
-};
+const fmt = formatDate;
 
 export function permitExpiresAt(permitIssuedAt: Date): Date {
   const d = new Date(permitIssuedAt);
@@ -113,7 +101,7 @@ export function learnerRefusal(
   at: Date,
   examAt: Date = at,
 ): Refusal | null {
-  const name = SUBJECT_NAMES[subject];
+  const name = subjectLabel(subject);
   if (learner.passedAt[subject as Subject]) {
     return { reason: 'ALREADY_PASSED', message: `您已通过${name}，无需再预约` };
   }
@@ -121,7 +109,7 @@ export function learnerRefusal(
   if (missing.length > 0) {
     return {
       reason: 'SUBJECT_ORDER',
-      message: `请先通过${missing.map((s) => SUBJECT_NAMES[s]).join('和')}，再预约${name}`,
+      message: `请先通过${missing.map((s) => subjectLabel(s)).join('和')}，再预约${name}`,
     };
   }
   if (subject === 1) return null;

@@ -1,4 +1,5 @@
 // Status codes and licence classes of the national system, and what they mean to a driver.
+import { LICENCE_CLASS_LABELS } from '@jiaoguan/contracts/labels';
 export const LICENCE_STATUS: Readonly<Record<string, string>> = {
   A: '正常', B: '超分', C: '转出', D: '暂扣', E: '撤销', F: '吊销', G: '注销', H: '违法未处理',
   I: '事故未处理', J: '停止使用', K: '扣押', L: '锁定', M: '逾期未换证', N: '延期换证', P: '延期体检',
@@ -30,17 +31,12 @@ export const VEHICLE_STATUS: Readonly<Record<string, string>> = {
   Q: '逾期未检验',
 };
 
-export const LICENCE_CLASSES: Readonly<Record<string, string>> = {
-  A1: '大型客车', A2: '重型牵引挂车', A3: '城市公交车', B1: '中型客车', B2: '大型货车', C1: '小型汽车',
-  C2: '小型自动挡汽车', C3: '低速载货汽车', C4: '三轮汽车', C5: '残疾人专用小型自动挡载客汽车',
-  C6: '轻型牵引挂车', D: '普通三轮摩托车', E: '普通二轮摩托车', F: '轻便摩托车', M: '轮式专用机械车',
-  N: '无轨电车', P: '有轨电车',
-};
+/** Licence classes by code, for reading combined codes such as "C1E". */
+export const LICENCE_CLASSES: Readonly<Record<string, string>> = LICENCE_CLASS_LABELS;
 
 /** Single-violation point values since 2022. */
 export const POINT_VALUES: readonly number[] = [0, 1, 3, 6, 9, 12];
 
-export const VIOLATION_STATUS_TEXT = { UNPROCESSED: '未处理', PROCESSED: '已处理未缴款', PAID: '已缴款' } as const;
 
 /** Every letter of a (possibly combined, e.g. "BDH") status code, or null when any letter is unknown. */
 export function splitStatus(code: string, table: Readonly<Record<string, string>>): string[] | null {
@@ -56,4 +52,4 @@ export function splitLicenceClasses(value: string): string[] | null {
   return parts.every((p) => LICENCE_CLASSES[p]) ? parts : null;
 }
 
-export { PLATE_TYPES as PLATE_TYPE_NAMES } from './plate';
+export { PLATE_TYPES as PLATE_TYPE_NAMES } from '@jiaoguan/contracts/plate';

@@ -1,9 +1,9 @@
 // Validation of one import row per record kind: each raw row becomes a clean record or a reason in Chinese.
-import { idNumberProblem, ID_NUMBER_MESSAGES, normaliseIdNumber } from '../identity/id-number';
+import { idNumberProblem, ID_NUMBER_MESSAGES, normaliseIdNumber } from '@jiaoguan/contracts/id-number';
 import { LICENCE_STATUS, POINT_VALUES, VEHICLE_STATUS, splitLicenceClasses, splitStatus } from './codes';
-import { normalisePlate, plateKind, plateProblem } from './plate';
-import { shanghaiMidnight } from './rules';
-import { isValidVin } from './vin';
+import { normalisePlate, plateKind, plateTypeProblem } from '@jiaoguan/contracts/plate';
+import { shanghaiMidnightOf } from '@jiaoguan/contracts/time';
+import { isValidVin } from '@jiaoguan/contracts/vin';
 
 export type ImportKind = 'licences' | 'vehicles' | 'violations';
 
@@ -110,7 +110,7 @@ function checkedDate(y: number, mo: number, d: number, h: number, mi: number, s:
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (y < 1900 || y > 2200 || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
   if (h > 23 || mi > 59 || s > 59) return null;
-  return new Date(shanghaiMidnight(y, mo, d).getTime() + ((h * 60 + mi) * 60 + s) * 1000 + ms);
+  return new Date(shanghaiMidnightOf(y, mo, d).getTime() + ((h * 60 + mi) * 60 + s) * 1000 + ms);
 }
 
 function date(raw: Raw, field: string, optional = false): Date | null {
@@ -159,7 +159,7 @@ function licence(raw: Raw): LicenceRow {
 function vehicle(raw: Raw): VehicleRow {
   const plate = normalisePlate(req(raw, 'plate', 16));
   const plateType = req(raw, 'plateType', 8).padStart(2, '0');
-  const problem = plateProblem(plate, plateType);
+  const problem = plateTypeProblem(plate, plateType);
   if (problem) throw new RowProblem(problem);
   const vin = req(raw, 'vin', 17).toUpperCase();
   if (!isValidVin(vin)) throw new RowProblem('vin 车辆识别代号不正确（17位，第9位校验位）');

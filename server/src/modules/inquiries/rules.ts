@@ -1,7 +1,7 @@
 // Pure rules of the look-ups: the 12-month points cycle, the late fee, and what a record's dates mean.
+import { shanghaiDayParts, shanghaiMidnightOf } from '@jiaoguan/contracts/time';
+
 const DAY = 86_400_000;
-/** Asia/Shanghai has no daylight saving: a fixed +08:00. */
-const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 export const FULL_POINTS = 12;
 /** Days to pay after the penalty decision before the late fee starts. */
@@ -9,27 +9,16 @@ export const PAYMENT_DAYS = 15;
 /** Late fee per day, in percent of the fine (capped at the fine). */
 export const LATE_FEE_PERCENT_PER_DAY = 3;
 
-/** The Shanghai calendar date of an instant as [year, month 1-12, day]. */
-export function shanghaiDate(at: Date): [number, number, number] {
-  const d = new Date(at.getTime() + SHANGHAI_OFFSET);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-}
-
-/** Midnight in Shanghai of a calendar date, as an instant. */
-export function shanghaiMidnight(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day) - SHANGHAI_OFFSET);
-}
-
 /** The anniversary of a date in a given year; 29 February falls on 28 February in other years. */
 function anniversary(year: number, month: number, day: number): Date {
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return shanghaiMidnight(year, month, Math.min(day, lastDay));
+  return shanghaiMidnightOf(year, month, Math.min(day, lastDay));
 }
 
 /** The scoring cycle containing `now`: 12 months counted from the first issue date (记分周期). */
 export function pointsCycle(firstIssuedAt: Date, now: Date): { startsAt: Date; endsAt: Date } {
-  const [, m, d] = shanghaiDate(firstIssuedAt);
-  const [year] = shanghaiDate(now);
+  const [, m, d] = shanghaiDayParts(firstIssuedAt);
+  const [year] = shanghaiDayParts(now);
   let start = anniversary(year, m, d);
   let startYear = year;
   if (start.getTime() > now.getTime()) {
@@ -69,7 +58,7 @@ export function paymentDueAt(decidedAt: Date | null): Date | null {
 
 /** Whole days from now until `at` (negative when it has passed), by Shanghai calendar dates. */
 export function daysUntil(at: Date, now: Date): number {
-  const [y1, m1, d1] = shanghaiDate(now);
-  const [y2, m2, d2] = shanghaiDate(at);
+  const [y1, m1, d1] = shanghaiDayParts(now);
+  const [y2, m2, d2] = shanghaiDayParts(at);
   return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / DAY);
 }

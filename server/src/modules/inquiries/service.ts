@@ -1,4 +1,5 @@
 // A driver's own licence, vehicles and violations, and binding a vehicle by plate and VIN ending.
+import { VIOLATION_STATUS_LABELS } from '@jiaoguan/contracts/labels';
 import type { AppDeps } from '../../deps';
 import { Prisma } from '../../generated/prisma/client';
 import type { Caller } from '../../http/auth';
@@ -12,11 +13,10 @@ import {
   LICENCE_STATUS_ADVICE,
   PLATE_TYPE_NAMES,
   VEHICLE_STATUS,
-  VIOLATION_STATUS_TEXT,
   splitLicenceClasses,
   splitStatus,
 } from './codes';
-import { normalisePlate } from './plate';
+import { normalisePlate } from '@jiaoguan/contracts/plate';
 import { FULL_POINTS, currentPoints, daysUntil, lateFeeFen, paymentDueAt, pointsCycle } from './rules';
 import type { ViolationRow } from './import-rows';
 
@@ -229,7 +229,7 @@ export async function ownViolations(
       fineFen: r.fineFen,
       points: r.points,
       status: r.status,
-      statusText: VIOLATION_STATUS_TEXT[r.status],
+      statusText: VIOLATION_STATUS_LABELS[r.status],
       decidedAt: r.decidedAt,
       paymentDueAt: paymentDueAt(r.decidedAt),
       lateFeeFen: fee,

@@ -62,7 +62,7 @@ export function registerNotificationRoutes(api: Api, deps: AppDeps) {
     access: 'driver',
     body: z.object({
       templates: z
-        .partialRecord(z.enum(TEMPLATE_KEYS as [string, ...string[]]), answer)
+        .partialRecord(z.enum(TEMPLATE_KEYS), answer)
         .refine((t) => Object.keys(t).length > 0, { message: '至少包含一个模板' }),
     }),
     handler: ({ caller, body }) => recordSubscriptions(deps.db, caller.id, body.templates as Record<string, 'accept' | 'reject'>),

@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { notFound } from '../../http/errors';
 import type { TemplateKey } from './events';
 
-export const TEMPLATE_KEYS: readonly TemplateKey[] = ['accident_progress', 'exam_booking', 'consultation_reply'];
+export { TEMPLATE_KEYS } from '@jiaoguan/contracts/labels';
 
 const entrySelect = { id: true, event: true, title: true, body: true, link: true, readAt: true, createdAt: true } as const;
 type EntryRow = Prisma.MessageCentreEntryGetPayload<{ select: typeof entrySelect }>;

@@ -3,23 +3,17 @@
 import type { Config } from '../../config';
 import { findInvalidDataField, isValidKeywordValue } from '../../wechat/keyword-rules';
 import type { EventData, EventName, TemplateKey } from './events';
-import { MESSAGE_CENTRE, SUBJECT_NAMES, type CentreText } from './message-centre-text';
+import { subjectLabel } from '@jiaoguan/contracts/labels';
+import { formatDate, formatDateTime } from '@jiaoguan/contracts/time';
+import { MESSAGE_CENTRE, type CentreText } from './message-centre-text';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
-/** `time`: 2026年12月9日 09:00 in Asia/Shanghai. */
-export function fitTime(date: Date): string {
-  const s = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  return `${s.getUTCFullYear()}年${s.getUTCMonth() + 1}月${s.getUTCDate()}日 ${pad(s.getUTCHours())}:${pad(s.getUTCMinutes())}`;
-}
+/** `time`: 2026年12月9日 09:00 in Asia/Shanghai (a form WeChat's time rule accepts). */
+export const fitTime = (date: Date): string => formatDateTime(date);
 
 /** `date`: 2026年12月9日 in Asia/Shanghai. */
-export function fitDate(date: Date): string {
-  const s = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  return `${s.getUTCFullYear()}年${s.getUTCMonth() + 1}月${s.getUTCDate()}日`;
-}
+export const fitDate = (date: Date): string => formatDate(date);
 
 /** `thing`: at most 20 characters, cut at a character boundary (never inside a surrogate pair), with an ellipsis. */
 export function fitThing(value: string, fallback = '详见小程序'): string {
@@ -98,7 +92,7 @@ const accident = (caseNumber: string, phrase: string, note: string, at: Date) =>
   time4: fitTime(at),
 });
 const exam = (d: EventData['exam.reminder'], phrase: string) => ({
-  thing1: fitThing(`${SUBJECT_NAMES[d.subject] ?? '考试'}考试`),
+  thing1: fitThing(`${subjectLabel(d.subject)}考试`),
   time2: fitTime(new Date(d.startsAt)),
   thing3: fitThing(d.venue),
   phrase4: fitPhrase(phrase),

@@ -173,7 +173,7 @@ function NewSessionForm({ onCreated }: { onCreated: () => void }) {
       <Text className="jg-subtitle">发布考试场次</Text>
       <Text className="jg-hint">考试计划须至少提前10天公布；时间均为北京时间。</Text>
       <View className="admin-exam-row">
-        {field('subject', '科目（1、2、3，4为安全文明常识）')}
+        {field('subject', `科目（1、2、3，4为${SUBJECT_LABELS[4]}）`)}
         {field('licenceClass', '准驾车型', 'C1')}
         {field('capacity', '考位数')}
       </View>

@@ -1,0 +1,169 @@
+// The enums both sides speak, each with the Chinese words users read for it. One name per thing:
+// a label changed here changes on every page, message and document.
+
+// ---- people ----
+export const ROLES = ['driver', 'officer', 'agent', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { driver: '驾驶人', officer: '民警', agent: '客服', admin: '管理员' };
+
+// ---- accidents ----
+export const ACCIDENT_STATUSES = [
+  'DRAFT',
+  'WAITING_FOR_PARTY',
+  'NEGOTIATING',
+  'PENDING_REVIEW',
+  'CONFIRMED',
+  'RETURNED',
+  'TRANSFERRED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
+export type AccidentStatus = (typeof ACCIDENT_STATUSES)[number];
+export const ACCIDENT_STATUS_LABELS: Record<AccidentStatus, string> = {
+  DRAFT: '草稿',
+  WAITING_FOR_PARTY: '待对方加入',
+  NEGOTIATING: '协商中',
+  PENDING_REVIEW: '待民警审核',
+  CONFIRMED: '已确认',
+  RETURNED: '已退回',
+  TRANSFERRED: '转现场处理',
+  CANCELLED: '已撤销',
+  EXPIRED: '已过期',
+};
+
+/** Photo slots, in the order the report asks for them; the first three are required. */
+export const PHOTO_SLOTS = [
+  'OVERVIEW_FRONT',
+  'OVERVIEW_REAR',
+  'COLLISION_POINT',
+  'OWN_DAMAGE',
+  'OTHER_DAMAGE',
+  'OWN_PLATE',
+  'OTHER_PLATE',
+  'EXTRA',
+] as const;
+export const EVIDENCE_SLOTS = [...PHOTO_SLOTS, 'SIGNATURE'] as const;
+export type EvidenceSlot = (typeof EVIDENCE_SLOTS)[number];
+export const REQUIRED_SLOTS: readonly EvidenceSlot[] = ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT'];
+export const SLOT_LABELS: Record<EvidenceSlot, string> = {
+  OVERVIEW_FRONT: '前方全景',
+  OVERVIEW_REAR: '后方全景',
+  COLLISION_POINT: '碰撞部位',
+  OWN_DAMAGE: '本车损失',
+  OTHER_DAMAGE: '对方车损',
+  OWN_PLATE: '本车号牌',
+  OTHER_PLATE: '对方号牌',
+  EXTRA: '补充照片',
+  SIGNATURE: '签名',
+};
+
+export const PARTY_ROLES = ['A', 'B'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const PARTY_LABELS: Record<PartyRole, string> = { A: '甲方', B: '乙方' };
+
+export const FAULT_SIDES = ['A', 'B', 'BOTH'] as const;
+export type FaultSide = (typeof FAULT_SIDES)[number];
+
+/** Liability levels (Art. 60), as written on the documents. */
+export const LIABILITY_LEVELS = ['全部', '主要', '同等', '次要', '无'] as const;
+export type LiabilityLevel = (typeof LIABILITY_LEVELS)[number];
+/** The level the other party bears when one bears this one. */
+export const LIABILITY_COUNTERPARTS: Record<LiabilityLevel, LiabilityLevel> = { 全部: '无', 主要: '次要', 同等: '同等', 次要: '主要', 无: '全部' };
+/** English names accepted from clients as well. */
+export const LIABILITY_ALIASES: Record<string, LiabilityLevel> = { FULL: '全部', MAIN: '主要', EQUAL: '同等', MINOR: '次要', NONE: '无' };
+
+export const OFFICER_DECISIONS = ['CONFIRM', 'RETURN', 'TRANSFER'] as const;
+export type OfficerDecision = (typeof OFFICER_DECISIONS)[number];
+export const OFFICER_DECISION_LABELS: Record<OfficerDecision, string> = { CONFIRM: '确认', RETURN: '退回补充', TRANSFER: '转现场处理' };
+
+/** The document of a confirmed case: agreed by the parties, or liability set by an officer. */
+export const DOCUMENT_TITLES = {
+  AGREEMENT: '道路交通事故自行协商协议书',
+  OFFICER_FINDING: '道路交通事故认定书（简易程序）',
+} as const;
+export const documentTitle = (liabilitySetByOfficer: boolean) =>
+  liabilitySetByOfficer ? DOCUMENT_TITLES.OFFICER_FINDING : DOCUMENT_TITLES.AGREEMENT;
+
+// ---- exams ----
+export const SUBJECTS = [1, 2, 3, 4] as const;
+export type Subject = (typeof SUBJECTS)[number];
+/** Subject 4 is officially 科目三安全文明常识; drivers call it 科目四, so the label says both. */
+export const SUBJECT_LABELS: Readonly<Record<number, string>> = {
+  1: '科目一',
+  2: '科目二',
+  3: '科目三',
+  4: '科目四（安全文明常识）',
+} satisfies Record<Subject, string>;
+export const subjectLabel = (subject: number) => SUBJECT_LABELS[subject] ?? `科目${subject}`;
+
+export const LICENCE_CLASSES = ['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'D', 'E', 'F', 'M', 'N', 'P'] as const;
+export type LicenceClass = (typeof LICENCE_CLASSES)[number];
+/** 准驾车型 (licence classes) and what each allows. */
+export const LICENCE_CLASS_LABELS: Record<LicenceClass, string> = {
+  A1: '大型客车', A2: '重型牵引挂车', A3: '城市公交车', B1: '中型客车', B2: '大型货车', C1: '小型汽车',
+  C2: '小型自动挡汽车', C3: '低速载货汽车', C4: '三轮汽车', C5: '残疾人专用小型自动挡载客汽车',
+  C6: '轻型牵引挂车', D: '普通三轮摩托车', E: '普通二轮摩托车', F: '轻便摩托车', M: '轮式专用机械车',
+  N: '无轨电车', P: '有轨电车',
+};
+
+export const ALLOCATIONS = ['RANKED', 'FIRST_COME'] as const;
+export type Allocation = (typeof ALLOCATIONS)[number];
+export const ALLOCATION_LABELS: Record<Allocation, string> = { FIRST_COME: '先到先得', RANKED: '按排序分配' };
+
+export const BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  PENDING: '排队中',
+  CONFIRMED: '预约成功',
+  REJECTED: '未获安排',
+  CANCELLED: '已取消',
+};
+
+export const EXAM_RESULTS = ['PASS', 'FAIL', 'NO_SHOW'] as const;
+export type ExamResult = (typeof EXAM_RESULTS)[number];
+export const EXAM_RESULT_LABELS: Record<ExamResult, string> = { PASS: '合格', FAIL: '不合格', NO_SHOW: '缺考（按不合格计）' };
+
+/** Why a booking is refused (422 NOT_ELIGIBLE, `details.reason`). */
+export const BOOKING_REFUSAL_REASONS = [
+  'LICENCE_CLASS_MISMATCH',
+  'ALREADY_PASSED',
+  'SUBJECT_ORDER',
+  'PERMIT_EXPIRED',
+  'WAITING_PERIOD',
+  'ATTEMPTS_EXHAUSTED',
+  'RETAKE_WAIT',
+  'BOOKING_NOT_OPEN',
+  'BOOKING_CLOSED',
+] as const;
+export type BookingRefusalReason = (typeof BOOKING_REFUSAL_REASONS)[number];
+
+// ---- consultations ----
+export const CONSULTATION_CATEGORIES = ['vehicle', 'licence', 'violation', 'accident', 'exam', 'other'] as const;
+export type ConsultationCategory = (typeof CONSULTATION_CATEGORIES)[number];
+export const CONSULTATION_CATEGORY_LABELS: Record<ConsultationCategory, string> = {
+  vehicle: '机动车业务',
+  licence: '驾驶证业务',
+  violation: '违法处理',
+  accident: '事故处理',
+  exam: '考试预约',
+  other: '其他',
+};
+
+export const CONSULTATION_STATUSES = ['HELD', 'OPEN', 'CLAIMED', 'ANSWERED', 'CLOSED'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export const CONSULTATION_STATUS_LABELS: Record<ConsultationStatus, string> = {
+  HELD: '待审核',
+  OPEN: '待受理',
+  CLAIMED: '处理中',
+  ANSWERED: '已回复',
+  CLOSED: '已结束',
+};
+
+// ---- violations ----
+export const VIOLATION_STATUSES = ['UNPROCESSED', 'PROCESSED', 'PAID'] as const;
+export type ViolationStatus = (typeof VIOLATION_STATUSES)[number];
+export const VIOLATION_STATUS_LABELS: Record<ViolationStatus, string> = { UNPROCESSED: '未处理', PROCESSED: '已处理未缴款', PAID: '已缴款' };
+
+// ---- notifications ----
+export const TEMPLATE_KEYS = ['accident_progress', 'exam_booking', 'consultation_reply'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];

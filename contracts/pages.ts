@@ -1,0 +1,43 @@
+// Page paths of the mini-program (its app.config.ts) that code on either side links to: the
+// server puts them in message-centre entries, WeChat messages and QR codes; the pages navigate by
+// them. A test holds this list against app.config.ts, and every link of every event against it.
+
+export const PAGES = {
+  home: '/pages/index/index',
+  messages: '/pages/messages/index',
+  me: '/pages/me/index',
+  login: '/pages/login/index',
+  staffLogin: '/pages/staff-login/index',
+  accident: '/pages/accident/index',
+  accidentReport: '/pages/accident/report/index',
+  accidentJoin: '/pages/accident/join/index',
+  accidentDetail: '/pages/accident/detail/index',
+  exam: '/pages/exam/index',
+  examSessions: '/pages/exam/sessions/index',
+  inquiry: '/pages/inquiry/index',
+  consult: '/pages/consult/index',
+  consultDetail: '/pages/consult/detail/index',
+  officerHome: '/packages/officer/index/index',
+  officerCase: '/packages/officer/case/index',
+  agentHome: '/packages/agent/index/index',
+  adminHome: '/packages/admin/index/index',
+  adminExams: '/packages/admin/exams/index',
+  adminDelivery: '/packages/admin/delivery/index',
+  adminImport: '/packages/admin/import/index',
+} as const;
+export type PagePath = (typeof PAGES)[keyof typeof PAGES];
+
+/** A page with its query, e.g. `/pages/accident/detail/index?id=7`. */
+export function pageLink(page: PagePath, query?: Record<string, string | number>): string {
+  if (!query || Object.keys(query).length === 0) return page;
+  const search = Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${page}?${search}`;
+}
+
+export const accidentCaseLink = (caseId: number) => pageLink(PAGES.accidentDetail, { id: caseId });
+export const consultationLink = (consultationId: number) => pageLink(PAGES.consultDetail, { id: consultationId });
+/** The learner's bookings are listed on the exam home page. */
+export const examBookingsLink = () => PAGES.exam;
+export const accidentJoinLink = (inviteCode: string) => pageLink(PAGES.accidentJoin, { code: inviteCode });
