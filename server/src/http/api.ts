@@ -103,7 +103,4 @@ function allowed(access: Access, caller: Caller): boolean {
 
 /** Common schema pieces. */
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export { pageQuery } from '../lib/pagination';

@@ -6,7 +6,7 @@ import type { AccidentStatus, EvidenceSlot, FaultSide } from '../../generated/pr
 import type { AppDeps } from '../../deps';
 import { AppError, badRequest, conflict, forbidden, notFound, ruleSaysNo } from '../../http/errors';
 import { audit } from '../../lib/audit';
-import { isUniqueViolation } from '../../lib/prisma-errors';
+import { isUniqueViolation } from '../../lib/db-errors';
 import { requireAcceptableText, type TextVerdict } from '../../lib/text-check';
 import { clearFailures, recentFailures, recordFailure } from '../auth/throttle';
 import { notify } from '../notifications/notify';

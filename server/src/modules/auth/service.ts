@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps';
 import { AppError, unauthenticated } from '../../http/errors';
 import { newToken } from '../../http/auth';
 import { audit } from '../../lib/audit';
-import { isUniqueViolation } from '../../lib/prisma-errors';
+import { isUniqueViolation } from '../../lib/db-errors';
 import { verifyPassword } from './password';
 import { clearFailures, recentFailures, recordFailure } from './throttle';
 

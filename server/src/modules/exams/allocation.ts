@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps';
 import { notFound, conflict } from '../../http/errors';
 import { audit } from '../../lib/audit';
 import { acquireLease, releaseLease } from '../../lib/lease';
-import { withDeadlockRetry } from './booking';
+import { withRetry } from '../../lib/db-errors';
 import { driversOfLearners, noticeConfirmed, noticeRejected } from './notices';
 import { adminSessionView, sessionSelect, sessionsChanged, type SessionRow } from './sessions';
 
@@ -25,7 +25,7 @@ export async function allocateSession(
   sessionId: number,
   opts: { closeNow: boolean; actor?: { type: 'STAFF' | 'SYSTEM'; id?: number } },
 ): Promise<AllocationOutcome> {
-  const outcome = await withDeadlockRetry(() =>
+  const outcome = await withRetry(() =>
     deps.db.$transaction(
     async (tx) => {
       const now = new Date();

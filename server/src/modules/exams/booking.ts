@@ -8,7 +8,8 @@ import { AppError, conflict, notFound, ruleSaysNo } from '../../http/errors';
 import { cancellationDeadline, loadCalendar } from './calendar';
 import { requireLearner, type LearnerContext } from './learners';
 import type { Recipient } from '../notifications/notify';
-import { confirmedNoticeStatements, dropReminder, driversOfLearners, isDuplicateKey, noticeConfirmed } from './notices';
+import { isLockConflict, isUniqueViolation, withRetry } from '../../lib/db-errors';
+import { confirmedNoticeStatements, dropReminder, driversOfLearners, noticeConfirmed } from './notices';
 import { SUBJECTS, subjectLabel } from '@jiaoguan/contracts/labels';
 import { bookingRefusal, hasPriority, learnerRefusal, sortTime, permitExpiresAt } from './rules';
 import { countsChanged, sessionFacts, sessionView, sessionSelect, type SessionRow } from './sessions';
@@ -132,23 +133,6 @@ function seatFreed(deps: AppDeps, sessionId: number): void {
   memoFor(deps).delete(sessionId);
 }
 
-/** InnoDB chose this transaction as a deadlock victim (rare: an application racing its session's allocation). */
-export function isDeadlock(err: unknown): boolean {
-  const e = err as { message?: string; meta?: unknown };
-  return /\b1213\b|Deadlock found|TransactionWriteConflict/.test(`${e?.message ?? ''} ${JSON.stringify(e?.meta ?? {})}`);
-}
-
-/** Runs a transaction again when it was chosen as a deadlock victim (it was rolled back whole). */
-export async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await run();
-    } catch (err) {
-      if (i >= attempts || !isDeadlock(err)) throw err;
-    }
-  }
-}
-
 /** Thrown inside the transaction when the conditional UPDATE took no seat; rolls everything back. */
 class SeatNotTaken extends Error {}
 
@@ -261,9 +245,9 @@ async function takeSeat(deps: AppDeps, recipient: Recipient, learner: LearnerCon
   const key = activeKey(learner.id, session.subject);
   let taken: { id: number; counts: SessionCounts };
   try {
-    taken = await withDeadlockRetry(() => seatTransaction(deps, recipient, learner, session, { now, ranked, sort, priority, key }));
+    taken = await withRetry(() => seatTransaction(deps, recipient, learner, session, { now, ranked, sort, priority, key }));
   } catch (err) {
-    if (isDuplicateKey(err)) {
+    if (isUniqueViolation(err)) {
       const existing = await deps.db.examBooking.findUnique({ where: { activeKey: key }, select: { id: true } });
       if (existing) return alreadyHeld(deps, learner.id, existing.id, session.id);
       throw conflict('ALREADY_BOOKED', '您已有该科目的预约，请勿重复预约');
@@ -346,7 +330,7 @@ export async function cancelFor(deps: AppDeps, driverId: number, learnerId: numb
       await deps.db.$transaction((tx) => cancelInTx(tx, b, driverId, now));
       break;
     } catch (err) {
-      if (attempt < 3 && (err instanceof StatusMoved || isDuplicateKey(err) || isDeadlock(err))) continue;
+      if (attempt < 3 && (err instanceof StatusMoved || isUniqueViolation(err) || isLockConflict(err))) continue;
       throw err;
     }
   }

@@ -78,11 +78,3 @@ export async function driversOfLearners(tx: Tx, learnerIds: number[]): Promise<M
   }
   return out;
 }
-
-/** A unique-key violation, whether raised through Prisma's model API or a raw statement. */
-export function isDuplicateKey(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; meta?: unknown };
-  if (e?.code === 'P2002') return true;
-  const text = `${e?.message ?? ''} ${JSON.stringify(e?.meta ?? {})}`;
-  return /UniqueConstraintViolation|Duplicate entry|ER_DUP_ENTRY|\b1062\b/.test(text);
-}

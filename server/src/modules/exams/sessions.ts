@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps';
 import type { Db } from '../../db';
 import { badRequest, conflict, notFound, ruleSaysNo } from '../../http/errors';
 import { audit } from '../../lib/audit';
-import { isUniqueViolation } from '../../lib/prisma-errors';
+import { isUniqueViolation } from '../../lib/db-errors';
 import type { SessionFacts } from './rules';
 
 export interface SessionRow extends SessionFacts {

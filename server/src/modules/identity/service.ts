@@ -4,7 +4,7 @@ import type { Caller } from '../../http/auth';
 import { conflict, ruleSaysNo } from '../../http/errors';
 import { audit } from '../../lib/audit';
 import { maskIdNumber } from '../../lib/mask';
-import { isUniqueViolation } from '../../lib/prisma-errors';
+import { isUniqueViolation } from '../../lib/db-errors';
 
 export async function describeCaller(deps: AppDeps, caller: Caller) {
   if (caller.kind === 'staff') {

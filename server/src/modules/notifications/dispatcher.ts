@@ -8,6 +8,7 @@ import { WechatError } from '../../wechat/errors';
 import type { WechatClients } from '../../wechat';
 import type { EventData, EventName, TemplateKey } from './events';
 import { invalidKeyword, officialTemplateData, renderMessage, templateId } from './templates';
+import { withRetry } from '../../lib/db-errors';
 
 export interface DispatcherOptions {
   batchSize?: number;
@@ -324,15 +325,5 @@ class ResultWriter {
  * Runs a result write again when the database chose it as a deadlock victim or it waited too long
  * for a lock: a lost result would make the row go out a second time after its claim expires.
  */
-async function retryOnLockConflict<T>(write: () => Promise<T>, tries = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (err) {
-      const text = String((err as Error)?.message ?? err);
-      const conflict = /deadlock|lock wait timeout|1213|1205/i.test(text);
-      if (!conflict || attempt >= tries) throw err;
-      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
-    }
-  }
-}
+const retryOnLockConflict = <T>(write: () => Promise<T>) =>
+  withRetry(write, { attempts: 5, backoffMs: (n) => 10 * n + Math.random() * 20 });

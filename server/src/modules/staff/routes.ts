@@ -4,7 +4,7 @@ import { pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
 import { conflict, notFound } from '../../http/errors';
 import { audit } from '../../lib/audit';
-import { isUniqueViolation } from '../../lib/prisma-errors';
+import { isUniqueViolation } from '../../lib/db-errors';
 import { hashPassword } from '../auth/password';
 
 const staffSelect = {
