@@ -1,5 +1,8 @@
 // App root: global styles; pages render as its children.
 import type { PropsWithChildren } from 'react'
+// NutUI's component JS brings no CSS: the styles of the components the app uses, once for every page.
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
 import './app.css'
 
 export default function App({ children }: PropsWithChildren) {

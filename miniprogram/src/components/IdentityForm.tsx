@@ -2,42 +2,29 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import ErrorText from './ErrorText'
-import { errorMessage } from '@/api/http'
+import Field from './Field'
 import { bindIdentity } from '@/api/me'
 import type { Me } from '@/api/types'
+import { useSubmit } from '@/hooks/useSubmit'
 
 /** Form that binds the driver to their records by name and ID number. */
 export default function IdentityForm({ onBound }: { onBound: (me: Me) => void }) {
   const [name, setName] = useState('')
   const [idNumber, setIdNumber] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const bind = useSubmit(async (body: { idNumber: string; name: string }) => onBound(await bindIdentity(body)))
 
-  const onSubmit = async () => {
+  const onSubmit = () => {
     const cleanName = name.trim()
     const cleanId = idNumber.trim().toUpperCase()
-    if (!cleanName || !cleanId) {
-      setError('请填写姓名和身份证号')
-      return
-    }
-    setError('')
-    setBusy(true)
-    try {
-      onBound(await bindIdentity({ idNumber: cleanId, name: cleanName }))
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    if (!cleanName || !cleanId) bind.setError('请填写姓名和身份证号')
+    else void bind.run({ idNumber: cleanId, name: cleanName })
   }
 
   return (
     <View id="identity-form" className="jg-card">
       <Text className="jg-subtitle">绑定身份</Text>
-      <View className="jg-field">
-        <Text className="jg-label">姓名</Text>
+      <Field label="姓名">
         <Input
           id="identity-name"
           className="jg-input"
@@ -46,9 +33,8 @@ export default function IdentityForm({ onBound }: { onBound: (me: Me) => void })
           value={name}
           onInput={(e) => setName(e.detail.value)}
         />
-      </View>
-      <View className="jg-field">
-        <Text className="jg-label">身份证号</Text>
+      </Field>
+      <Field label="身份证号">
         <Input
           id="identity-number"
           className="jg-input"
@@ -58,9 +44,9 @@ export default function IdentityForm({ onBound }: { onBound: (me: Me) => void })
           value={idNumber}
           onInput={(e) => setIdNumber(e.detail.value)}
         />
-      </View>
-      <ErrorText id="identity-error" message={error} />
-      <Button id="identity-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={onSubmit}>
+      </Field>
+      <ErrorText id="identity-error" message={bind.error} />
+      <Button id="identity-submit" className="jg-button" type="primary" size="large" loading={bind.busy} disabled={bind.busy} onClick={onSubmit}>
         绑定
       </Button>
     </View>

@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { dataUrlToBlob, type UploadSource } from '@/api/accidents'
 import './accident.css'
 

@@ -1,28 +1,19 @@
 // Quick accident processing (事故快处) home: report a new accident, join the other party's, and my cases.
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import StatusTag from '@/components/StatusTag'
 import '@/components/accident.css'
-import { errorMessage, getToken } from '@/api/http'
-import { myAccidents, type AccidentCase } from '@/api/accidents'
+import { getToken } from '@/api/http'
+import { myAccidents } from '@/api/accidents'
+import { useLoad } from '@/hooks/useLoad'
 import { PAGES, open } from '@/utils/nav'
-import { shanghai, statusTagClass } from './labels'
+import { shanghai } from './labels'
 
 export default function AccidentPage() {
-  const [cases, setCases] = useState<AccidentCase[] | null>(null)
-  const [error, setError] = useState('')
   const loggedIn = !!getToken()
-
-  useDidShow(() => {
-    if (!getToken()) return
-    myAccidents()
-      .then((list) => setCases(list.items))
-      .catch((err: unknown) => setError(errorMessage(err)))
-  })
+  const { data: cases, error } = useLoad(async () => (getToken() ? (await myAccidents()).items : null))
 
   return (
     <PageShell>
@@ -52,7 +43,7 @@ export default function AccidentPage() {
           {cases?.length === 0 && <Text className="jg-hint">还没有事故记录。</Text>}
           {cases?.map((c) => (
             <View key={c.id} className="jg-choice accident-item" onClick={() => open(`/pages/accident/detail/index?id=${c.id}`)}>
-              <Text className={statusTagClass(c.status)}>{c.statusText}</Text>
+              <StatusTag status={c.status} text={c.statusText} />
               <Text className="jg-label">{c.location.address}</Text>
               <Text className="jg-hint">
                 {shanghai(c.occurredAt)} · {c.caseNumber}

@@ -3,12 +3,12 @@ import { useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
 import { errorMessage } from '@/api/http'
 import { CATEGORIES, CATEGORY_LABELS, ask, listMine, shanghaiTime, suggestFaq, type Category, type Consultation, type FaqItem } from '@/api/consultations'
 import { open } from '@/utils/nav'
+import { useSubmit } from '@/hooks/useSubmit'
 import './index.css'
 import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
 
@@ -22,7 +22,6 @@ export default function ConsultPage() {
   const [mine, setMine] = useState<Consultation[] | null>(null)
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
-  const [busy, setBusy] = useState(false)
 
   const loadMine = async () => {
     try {
@@ -51,21 +50,19 @@ export default function ConsultPage() {
     return () => clearTimeout(timer)
   }, [content, category])
 
-  const onSend = async () => {
+  const send = useSubmit(async () => {
+    const created = await ask({ category, content: content.trim() })
+    setContent('')
+    setNotice(created.status === 'HELD' ? '已提交，内容需人工审核后进入客服队列。' : '已提交，客服一般在4个工作小时内回复，回复会通过消息通知您。')
+    await loadMine()
+  })
+
+  const onSend = () => {
     void askToSubscribe(['consultation_reply'])
-    setBusy(true)
+    // One message line: a new attempt clears what the last one (or the list) said.
     setError('')
     setNotice('')
-    try {
-      const created = await ask({ category, content: content.trim() })
-      setContent('')
-      setNotice(created.status === 'HELD' ? '已提交，内容需人工审核后进入客服队列。' : '已提交，客服一般在4个工作小时内回复，回复会通过消息通知您。')
-      await loadMine()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    void send.run()
   }
 
   return (
@@ -98,13 +95,13 @@ export default function ConsultPage() {
             ))}
           </View>
         )}
-        <ErrorText id="consult-error" message={error} />
+        <ErrorText id="consult-error" message={send.error || error} />
         {notice && (
           <Text id="consult-notice" className="jg-hint">
             {notice}
           </Text>
         )}
-        <Button id="consult-send" className="jg-button" type="primary" size="large" loading={busy} disabled={busy || content.trim().length < 2} onClick={() => void onSend()}>
+        <Button id="consult-send" className="jg-button" type="primary" size="large" loading={send.busy} disabled={send.busy || content.trim().length < 2} onClick={onSend}>
           提交咨询
         </Button>
       </View>

@@ -4,13 +4,13 @@ import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
 import IdentityForm from '@/components/IdentityForm'
 import { ApiError, errorMessage, getToken } from '@/api/http'
 import { cancelBooking, getEligibility, listBookings, type Booking, type Eligibility, type SubjectState } from '@/api/exams'
 import { PAGES, open } from '@/utils/nav'
+import { useSubmit } from '@/hooks/useSubmit'
 import { ALLOCATION_LABELS, RESULT_LABELS, SESSIONS_PAGE, shanghaiDate, shanghaiDateTime, STATUS_LABELS } from './format'
 import './index.css'
 
@@ -138,22 +138,11 @@ function Progress({ eligibility }: { eligibility: Eligibility }) {
 
 function MyBookings({ bookings, onChanged }: { bookings: Booking[]; onChanged: () => void }) {
   const [confirming, setConfirming] = useState<number | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-
-  const onCancel = async (id: number) => {
-    setBusy(true)
-    setError('')
-    try {
-      await cancelBooking(id)
-      setConfirming(null)
-      onChanged()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const cancel = useSubmit(async (id: number) => {
+    await cancelBooking(id)
+    setConfirming(null)
+    onChanged()
+  })
 
   return (
     <View id="my-bookings" className="jg-card">
@@ -183,8 +172,8 @@ function MyBookings({ bookings, onChanged }: { bookings: Booking[]; onChanged: (
                   <Text className="jg-hint">
                     {b.status === 'CONFIRMED' ? '取消后考位将释放给其他学员，再次预约需重新排队。确定取消吗？' : '确定撤回这个预约申请吗？'}
                   </Text>
-                  <ErrorText id="cancel-error" message={error} />
-                  <Button id="cancel-confirm" className="jg-button" type="danger" size="large" loading={busy} disabled={busy} onClick={() => void onCancel(b.id)}>
+                  <ErrorText id="cancel-error" message={cancel.error} />
+                  <Button id="cancel-confirm" className="jg-button" type="danger" size="large" loading={cancel.busy} disabled={cancel.busy} onClick={() => void cancel.run(b.id)}>
                     确定取消
                   </Button>
                   <Button className="jg-button" size="large" onClick={() => setConfirming(null)}>

@@ -3,9 +3,9 @@ import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import Field from '@/components/Field'
 import IdentityForm from '@/components/IdentityForm'
 import PlateInput from '@/components/PlateInput'
 import { ApiError, errorMessage } from '@/api/http'
@@ -13,6 +13,7 @@ import { getMe } from '@/api/me'
 import { bindVehicle, getLicence, listVehicles, listViolations, yuan, type Licence, type Vehicle, type ViolationList } from '@/api/inquiries'
 import { shanghaiDate, shanghaiTime } from '@/api/consultations'
 import { plateError } from '@/utils/plate'
+import { useSubmit } from '@/hooks/useSubmit'
 import './index.css'
 
 type Tab = 'licence' | 'vehicles' | 'violations'
@@ -31,8 +32,6 @@ export default function InquiryPage() {
   const [error, setError] = useState('')
   const [plate, setPlate] = useState('')
   const [vinSuffix, setVinSuffix] = useState('')
-  const [bindError, setBindError] = useState('')
-  const [busy, setBusy] = useState(false)
 
   const load = async (which: Tab = tab) => {
     setError('')
@@ -63,24 +62,17 @@ export default function InquiryPage() {
     void load(t)
   }
 
-  const onBind = async () => {
+  const bind = useSubmit(async () => {
+    await bindVehicle({ plate, vinSuffix: vinSuffix.trim() })
+    setPlate('')
+    setVinSuffix('')
+    await load('vehicles')
+  })
+
+  const onBind = () => {
     const problem = plateError(plate)
-    if (problem) {
-      setBindError(problem)
-      return
-    }
-    setBusy(true)
-    setBindError('')
-    try {
-      await bindVehicle({ plate, vinSuffix: vinSuffix.trim() })
-      setPlate('')
-      setVinSuffix('')
-      await load('vehicles')
-    } catch (err) {
-      setBindError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    if (problem) bind.setError(problem)
+    else void bind.run()
   }
 
   if (bound === false) {
@@ -157,16 +149,14 @@ export default function InquiryPage() {
           ))}
           <View id="bind-form" className="jg-card">
             <Text className="jg-subtitle">绑定车辆</Text>
-            <View className="jg-field">
-              <Text className="jg-label">号牌号码</Text>
+            <Field label="号牌号码">
               <PlateInput id="bind-plate" value={plate} onChange={setPlate} />
-            </View>
-            <View className="jg-field">
-              <Text className="jg-label">车架号后4位或后6位</Text>
+            </Field>
+            <Field label="车架号后4位或后6位">
               <Input id="bind-vin" className="jg-input" placeholder="见行驶证" maxlength={6} value={vinSuffix} onInput={(e) => setVinSuffix(e.detail.value)} />
-            </View>
-            <ErrorText id="bind-error" message={bindError} />
-            <Button id="bind-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void onBind()}>
+            </Field>
+            <ErrorText id="bind-error" message={bind.error} />
+            <Button id="bind-submit" className="jg-button" type="primary" size="large" loading={bind.busy} disabled={bind.busy} onClick={onBind}>
               绑定
             </Button>
           </View>

@@ -3,19 +3,18 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import Field from '@/components/Field'
 import { loginWechat } from '@/api/auth'
-import { ApiError, errorMessage, saveSession } from '@/api/http'
+import { ApiError, saveSession } from '@/api/http'
+import { useSubmit } from '@/hooks/useSubmit'
 import { PAGES, open, relaunch } from '@/utils/nav'
 import { fakeCode } from '@/utils/fake-wechat'
 
 export default function LoginPage() {
   const isWeapp = process.env.TARO_ENV === 'weapp'
   const [name, setName] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
 
   const finish = async (code: string) => {
     const { token, user } = await loginWechat(code)
@@ -23,39 +22,24 @@ export default function LoginPage() {
     relaunch(PAGES.home)
   }
 
-  const onWechatLogin = async () => {
-    setError('')
-    setBusy(true)
-    try {
+  const wechatLogin = useSubmit(
+    async () => {
       const { code } = await Taro.login()
       if (!code) throw new Error('no code')
       await finish(code)
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : '微信登录失败，请稍后再试')
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+    // wx.login's own failures carry no Chinese message.
+    { message: (err) => (err instanceof ApiError ? err.message : '微信登录失败，请稍后再试') },
+  )
+  const fakeLogin = useSubmit(finish)
+  const busy = wechatLogin.busy || fakeLogin.busy
+  const error = wechatLogin.error || fakeLogin.error
 
-  const onFakeLogin = async () => {
+  const onFakeLogin = () => {
     const trimmed = name.trim()
-    if (!trimmed) {
-      setError('请输入一个名字')
-      return
-    }
-    if (trimmed.includes(':')) {
-      setError('名字里不能有英文冒号')
-      return
-    }
-    setError('')
-    setBusy(true)
-    try {
-      await finish(fakeCode(trimmed))
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    if (!trimmed) fakeLogin.setError('请输入一个名字')
+    else if (trimmed.includes(':')) fakeLogin.setError('名字里不能有英文冒号')
+    else void fakeLogin.run(fakeCode(trimmed))
   }
 
   return (
@@ -74,13 +58,12 @@ export default function LoginPage() {
       </View>
 
       {isWeapp ? (
-        <Button id="wechat-login" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={onWechatLogin}>
+        <Button id="wechat-login" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void wechatLogin.run()}>
           微信一键登录
         </Button>
       ) : (
         <View className="jg-card">
-          <View className="jg-field">
-            <Text className="jg-label">名字</Text>
+          <Field label="名字">
             <Input
               id="fake-name"
               className="jg-input"
@@ -89,7 +72,7 @@ export default function LoginPage() {
               value={name}
               onInput={(e) => setName(e.detail.value)}
             />
-          </View>
+          </Field>
           <Button id="fake-login" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={onFakeLogin}>
             模拟微信登录
           </Button>

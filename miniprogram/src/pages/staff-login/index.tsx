@@ -2,35 +2,26 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import Field from '@/components/Field'
 import { loginStaff } from '@/api/auth'
-import { errorMessage, saveSession } from '@/api/http'
+import { saveSession } from '@/api/http'
+import { useSubmit } from '@/hooks/useSubmit'
 import { relaunch, staffHome } from '@/utils/nav'
 
 export default function StaffLoginPage() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const login = useSubmit(async () => {
+    const { token, user } = await loginStaff({ username: username.trim(), password })
+    saveSession(token, user.role)
+    relaunch(staffHome(user.role))
+  })
 
-  const onSubmit = async () => {
-    if (!username.trim() || !password) {
-      setError('请输入账号和密码')
-      return
-    }
-    setError('')
-    setBusy(true)
-    try {
-      const { token, user } = await loginStaff({ username: username.trim(), password })
-      saveSession(token, user.role)
-      relaunch(staffHome(user.role))
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+  const onSubmit = () => {
+    if (!username.trim() || !password) login.setError('请输入账号和密码')
+    else void login.run()
   }
 
   return (
@@ -42,8 +33,7 @@ export default function StaffLoginPage() {
         <Text className="jg-hint">供民警、客服和管理员使用。驾驶人请返回首页用微信登录。</Text>
       </View>
       <View className="jg-card">
-        <View className="jg-field">
-          <Text className="jg-label">账号</Text>
+        <Field label="账号">
           <Input
             id="staff-username"
             className="jg-input"
@@ -51,9 +41,8 @@ export default function StaffLoginPage() {
             value={username}
             onInput={(e) => setUsername(e.detail.value)}
           />
-        </View>
-        <View className="jg-field">
-          <Text className="jg-label">密码</Text>
+        </Field>
+        <Field label="密码">
           <Input
             id="staff-password"
             className="jg-input"
@@ -63,9 +52,9 @@ export default function StaffLoginPage() {
             onInput={(e) => setPassword(e.detail.value)}
             onConfirm={onSubmit}
           />
-        </View>
-        <ErrorText id="staff-error" message={error} />
-        <Button id="staff-login" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={onSubmit}>
+        </Field>
+        <ErrorText id="staff-error" message={login.error} />
+        <Button id="staff-login" className="jg-button" type="primary" size="large" loading={login.busy} disabled={login.busy} onClick={onSubmit}>
           登录
         </Button>
       </View>

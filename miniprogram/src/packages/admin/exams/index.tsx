@@ -4,9 +4,9 @@ import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import Field from '@/components/Field'
 import { errorMessage } from '@/api/http'
 import {
   adminAllocate,
@@ -19,13 +19,15 @@ import {
   type ImportReport,
 } from '@/api/exams'
 import { ALLOCATION_LABELS, SUBJECT_LABELS, shanghaiDateTime } from '@/pages/exam/format'
+import { useSubmit } from '@/hooks/useSubmit'
 import '@/pages/exam/index.css'
 import './index.css'
 
 export default function AdminExamsPage() {
   const [sessions, setSessions] = useState<AdminExamSession[] | null>(null)
   const [error, setError] = useState('')
-  const [busyId, setBusyId] = useState<number | null>(null)
+  // Which session's button shows the spinner; every allocate button waits while one runs.
+  const [allocating, setAllocating] = useState<number | null>(null)
 
   const load = async () => {
     setError('')
@@ -40,23 +42,18 @@ export default function AdminExamsPage() {
     void load()
   })
 
-  const onAllocate = async (id: number) => {
-    setBusyId(id)
+  const allocate = useSubmit(async (id: number) => {
+    setAllocating(id)
     setError('')
-    try {
-      await adminAllocate(id)
-      await load()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusyId(null)
-    }
-  }
+    await adminAllocate(id)
+    await load()
+  })
+  const onAllocate = (id: number) => void allocate.run(id).finally(() => setAllocating(null))
 
   return (
     <PageShell>
       <Text className="jg-title">考试计划</Text>
-      <ErrorText id="admin-exams-error" message={error} />
+      <ErrorText id="admin-exams-error" message={allocate.error || error} />
       {sessions === null && !error && <Text className="jg-hint">正在加载…</Text>}
       {sessions && sessions.length > 0 && <FillChart sessions={sessions} />}
       {sessions?.length === 0 && <Text className="jg-hint">还没有考试场次，可在下方发布。</Text>}
@@ -79,7 +76,7 @@ export default function AdminExamsPage() {
               {waiting ? `申请 ${s.applicantCount} 人 / 考位 ${s.capacity}` : `已确认 ${s.confirmedCount} / 考位 ${s.capacity}`}（{Math.round(s.fillRate * 100)}%）
             </Text>
             {waiting && (
-              <Button id={`allocate-${s.id}`} className="jg-button" type="primary" size="large" loading={busyId === s.id} disabled={busyId !== null} onClick={() => void onAllocate(s.id)}>
+              <Button id={`allocate-${s.id}`} className="jg-button" type="primary" size="large" loading={allocate.busy && allocating === s.id} disabled={allocate.busy} onClick={() => onAllocate(s.id)}>
                 截止预约并分配考位
               </Button>
             )}
@@ -125,47 +122,39 @@ function toIso(local: string): string | null {
 
 function NewSessionForm({ onCreated }: { onCreated: () => void }) {
   const [form, setForm] = useState({ subject: '1', licenceClass: 'C1', venue: '', startsAt: '', capacity: '30', opensAt: '', closesAt: '', allocation: 'FIRST_COME' as Allocation })
-  const [error, setError] = useState('')
   const [done, setDone] = useState('')
-  const [busy, setBusy] = useState(false)
   const set = (key: keyof typeof form) => (e: { detail: { value: string } }) => setForm({ ...form, [key]: e.detail.value })
+  const create = useSubmit(async (body: Parameters<typeof adminCreateSession>[0]) => {
+    const s = await adminCreateSession(body)
+    setDone(`已发布：${SUBJECT_LABELS[s.subject]} ${shanghaiDateTime(s.startsAt)}`)
+    onCreated()
+  })
 
-  const onSubmit = async () => {
+  const onSubmit = () => {
     const startsAt = toIso(form.startsAt)
     const opensAt = toIso(form.opensAt)
     const closesAt = toIso(form.closesAt)
     if (!form.venue.trim() || !startsAt || !opensAt || !closesAt) {
-      setError('请填写考场，并按“2026-12-20 09:00”的格式填写时间')
+      create.setError('请填写考场，并按“2026-12-20 09:00”的格式填写时间')
       return
     }
-    setBusy(true)
-    setError('')
     setDone('')
-    try {
-      const s = await adminCreateSession({
-        subject: Number(form.subject),
-        licenceClass: form.licenceClass.trim().toUpperCase(),
-        venue: form.venue.trim(),
-        startsAt,
-        capacity: Number(form.capacity),
-        bookingOpensAt: opensAt,
-        bookingClosesAt: closesAt,
-        allocation: form.allocation,
-      })
-      setDone(`已发布：${SUBJECT_LABELS[s.subject]} ${shanghaiDateTime(s.startsAt)}`)
-      onCreated()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    void create.run({
+      subject: Number(form.subject),
+      licenceClass: form.licenceClass.trim().toUpperCase(),
+      venue: form.venue.trim(),
+      startsAt,
+      capacity: Number(form.capacity),
+      bookingOpensAt: opensAt,
+      bookingClosesAt: closesAt,
+      allocation: form.allocation,
+    })
   }
 
   const field = (key: keyof typeof form, label: string, placeholder = '') => (
-    <View className="jg-field">
-      <Text className="jg-label">{label}</Text>
+    <Field label={label}>
       <Input id={`new-session-${key}`} className="jg-input" placeholder={placeholder} value={String(form[key])} onInput={set(key)} />
-    </View>
+    </Field>
   )
 
   return (
@@ -190,9 +179,9 @@ function NewSessionForm({ onCreated }: { onCreated: () => void }) {
           </Text>
         ))}
       </View>
-      <ErrorText id="new-session-error" message={error} />
+      <ErrorText id="new-session-error" message={create.error} />
       {done && <Text id="new-session-done" className="jg-hint">{done}</Text>}
-      <Button id="new-session-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void onSubmit()}>
+      <Button id="new-session-submit" className="jg-button" type="primary" size="large" loading={create.busy} disabled={create.busy} onClick={onSubmit}>
         发布
       </Button>
     </View>
@@ -202,24 +191,16 @@ function NewSessionForm({ onCreated }: { onCreated: () => void }) {
 function ImportBox({ id, title, hint, run }: { id: string; title: string; hint: string; run: (csv: string) => Promise<ImportReport> }) {
   const [csv, setCsv] = useState('')
   const [report, setReport] = useState<ImportReport | null>(null)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const importing = useSubmit(async (text: string) => setReport(await run(text)))
+  const { busy, error } = importing
 
-  const onRun = async () => {
+  const onRun = () => {
     if (!csv.trim()) {
-      setError('请粘贴要导入的内容')
+      importing.setError('请粘贴要导入的内容')
       return
     }
-    setBusy(true)
-    setError('')
     setReport(null)
-    try {
-      setReport(await run(csv))
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    void importing.run(csv)
   }
 
   return (
@@ -228,7 +209,7 @@ function ImportBox({ id, title, hint, run }: { id: string; title: string; hint: 
       <Text className="jg-hint">{hint}</Text>
       <Textarea id={`import-${id}-csv`} className="admin-exam-textarea" maxlength={-1} value={csv} placeholder="在此粘贴 CSV 内容" onInput={(e) => setCsv(e.detail.value)} />
       <ErrorText id={`import-${id}-error`} message={error} />
-      <Button id={`import-${id}-submit`} className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void onRun()}>
+      <Button id={`import-${id}-submit`} className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={onRun}>
         {busy ? '正在导入…' : '导入'}
       </Button>
       {report && (

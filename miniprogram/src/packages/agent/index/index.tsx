@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
 import { errorMessage } from '@/api/http'
@@ -24,6 +23,7 @@ import {
   type Category,
   type ConsultationStatus,
 } from '@/api/consultations'
+import { useSubmit } from '@/hooks/useSubmit'
 import './index.css'
 
 const STATUSES: { key: ConsultationStatus; label: string }[] = [
@@ -44,7 +44,6 @@ export default function AgentHomePage() {
   const [canned, setCanned] = useState<CannedReply[]>([])
   const [text, setText] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
 
   const loadQueue = async () => {
     try {
@@ -58,8 +57,16 @@ export default function AgentHomePage() {
     void loadQueue()
   }, [status, category])
 
+  const action = useSubmit(async (act: () => Promise<AgentConsultation>) => {
+    setError('')
+    setCurrent(await act())
+    await loadQueue()
+  })
+  const busy = action.busy
+
   const select = async (id: number) => {
     setError('')
+    action.setError('')
     try {
       const c = await agentGet(id)
       setCurrent(c)
@@ -69,18 +76,7 @@ export default function AgentHomePage() {
     }
   }
 
-  const act = async (action: () => Promise<AgentConsultation>) => {
-    setBusy(true)
-    setError('')
-    try {
-      setCurrent(await action())
-      await loadQueue()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const act = action.run
 
   const send = (internal: boolean) =>
     act(async () => {
@@ -147,7 +143,7 @@ export default function AgentHomePage() {
                   {r.authorName}：{r.content}
                 </Text>
               ))}
-              <ErrorText id="agent-error" message={error} />
+              <ErrorText id="agent-error" message={action.error || error} />
               {current.status === 'HELD' && (
                 <Button id="agent-approve" className="jg-button" size="large" disabled={busy} onClick={() => void act(() => agentApprove(current.id))}>
                   审核通过，放入队列

@@ -3,13 +3,17 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import Field from '@/components/Field'
+import StatusTag from '@/components/StatusTag'
+import CaseTimeline from '@/components/CaseTimeline'
+import PartyList from '@/components/PartyList'
 import '@/components/accident.css'
 import { errorMessage } from '@/api/http'
 import { decide, officerCase, openAgreement, photoSrc, type AccidentCase, type LiabilityLevel, type Photo } from '@/api/accidents'
-import { ACTOR_TEXT, EVENT_TEXT, SLOT_TITLES, shanghai, statusTagClass } from '@/pages/accident/labels'
+import { useSubmit } from '@/hooks/useSubmit'
+import { SLOT_TITLES, shanghai } from '@/pages/accident/labels'
 
 const LEVELS: LiabilityLevel[] = ['全部', '主要', '同等', '次要', '无']
 const PAIR: Record<LiabilityLevel, LiabilityLevel> = { 全部: '无', 主要: '次要', 同等: '同等', 次要: '主要', 无: '全部' }
@@ -19,53 +23,47 @@ type Mode = 'none' | 'confirm' | 'return' | 'transfer'
 export default function OfficerCasePage() {
   const id = Number(useRouter().params.id)
   const [c, setCase] = useState<AccidentCase | null>(null)
-  const [error, setError] = useState('')
+  const [loadError, setLoadError] = useState('')
   const [mode, setMode] = useState<Mode>('none')
   const [note, setNote] = useState('')
   const [levelA, setLevelA] = useState<LiabilityLevel | null>(null)
-  const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     officerCase(id)
       .then(setCase)
-      .catch((err: unknown) => setError(errorMessage(err)))
+      .catch((err: unknown) => setLoadError(errorMessage(err)))
   }, [id])
 
-  const submit = async () => {
+  // Once the case is shown, checks, the decision and the download share the page's one error line.
+  const decision = useSubmit(async (c: AccidentCase) => {
+    const liability = levelA ? (c.vehicleCount === 2 ? { A: levelA, B: PAIR[levelA] } : { A: levelA }) : undefined
+    const kind = mode === 'confirm' ? 'CONFIRM' : mode === 'return' ? 'RETURN' : 'TRANSFER'
+    setCase(await decide(c.id, { decision: kind, note: note.trim() || undefined, liability }))
+    setMode('none')
+    void Taro.showToast({ title: '已处理', icon: 'success' })
+  })
+
+  const submit = () => {
     if (!c) return
     if (mode === 'return' && !note.trim()) {
-      setError('请填写退回的原因，当事人会看到')
+      decision.setError('请填写退回的原因，当事人会看到')
       return
     }
     if (mode === 'confirm' && c.disputed && !levelA) {
-      setError('双方有争议，请确定甲方的责任')
+      decision.setError('双方有争议，请确定甲方的责任')
       return
     }
-    setBusy(true)
-    setError('')
-    try {
-      const liability = levelA ? (c.vehicleCount === 2 ? { A: levelA, B: PAIR[levelA] } : { A: levelA }) : undefined
-      const decision = mode === 'confirm' ? 'CONFIRM' : mode === 'return' ? 'RETURN' : 'TRANSFER'
-      setCase(await decide(c.id, { decision, note: note.trim() || undefined, liability }))
-      setMode('none')
-      void Taro.showToast({ title: '已处理', icon: 'success' })
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    void decision.run(c)
   }
 
   if (!c) {
-    return <PageShell>{error ? <ErrorText id="officer-case-error" message={error} /> : <Text className="jg-hint">正在加载…</Text>}</PageShell>
+    return <PageShell>{loadError ? <ErrorText id="officer-case-error" message={loadError} /> : <Text className="jg-hint">正在加载…</Text>}</PageShell>
   }
 
   return (
     <PageShell>
       <View className="jg-card" id="officer-case">
-        <Text id="officer-case-status" className={statusTagClass(c.status)}>
-          {c.statusText}
-        </Text>
+        <StatusTag id="officer-case-status" status={c.status} text={c.statusText} />
         {c.disputed && <Text className="jg-tag jg-tag-warn">有争议</Text>}
         <Text className="jg-subtitle">{c.location.address}</Text>
         <Text className="jg-hint">
@@ -82,19 +80,7 @@ export default function OfficerCasePage() {
         </Text>
       </View>
 
-      <View className="jg-card" id="officer-parties">
-        <Text className="jg-subtitle">当事人</Text>
-        {c.parties.map((p) => (
-          <View key={p.role} className="jg-field">
-            <Text className="jg-label">
-              {p.role === 'A' ? '甲方' : '乙方'}：{p.plate} {p.driverName} {p.agreed === null ? '未签字' : p.agreed ? '同意' : '有争议'}
-            </Text>
-            <Text className="jg-hint">
-              驾驶证 {p.licenceNumber} · 电话 {p.phone} · {p.insurer} {p.policyNumber ?? ''} · 碰撞部位 {p.collisionPart ?? '未填'}
-            </Text>
-          </View>
-        ))}
-      </View>
+      <PartyList id="officer-parties" title="当事人" c={c} view="officer" />
 
       <View className="jg-card" id="officer-photos">
         <Text className="jg-subtitle">照片和签名（{c.photos.length}）</Text>
@@ -103,15 +89,7 @@ export default function OfficerCasePage() {
         ))}
       </View>
 
-      <View className="jg-card" id="officer-timeline">
-        <Text className="jg-subtitle">处理经过</Text>
-        {c.events.map((e, i) => (
-          <Text key={i} className="jg-timeline-item">
-            {shanghai(e.at)} {ACTOR_TEXT[e.actor] ?? ''} {EVENT_TEXT[e.type] ?? e.type}
-            {e.textCheck && <Text className="jg-tag jg-tag-warn">{e.textCheck === 'review' ? '文字待核查' : '文字未能自动审核'}</Text>}
-          </Text>
-        ))}
-      </View>
+      <CaseTimeline id="officer-timeline" title="处理经过" events={c.events} showTextCheck />
 
       {c.status === 'PENDING_REVIEW' && (
         <View className="jg-card" id="officer-decision">
@@ -128,8 +106,10 @@ export default function OfficerCasePage() {
             </Button>
           </View>
           {mode === 'confirm' && (
-            <View className="jg-field">
-              <Text className="jg-label">{c.disputed ? '认定甲方责任（必选，乙方自动对应）' : '如需改定责任，选择甲方责任（可不选）'}</Text>
+            <Field
+              label={c.disputed ? '认定甲方责任（必选，乙方自动对应）' : '如需改定责任，选择甲方责任（可不选）'}
+              hint={levelA && c.vehicleCount === 2 ? `乙方：${PAIR[levelA]}责任` : undefined}
+            >
               <View className="jg-row">
                 {LEVELS.map((l) => (
                   <Text key={l} id={`level-${l}`} className={`jg-choice ${levelA === l ? 'jg-choice-on' : ''}`} onClick={() => setLevelA(levelA === l ? null : l)}>
@@ -137,17 +117,15 @@ export default function OfficerCasePage() {
                   </Text>
                 ))}
               </View>
-              {levelA && c.vehicleCount === 2 && <Text className="jg-hint">乙方：{PAIR[levelA]}责任</Text>}
-            </View>
+            </Field>
           )}
           {mode !== 'none' && (
-            <View className="jg-field">
-              <Text className="jg-label">{mode === 'return' ? '退回原因（必填）' : '备注（选填）'}</Text>
+            <Field label={mode === 'return' ? '退回原因（必填）' : '备注（选填）'}>
               <Input id="decision-note" className="jg-input" maxlength={200} value={note} onInput={(e) => setNote(e.detail.value)} />
-              <Button id="decision-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void submit()}>
+              <Button id="decision-submit" className="jg-button" type="primary" size="large" loading={decision.busy} disabled={decision.busy} onClick={submit}>
                 提交
               </Button>
-            </View>
+            </Field>
           )}
         </View>
       )}
@@ -158,12 +136,12 @@ export default function OfficerCasePage() {
           <Text className="jg-hint">
             文书编号 {c.document.number} · 校验码 {c.document.verificationCode}
           </Text>
-          <Button className="jg-button" size="large" onClick={() => openAgreement(c.id, `${c.document!.number}.pdf`).catch((err: unknown) => setError(errorMessage(err)))}>
+          <Button className="jg-button" size="large" onClick={() => openAgreement(c.id, `${c.document!.number}.pdf`).catch((err: unknown) => decision.setError(errorMessage(err)))}>
             下载文书
           </Button>
         </View>
       )}
-      <ErrorText id="officer-case-error" message={error} />
+      <ErrorText id="officer-case-error" message={decision.error} />
     </PageShell>
   )
 }

@@ -3,12 +3,13 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import Field from '@/components/Field'
 import '@/components/accident.css'
-import { ApiError, errorMessage } from '@/api/http'
+import { ApiError } from '@/api/http'
 import { reportAccident, type Eligibility } from '@/api/accidents'
+import { useSubmit } from '@/hooks/useSubmit'
 import { QUESTIONS, WEATHERS } from '../labels'
 import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
 
@@ -37,8 +38,7 @@ export default function ReportPage() {
   const [unit, setUnit] = useState('')
   const [weather, setWeather] = useState('晴')
   const [vehicles, setVehicles] = useState<1 | 2>(2)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const [locationError, setLocationError] = useState('')
   const web = Taro.getEnv() === Taro.ENV_TYPE.WEB
 
   const answer = (index: number, yes: boolean) => {
@@ -54,24 +54,12 @@ export default function ReportPage() {
       if (!web) {
         Taro.getLocation({ type: 'gcj02' })
           .then((loc) => setCoords({ latitude: loc.latitude, longitude: loc.longitude }))
-          .catch(() => setError('没有取得定位，请填写事故地点并选择所在大队'))
+          .catch(() => setLocationError('没有取得定位，请填写事故地点并选择所在大队'))
       }
     }
   }
 
-  const submit = async () => {
-    // Inside the tap: WeChat shows its "allow messages" dialog only then; never blocks the report.
-    void askToSubscribe(['accident_progress'])
-    if (address.trim().length < 2) {
-      setError('请填写事故地点，如：善国北路与荆河路交叉口')
-      return
-    }
-    if (!coords && !unit) {
-      setError('没有定位，请选择事故所在的大队')
-      return
-    }
-    setError('')
-    setBusy(true)
+  const report = useSubmit(async () => {
     try {
       const created = await reportAccident({
         occurredAt: new Date().toISOString(),
@@ -93,11 +81,19 @@ export default function ReportPage() {
       })
       void Taro.redirectTo({ url: `/pages/accident/detail/index?id=${created.id}` })
     } catch (err) {
+      // The server's own eligibility rules (hours, area) end the flow like a question does.
       if (err instanceof ApiError && err.code === 'NOT_ELIGIBLE') setStep({ kind: 'stop', reason: err.message })
-      else setError(errorMessage(err))
-    } finally {
-      setBusy(false)
+      else throw err
     }
+  })
+
+  const submit = () => {
+    // Inside the tap: WeChat shows its "allow messages" dialog only then; never blocks the report.
+    void askToSubscribe(['accident_progress'])
+    setLocationError('')
+    if (address.trim().length < 2) report.setError('请填写事故地点，如：善国北路与荆河路交叉口')
+    else if (!coords && !unit) report.setError('没有定位，请选择事故所在的大队')
+    else void report.run()
   }
 
   return (
@@ -144,8 +140,7 @@ export default function ReportPage() {
         <View className="jg-card" id="accident-place">
           <Text className="jg-title">事故地点和时间</Text>
           <Text className="jg-hint">时间：现在（{new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}）</Text>
-          <View className="jg-field">
-            <Text className="jg-label">事故地点</Text>
+          <Field label="事故地点" hint={web ? '浏览器中无法定位，请填写地点并选择所在大队。' : coords ? '已取得定位' : undefined}>
             <Input
               id="accident-address"
               className="jg-input"
@@ -154,11 +149,8 @@ export default function ReportPage() {
               value={address}
               onInput={(e) => setAddress(e.detail.value)}
             />
-            {web && <Text className="jg-hint">浏览器中无法定位，请填写地点并选择所在大队。</Text>}
-            {!web && coords && <Text className="jg-hint">已取得定位</Text>}
-          </View>
-          <View className="jg-field">
-            <Text className="jg-label">所在大队</Text>
+          </Field>
+          <Field label="所在大队">
             {UNITS.filter((u) => u.code || coords).map((u) => (
               <Text
                 key={u.code || 'auto'}
@@ -169,9 +161,8 @@ export default function ReportPage() {
                 {u.name}
               </Text>
             ))}
-          </View>
-          <View className="jg-field">
-            <Text className="jg-label">天气</Text>
+          </Field>
+          <Field label="天气">
             <View className="jg-row">
               {WEATHERS.map((w) => (
                 <Text key={w} className={`jg-choice ${weather === w ? 'jg-choice-on' : ''}`} onClick={() => setWeather(w)}>
@@ -179,9 +170,8 @@ export default function ReportPage() {
                 </Text>
               ))}
             </View>
-          </View>
-          <View className="jg-field">
-            <Text className="jg-label">涉及车辆</Text>
+          </Field>
+          <Field label="涉及车辆">
             <View className="jg-row">
               <Text id="vehicles-2" className={`jg-choice ${vehicles === 2 ? 'jg-choice-on' : ''}`} onClick={() => setVehicles(2)}>
                 两辆车
@@ -190,9 +180,9 @@ export default function ReportPage() {
                 只有我的车
               </Text>
             </View>
-          </View>
-          <ErrorText id="accident-report-error" message={error} />
-          <Button id="accident-submit" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void submit()}>
+          </Field>
+          <ErrorText id="accident-report-error" message={report.error || locationError} />
+          <Button id="accident-submit" className="jg-button" type="primary" size="large" loading={report.busy} disabled={report.busy} onClick={submit}>
             开始报案
           </Button>
         </View>

@@ -1,46 +1,25 @@
 // One consultation as a conversation: the agent's replies, a follow-up box, closing, and a 1–5 rating once closed.
 import { useState } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
-import { errorMessage } from '@/api/http'
 import { closeMine, followUp, getMine, rate, shanghaiTime, type Consultation } from '@/api/consultations'
+import { useLoad } from '@/hooks/useLoad'
+import { useSubmit } from '@/hooks/useSubmit'
 import '../index.css'
 
 export default function ConsultDetailPage() {
   const id = Number(useRouter().params.id)
-  const [c, setC] = useState<Consultation | null>(null)
+  const loaded = useLoad(() => getMine(id))
+  const c = loaded.data
   const [text, setText] = useState('')
   const [score, setScore] = useState(0)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const load = async () => {
-    try {
-      setC(await getMine(id))
-    } catch (err) {
-      setError(errorMessage(err))
-    }
-  }
-
-  useDidShow(() => {
-    void load()
-  })
-
-  const run = async (action: () => Promise<Consultation>) => {
-    setBusy(true)
-    setError('')
-    try {
-      setC(await action())
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const action = useSubmit(async (act: () => Promise<Consultation>) => loaded.setData(await act()))
+  const run = action.run
+  const busy = action.busy
+  const error = action.error || loaded.error
 
   if (!c) {
     return (

@@ -4,12 +4,12 @@ import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
-import { errorMessage } from '@/api/http'
 import { book, listSessions, type Booking, type ExamSession } from '@/api/exams'
 import { PAGES, open } from '@/utils/nav'
+import { useLoad } from '@/hooks/useLoad'
+import { useSubmit } from '@/hooks/useSubmit'
 import { ALLOCATION_LABELS, SUBJECT_LABELS, shanghaiDateTime } from '../format'
 import '../index.css'
 import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
@@ -19,48 +19,35 @@ const SUBJECTS = [1, 2, 3, 4]
 export default function ExamSessionsPage() {
   const router = useRouter()
   const [subject, setSubject] = useState(Number(router.params.subject) || 1)
-  const [sessions, setSessions] = useState<ExamSession[] | null>(null)
-  const [error, setError] = useState('')
+  const loaded = useLoad(async () => (await listSessions({ subject })).items, [subject])
+  // The list is cleared while it (re)loads: seats change with every booking.
+  const sessions = loaded.loading ? null : loaded.data
   const [chosen, setChosen] = useState<ExamSession | null>(null)
-  const [busy, setBusy] = useState(false)
   const [booked, setBooked] = useState<Booking | null>(null)
-
-  const load = async (s = subject) => {
-    setSessions(null)
-    setError('')
-    try {
-      setSessions((await listSessions({ subject: s })).items)
-    } catch (err) {
-      setError(errorMessage(err))
-    }
-  }
+  const booking = useSubmit(async (session: ExamSession) => {
+    setBooked(await book(session.id))
+    setChosen(null)
+    void loaded.reload()
+  })
+  const error = booking.error || (loaded.loading ? '' : loaded.error)
 
   useDidShow(() => {
     void preloadSubscribeTemplates()
-    void load()
   })
 
   const pick = (s: number) => {
-    setSubject(s)
     setChosen(null)
     setBooked(null)
-    void load(s)
+    booking.setError('')
+    // A new subject loads through useLoad's deps; the same one is loaded again.
+    if (s === subject) void loaded.reload()
+    else setSubject(s)
   }
 
-  const onBook = async () => {
+  const onBook = () => {
     if (!chosen) return
     void askToSubscribe(['exam_booking'])
-    setBusy(true)
-    setError('')
-    try {
-      setBooked(await book(chosen.id))
-      setChosen(null)
-      void load()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    void booking.run(chosen)
   }
 
   return (
@@ -98,7 +85,7 @@ export default function ExamSessionsPage() {
           </Text>
           <Text className="jg-hint">预约成功后，最晚可在考试前1个工作日之前取消；未取消又未参加考试的，按缺考（不合格）处理。</Text>
           <ErrorText id="book-error" message={error} />
-          <Button id="book-confirm" className="jg-button" type="primary" size="large" loading={busy} disabled={busy} onClick={() => void onBook()}>
+          <Button id="book-confirm" className="jg-button" type="primary" size="large" loading={booking.busy} disabled={booking.busy} onClick={onBook}>
             确认预约
           </Button>
           <Button className="jg-button" size="large" onClick={() => setChosen(null)}>
@@ -126,7 +113,7 @@ export default function ExamSessionsPage() {
               size="large"
               disabled={s.allocation === 'FIRST_COME' && (s.remaining ?? 0) <= 0}
               onClick={() => {
-                setError('')
+                booking.setError('')
                 setBooked(null)
                 setChosen(s)
               }}
