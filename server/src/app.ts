@@ -20,7 +20,7 @@ export const JSON_LIMIT = '1mb';
 
 export function buildApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: deps.config.env === 'production' });
-  const api = new Api(deps.db);
+  const api = new Api(deps.db, { checkResponses: deps.config.env === 'test' });
   registerAuthRoutes(api, deps);
   registerIdentityRoutes(api, deps);
   registerStaffRoutes(api, deps);
@@ -76,9 +76,9 @@ export function buildApp(deps: AppDeps): Koa {
       },
     }),
   );
-  app.use(api.router.routes());
+  app.use(api.routes());
   app.use(
-    api.router.allowedMethods({
+    api.allowedMethods({
       throw: true,
       methodNotAllowed: () => new AppError(405, 'METHOD_NOT_ALLOWED', '不支持这种请求方式'),
       notImplemented: () => new AppError(501, 'NOT_IMPLEMENTED', '不支持这种请求方式'),

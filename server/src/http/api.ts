@@ -1,6 +1,6 @@
 // Declares routes once: the zod schemas validate the request and also make the OpenAPI document.
 import Router from '@koa/router';
-import type { Context } from 'koa';
+import type { Context, Middleware, Next } from 'koa';
 import { z } from 'zod';
 import { authenticate, type Caller, type StaffRoleName } from './auth';
 import { AppError, badRequest, forbidden } from './errors';
@@ -37,6 +37,7 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown, A extends Acce
   params?: z.ZodType<P>;
   /** Status of a success; 200 unless something is created. */
   status?: number;
+  /** The success body as it goes on the wire (OpenAPI; checked in tests). */
   response?: z.ZodType;
   /** Documented failures: status → error codes. */
   errors?: Record<number, string[]>;
@@ -60,16 +61,64 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
   return result.data;
 }
 
+export interface ApiOptions {
+  /**
+   * Check each answer against its route's `response` schema (tests only: a drift between code and
+   * documented contract then fails a test; production skips it for speed).
+   */
+  checkResponses?: boolean;
+}
+
+/** A route of a module: the path is relative to the module's prefix, the tag defaults to the module's. */
+export type ModuleRouteSpec<B, Q, P, A extends Access> = Omit<RouteSpec<B, Q, P, A>, 'tag'> & { tag?: string };
+
+/**
+ * The routes of the whole app: each module declares its own through `api.module(prefix)` (one
+ * prefixed router per module); `api.route()` still declares one with its full path on the root
+ * router. Every route lands in `specs`, which makes the OpenAPI document.
+ */
 export class Api {
+  /** The root router, for routes declared with `api.route()` and their full path. */
   readonly router = new Router();
   readonly specs: RouteSpec<any, any, any, any>[] = [];
+  private readonly modules: ApiModule[] = [];
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly options: ApiOptions = {},
+  ) {}
+
+  /** A module's own router under `prefix` (e.g. /api/consultations). */
+  module(prefix: string, defaults: { tag: string }): ApiModule {
+    if (!/^\/[\w/-]*[\w-]$/.test(prefix)) throw new Error(`bad module prefix ${prefix}`);
+    const m = new ApiModule(this, prefix, defaults.tag, new Router({ prefix }));
+    this.modules.push(m);
+    return m;
+  }
 
   route<B = unknown, Q = unknown, P = unknown, A extends Access = Access>(spec: RouteSpec<B, Q, P, A>): void {
+    this.register(this.router, spec.path, spec);
+  }
+
+  /** Every router's routes: the root's first, then the modules' in the order they were made. */
+  routes(): Middleware<any, any> {
+    return chain([this.router.routes(), ...this.modules.map((m) => m.router.routes())]);
+  }
+
+  /**
+   * 405/501 for a path some router knows under another method. One check suffices: every router
+   * adds what it matched to the same `ctx.matched`.
+   */
+  allowedMethods(options: Parameters<Router['allowedMethods']>[0]): ReturnType<Router['allowedMethods']> {
+    return this.router.allowedMethods(options);
+  }
+
+  /** @internal Registers `spec` on `router` at `routerPath`; `spec.path` is the full path. */
+  register(router: Router, routerPath: string, spec: RouteSpec<any, any, any, any>): void {
     this.specs.push(spec);
     const db = this.db;
-    this.router[spec.method](spec.path, async (ctx) => {
+    const check = this.options.checkResponses && spec.response ? responseChecker(spec, spec.response) : undefined;
+    router[spec.method](routerPath, async (ctx) => {
       let caller: Caller | undefined;
       if (spec.access === 'public') {
         caller = await authenticate(ctx, db, false);
@@ -87,11 +136,53 @@ export class Api {
       const body = parse(spec.body, rawBody ?? {}, 'body');
       const result = await spec.handler({ body, query, params, caller: caller as any, ctx });
       if (result !== undefined) {
+        check?.(result);
         ctx.status = spec.status ?? 200;
         ctx.body = result;
+      } else if (check && isJsonBody(ctx.body)) {
+        // A handler that set the answer itself (e.g. 200 or 201 by outcome).
+        check(ctx.body);
       }
     });
   }
+}
+
+export class ApiModule {
+  constructor(
+    private readonly api: Api,
+    readonly prefix: string,
+    readonly tag: string,
+    readonly router: Router,
+  ) {}
+
+  /** Declares a route at `prefix + path` ('' or '/' for the prefix itself). */
+  route<B = unknown, Q = unknown, P = unknown, A extends Access = Access>(spec: ModuleRouteSpec<B, Q, P, A>): void {
+    const relative = spec.path === '/' ? '' : spec.path;
+    if (relative && !relative.startsWith('/')) throw new Error(`route path ${spec.path} must start with /`);
+    const full = { ...spec, tag: spec.tag ?? this.tag, path: this.prefix + relative } as RouteSpec<B, Q, P, A>;
+    this.api.register(this.router, relative || '/', full);
+  }
+}
+
+/** Runs middleware one after the other, as Koa would. */
+function chain(middleware: Middleware<any, any>[]): Middleware<any, any> {
+  return (ctx, next) =>
+    middleware.reduceRight<Next>((down, mw) => () => Promise.resolve(mw(ctx, down)), next)();
+}
+
+const isJsonBody = (body: unknown) => typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && !(body as { pipe?: unknown }).pipe;
+
+/** Compares the answer as it goes on the wire (dates as ISO strings) with the declared schema. */
+function responseChecker(spec: RouteSpec<any, any, any, any>, schema: z.ZodType) {
+  return (answer: unknown) => {
+    const wire = JSON.parse(JSON.stringify(answer));
+    const result = schema.safeParse(wire);
+    if (!result.success) {
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path}: the answer does not match its response schema: ${JSON.stringify(issuesToDetails(result.error))}`,
+      );
+    }
+  };
 }
 
 function allowed(access: Access, caller: Caller): boolean {
