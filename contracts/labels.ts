@@ -98,6 +98,7 @@ export const subjectLabel = (subject: number) => SUBJECT_LABELS[subject] ?? `科
 
 export const LICENCE_CLASSES = ['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'D', 'E', 'F', 'M', 'N', 'P'] as const;
 export type LicenceClass = (typeof LICENCE_CLASSES)[number];
+export const isLicenceClass = (value: string): value is LicenceClass => (LICENCE_CLASSES as readonly string[]).includes(value);
 /** 准驾车型 (licence classes) and what each allows. */
 export const LICENCE_CLASS_LABELS: Record<LicenceClass, string> = {
   A1: '大型客车', A2: '重型牵引挂车', A3: '城市公交车', B1: '中型客车', B2: '大型货车', C1: '小型汽车',

@@ -1,176 +1,45 @@
 // Typed calls for quick accident processing (事故快处): reports, joining, details, photos, answers, officer review.
 import Taro from '@tarojs/taro'
+import type {
+  AccidentCase,
+  CheckEligibilityRequest,
+  DecisionRequest,
+  InviteQr,
+  OfficerQueueItem,
+  OfficerStats,
+  PartyDetails,
+  ReportAccidentRequest,
+  Scenario,
+  UploadedEvidence,
+} from '@jiaoguan/contracts/schemas/accidents'
+import type { EvidenceSlot as Slot, FaultSide } from '@jiaoguan/contracts/labels'
+import type { Page as List, Unit } from '@jiaoguan/contracts/schemas/common'
 import { ApiError, getToken, request, toApiError } from './http'
 
-export type AccidentStatus =
-  | 'DRAFT'
-  | 'WAITING_FOR_PARTY'
-  | 'NEGOTIATING'
-  | 'PENDING_REVIEW'
-  | 'CONFIRMED'
-  | 'RETURNED'
-  | 'TRANSFERRED'
-  | 'CANCELLED'
-  | 'EXPIRED'
+export type {
+  AccidentCase,
+  CaseEvent,
+  EligibilityAnswers as Eligibility,
+  AccidentLocation as Location,
+  InviteQr,
+  OfficerQueueItem as QueueItem,
+  OfficerStats,
+  Party,
+  PartyDetails,
+  Photo,
+  Scenario,
+} from '@jiaoguan/contracts/schemas/accidents'
+export type { AccidentStatus, EvidenceSlot as Slot, FaultSide, LiabilityLevel, PartyRole } from '@jiaoguan/contracts/labels'
+export type { Page as List } from '@jiaoguan/contracts/schemas/common'
 
-export type PartyRole = 'A' | 'B'
-export type FaultSide = 'A' | 'B' | 'BOTH'
-export type Slot =
-  | 'OVERVIEW_FRONT'
-  | 'OVERVIEW_REAR'
-  | 'COLLISION_POINT'
-  | 'OWN_DAMAGE'
-  | 'OTHER_DAMAGE'
-  | 'OWN_PLATE'
-  | 'OTHER_PLATE'
-  | 'EXTRA'
-  | 'SIGNATURE'
-export type LiabilityLevel = '全部' | '主要' | '同等' | '次要' | '无'
+export const checkEligibility = (body: CheckEligibilityRequest) =>
+  request<{ eligible: true; unit: Unit }>('/api/accidents/eligibility', { method: 'POST', data: body })
 
-export interface Eligibility {
-  injuries: boolean
-  vehiclesDrivable: boolean
-  licencesValid: boolean
-  insured: boolean
-  impaired: boolean
-  platesValid?: boolean
-  dangerousGoods?: boolean
-  facilitiesDamaged?: boolean
-  onExpressway?: boolean
-}
-
-/** Coordinates come from GPS in WeChat; the browser sends the address only, with the unit chosen. */
-export interface Location {
-  latitude?: number
-  longitude?: number
-  address: string
-}
-
-export interface Party {
-  role: PartyRole
-  plate: string | null
-  vehicleType: string | null
-  driverName: string | null
-  licenceNumber: string | null
-  phone: string | null
-  insurer: string | null
-  policyNumber: string | null
-  collisionPart: string | null
-  complete: boolean
-  agreed: boolean | null
-  signed: boolean
-  signatureFileId: number | null
-}
-
-export interface Photo {
-  id: number
-  slot: Slot
-  sha256: string
-  width: number
-  height: number
-  capturedAt: string | null
-  receivedAt: string
-  uploadedBy: PartyRole | null
-  url: string
-}
-
-export interface CaseEvent {
-  type: string
-  actor: string
-  at: string
-  from: AccidentStatus | null
-  to: AccidentStatus | null
-  /** Officers only: WeChat's content check wanted a person to look at the text of this step, or did not answer. */
-  textCheck?: 'review' | 'unchecked'
-}
-
-export interface AccidentCase {
-  id: number
-  caseNumber: string
-  status: AccidentStatus
-  statusText: string
-  unit: { code: string; name: string }
-  occurredAt: string
-  location: { latitude: number | null; longitude: number | null; address: string }
-  weather: string | null
-  vehicleCount: 1 | 2
-  myRole: PartyRole | null
-  inviteCode?: string
-  inviteExpiresAt?: string
-  scenario: string | null
-  scenarioName: string | null
-  atFault: FaultSide | null
-  liability: Partial<Record<PartyRole, LiabilityLevel>> | null
-  disputed: boolean
-  missingSlots: Slot[]
-  decision: { note: string | null; at: string; officer: string | null } | null
-  document: { number: string; verificationCode: string; kind: 'AGREEMENT' | 'DETERMINATION'; title: string } | null
-  expiresAt: string | null
-  parties: Party[]
-  photos: Photo[]
-  claims: { id: number; role: PartyRole | null; insurer: string; policyNumber: string | null; status: string }[]
-  events: CaseEvent[]
-}
-
-export interface Scenario {
-  code: string
-  name: string
-  description: string
-  atFault: string
-  split: 'ONE' | 'BOTH'
-}
-
-export interface QueueItem {
-  id: number
-  caseNumber: string
-  status: AccidentStatus
-  occurredAt: string
-  address: string
-  disputed: boolean
-  scenario: string | null
-  plates: string[]
-  submittedAt: string
-  waitingMinutes: number | null
-}
-
-export interface PartyDetails {
-  plate: string
-  driverName: string
-  licenceNumber: string
-  phone: string
-  insurer: string
-  policyNumber?: string
-  vehicleType?: string
-  collisionPart?: string
-}
-
-export interface List<T> {
-  items: T[]
-  total: number
-}
-
-export const checkEligibility = (body: { location: Location; eligibility: Eligibility; unit?: string }) =>
-  request<{ eligible: true; unit: { code: string; name: string } }>('/api/accidents/eligibility', { method: 'POST', data: body })
-
-export const reportAccident = (body: {
-  occurredAt: string
-  location: Location
-  vehicleCount: 1 | 2
-  eligibility: Eligibility
-  weather?: string
-  unit?: string
-}) => request<AccidentCase>('/api/accidents', { method: 'POST', data: body })
+export const reportAccident = (body: ReportAccidentRequest) => request<AccidentCase>('/api/accidents', { method: 'POST', data: body })
 
 export const myAccidents = () => request<List<AccidentCase>>('/api/accidents?pageSize=50')
 export const getAccident = (id: number) => request<AccidentCase>(`/api/accidents/${id}`)
 export const joinAccident = (inviteCode: string) => request<AccidentCase>('/api/accidents/join', { method: 'POST', data: { inviteCode } })
-export interface InviteQr {
-  inviteCode: string
-  inviteExpiresAt: string
-  joinUrl: string
-  /** An SVG data URL. */
-  image: string
-}
 export const getInviteQr = (id: number) => request<InviteQr>(`/api/accidents/${id}/invite-qr`)
 export const saveMyDetails = (id: number, body: PartyDetails) =>
   request<AccidentCase>(`/api/accidents/${id}/parties/me`, { method: 'PUT', data: body })
@@ -181,24 +50,15 @@ export const answer = (id: number, agree: boolean, signature: number) =>
   request<AccidentCase>(`/api/accidents/${id}/confirmation`, { method: 'POST', data: { agree, signature } })
 export const cancelAccident = (id: number) => request<AccidentCase>(`/api/accidents/${id}/cancel`, { method: 'POST' })
 
-export const officerQueue = (query = 'status=PENDING_REVIEW') => request<List<QueueItem>>(`/api/officer/accidents?${query}`)
-/** The officer's day: own decisions since Shanghai midnight, and the unit's review queue. */
-export interface OfficerStats {
-  day: string
-  decided: { CONFIRM: number; RETURN: number; TRANSFER: number; total: number }
-  waiting: { total: number; disputed: number }
-}
+export const officerQueue = (query = 'status=PENDING_REVIEW') => request<List<OfficerQueueItem>>(`/api/officer/accidents?${query}`)
 export const officerStats = () => request<OfficerStats>('/api/officer/stats')
 export const officerCase = (id: number) => request<AccidentCase>(`/api/officer/accidents/${id}`)
-export const decide = (
-  id: number,
-  body: { decision: 'CONFIRM' | 'RETURN' | 'TRANSFER'; note?: string; liability?: Partial<Record<PartyRole, LiabilityLevel>> },
-) => request<AccidentCase>(`/api/officer/accidents/${id}/decision`, { method: 'POST', data: body })
+export const decide = (id: number, body: DecisionRequest) => request<AccidentCase>(`/api/officer/accidents/${id}/decision`, { method: 'POST', data: body })
 
 /** A photo to upload: a local file path (WeChat) or the picked file / drawn image itself (browser). */
 export type UploadSource = string | Blob
 
-type Uploaded = { id: number; slot: Slot; sha256: string }
+type Uploaded = UploadedEvidence
 
 function parseBody(text: unknown): unknown {
   if (typeof text !== 'string') return text

@@ -1,4 +1,6 @@
 // Consultation endpoints (在线咨询): questions, FAQ suggestions and ratings for drivers; the agents' desk.
+import type { AgentConsultation, CannedReply, Consultation, FaqItem } from '@jiaoguan/contracts/schemas/consultations'
+import type { Page as List } from '@jiaoguan/contracts/schemas/common'
 import { request } from './http'
 
 import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS, type ConsultationCategory, type ConsultationStatus } from '@jiaoguan/contracts/labels'
@@ -8,53 +10,7 @@ export type Category = ConsultationCategory
 export const CATEGORY_LABELS = CONSULTATION_CATEGORY_LABELS
 export const CATEGORIES: readonly Category[] = CONSULTATION_CATEGORIES
 
-export interface Reply {
-  id: number
-  author: 'DRIVER' | 'AGENT'
-  authorName: string
-  content: string
-  createdAt: string
-  internal?: boolean
-}
-
-export interface Consultation {
-  id: number
-  category: Category
-  categoryText: string
-  content: string
-  status: ConsultationStatus
-  statusText: string
-  createdAt: string
-  firstReplyAt: string | null
-  closedAt: string | null
-  rating: number | null
-  replies: Reply[]
-  replyCount?: number
-}
-
-export interface AgentConsultation extends Consultation {
-  driver: { id: number; name: string }
-  claimedBy: { id: number; displayName: string } | null
-  firstReplyDueAt: string | null
-  overdue: boolean
-  waitingMinutes: number
-}
-
-export interface FaqItem {
-  id: number
-  category: Category
-  question: string
-  answer: string
-}
-
-export interface CannedReply {
-  id: number
-  category: Category | null
-  title: string
-  content: string
-}
-
-type List<T> = { items: T[]; total: number }
+export type { AgentConsultation, CannedReply, Consultation, FaqItem, Reply } from '@jiaoguan/contracts/schemas/consultations'
 
 export function suggestFaq(q: string, category?: Category): Promise<List<FaqItem>> {
   const query = `q=${encodeURIComponent(q)}${category ? `&category=${category}` : ''}`

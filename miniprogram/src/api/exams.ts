@@ -1,76 +1,19 @@
 // Exam booking endpoints (约考): sessions, eligibility, bookings, and the admin's exam plan.
+import type { AdminExamSession, Booking, ExamEligibility as Eligibility, ExamSession, NewSessionRequest as NewSession } from '@jiaoguan/contracts/schemas/exams'
+import type { ImportReport, Page } from '@jiaoguan/contracts/schemas/common'
 import { request } from './http'
 
-export type Allocation = 'RANKED' | 'FIRST_COME'
-export type BookingStatus = 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED'
-export type ExamResult = 'PASS' | 'FAIL' | 'NO_SHOW'
-
-export interface Venue {
-  id: number
-  name: string
-  address: string
-}
-
-export interface ExamSession {
-  id: number
-  subject: number
-  licenceClass: string
-  venue: Venue
-  startsAt: string
-  capacity: number
-  allocation: Allocation
-  bookingOpensAt: string
-  bookingClosesAt: string
-  bookingOpen: boolean
-  allocated: boolean
-  /** Seats left: FIRST_COME sessions, and RANKED ones once allocated. */
-  remaining?: number
-  /** Applications so far: RANKED sessions. */
-  applicants?: number
-}
-
-export interface AdminExamSession extends ExamSession {
-  confirmedCount: number
-  applicantCount: number
-  allocatedAt: string | null
-  fillRate: number
-}
-
-export interface Booking {
-  id: number
-  sessionId: number
-  subject: number
-  subjectName: string
-  status: BookingStatus
-  rank?: number
-  priority: boolean
-  result: ExamResult | null
-  cancellableUntil: string | null
-  createdAt: string
-  session: ExamSession
-}
-
-export type SubjectState =
-  | { subject: number; name: string; status: 'PASSED'; passedAt: string }
-  | { subject: number; name: string; status: 'BOOKED'; bookingId: number; sessionId: number }
-  | { subject: number; name: string; status: 'BOOKABLE' }
-  | { subject: number; name: string; status: 'NOT_BOOKABLE'; reason: string; message: string; availableFrom: string | null }
-
-export interface Eligibility {
-  learner: { name: string; licenceClass: string; permitIssuedAt: string | null; permitExpiresAt: string | null }
-  subjects: SubjectState[]
-}
-
-export interface Page<T> {
-  items: T[]
-  total: number
-}
-
-export interface ImportReport {
-  created: number
-  updated: number
-  rejected: { line: number; reason: string }[]
-}
+export type { Allocation, BookingStatus, ExamResult } from '@jiaoguan/contracts/labels'
+export type {
+  AdminExamSession,
+  Booking,
+  ExamEligibility as Eligibility,
+  ExamSession,
+  NewSessionRequest as NewSession,
+  SubjectState,
+  Venue,
+} from '@jiaoguan/contracts/schemas/exams'
+export type { ImportReport, Page } from '@jiaoguan/contracts/schemas/common'
 
 const query = (params: Record<string, string | number | undefined>) => {
   const parts = Object.entries(params)
@@ -100,17 +43,6 @@ export function cancelBooking(id: number): Promise<Booking> {
 }
 
 // ---- admin ----
-
-export interface NewSession {
-  subject: number
-  licenceClass: string
-  venue: string
-  startsAt: string
-  capacity: number
-  bookingOpensAt: string
-  bookingClosesAt: string
-  allocation: Allocation
-}
 
 export function adminListSessions(): Promise<Page<AdminExamSession>> {
   return request<Page<AdminExamSession>>('/api/admin/exam-sessions?pageSize=50')

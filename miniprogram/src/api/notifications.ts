@@ -1,25 +1,12 @@
 // Notification endpoints: the message centre, subscription answers and the admins' delivery view.
 import { request } from './http'
 
-export type SubscribeKey = 'accident_progress' | 'exam_booking' | 'consultation_reply'
-export type SubscribeAnswer = 'accept' | 'reject'
+import type { DeliveryFailure, DeliveryStats, MessageEntry, MessagePage, SubscribeAnswer } from '@jiaoguan/contracts/schemas/notifications'
+import type { TemplateKey as SubscribeKey } from '@jiaoguan/contracts/labels'
+import type { Page } from '@jiaoguan/contracts/schemas/common'
 
-export interface MessageEntry {
-  id: number
-  event: string
-  title: string
-  body: string
-  link: string | null
-  read: boolean
-  readAt: string | null
-  createdAt: string
-}
-
-export interface MessagePage {
-  items: MessageEntry[]
-  total: number
-  unread: number
-}
+export type { DeliveryFailure, DeliveryRow, DeliveryStats, MessageEntry, MessagePage, SubscribeAnswer } from '@jiaoguan/contracts/schemas/notifications'
+export type { TemplateKey as SubscribeKey } from '@jiaoguan/contracts/labels'
 
 export function listMessages(page = 1, pageSize = 20): Promise<MessagePage> {
   return request<MessagePage>(`/api/me/notifications?page=${page}&pageSize=${pageSize}`)
@@ -41,35 +28,10 @@ export function reportSubscriptions(templates: Partial<Record<SubscribeKey, Subs
   return request('/api/me/subscriptions', { method: 'POST', data: { templates } })
 }
 
-export interface DeliveryRow {
-  channel: 'SUBSCRIBE' | 'OFFICIAL_TEMPLATE'
-  templateKey: SubscribeKey
-  pending: number
-  sent: number
-  failed: number
-  skipped: number
-}
-
-export interface DeliveryStats {
-  items: DeliveryRow[]
-  totals: { pending: number; sent: number; failed: number; skipped: number }
-}
-
-export interface DeliveryFailure {
-  id: number
-  channel: DeliveryRow['channel']
-  event: string
-  templateKey: SubscribeKey
-  status: string
-  attempts: number
-  lastError: string | null
-  updatedAt: string
-}
-
 export function deliveryStats(): Promise<DeliveryStats> {
   return request<DeliveryStats>('/api/admin/notifications/delivery')
 }
 
-export function deliveryFailures(status: 'FAILED' | 'RETRYING' = 'FAILED'): Promise<{ items: DeliveryFailure[]; total: number }> {
+export function deliveryFailures(status: 'FAILED' | 'RETRYING' = 'FAILED'): Promise<Page<DeliveryFailure>> {
   return request(`/api/admin/notifications/failures?status=${status}&pageSize=20`)
 }

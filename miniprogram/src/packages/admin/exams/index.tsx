@@ -1,6 +1,7 @@
 // Admin exam plan (考试计划): sessions with fill-rate bars and a chart, publishing a session,
 // allocating ranked sessions, and importing learners and results.
 import { useState } from 'react'
+import { isLicenceClass } from '@jiaoguan/contracts/labels'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -138,10 +139,15 @@ function NewSessionForm({ onCreated }: { onCreated: () => void }) {
       create.setError('请填写考场，并按“2026-12-20 09:00”的格式填写时间')
       return
     }
+    const licenceClass = form.licenceClass.trim().toUpperCase()
+    if (!isLicenceClass(licenceClass)) {
+      create.setError('准驾车型不正确，如 C1、C2、A1')
+      return
+    }
     setDone('')
     void create.run({
       subject: Number(form.subject),
-      licenceClass: form.licenceClass.trim().toUpperCase(),
+      licenceClass,
       venue: form.venue.trim(),
       startsAt,
       capacity: Number(form.capacity),

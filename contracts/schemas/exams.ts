@@ -1,0 +1,103 @@
+// Exam booking (API.md, Exams): sessions, eligibility, bookings, and the admins' exam plan.
+import { z } from 'zod';
+import { idNumberField, personNameField } from '../fields';
+import { ALLOCATIONS, BOOKING_STATUSES, EXAM_RESULTS, LICENCE_CLASSES } from '../labels';
+import { id, isoTime } from './common';
+
+export const allocation = z.enum(ALLOCATIONS);
+export const bookingStatus = z.enum(BOOKING_STATUSES);
+export const examResult = z.enum(EXAM_RESULTS);
+export const licenceClass = z.enum(LICENCE_CLASSES, { error: '准驾车型不正确' });
+export const subjectField = z.coerce.number().int().min(1, '科目应为1至4').max(4, '科目应为1至4');
+const instant = z.iso.datetime({ offset: true, error: '时间格式应为带时区的 ISO 8601' }).transform((v) => new Date(v));
+
+// ---- requests ----
+
+export const bookRequest = z.object({ sessionId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const newSessionRequest = z.object({
+  subject: subjectField,
+  licenceClass,
+  venue: z.union([z.number().int().positive(), z.string().trim().min(1).max(64)]),
+  startsAt: instant,
+  capacity: z.number().int().min(1, '考位至少1个').max(10_000),
+  bookingOpensAt: instant,
+  bookingClosesAt: instant,
+  allocation,
+});
+export type NewSessionRequest = z.input<typeof newSessionRequest>;
+
+const dateField = z.coerce.date({ error: '日期格式不正确' });
+export const learnerRequest = z.object({
+  idNumber: idNumberField,
+  name: personNameField,
+  licenceClass,
+  appliedAt: dateField.optional(),
+  permitIssuedAt: dateField.nullable().optional(),
+  passedSubjects: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).max(4).default([]),
+});
+export type LearnerRequest = z.input<typeof learnerRequest>;
+
+export const recordResultRequest = z.object({ result: examResult });
+
+// ---- responses ----
+
+export const venue = z.object({ id, name: z.string(), address: z.string() });
+export type Venue = z.infer<typeof venue>;
+
+export const examSession = z.object({
+  id,
+  subject: z.number().int(),
+  licenceClass: z.string(),
+  venue,
+  startsAt: isoTime,
+  capacity: z.number().int(),
+  allocation,
+  bookingOpensAt: isoTime,
+  bookingClosesAt: isoTime,
+  bookingOpen: z.boolean(),
+  allocated: z.boolean(),
+  /** Seats left: FIRST_COME sessions, and RANKED ones once allocated. */
+  remaining: z.number().int().optional(),
+  /** Applications so far: RANKED sessions. */
+  applicants: z.number().int().optional(),
+});
+export type ExamSession = z.infer<typeof examSession>;
+
+export const adminExamSession = examSession.extend({
+  confirmedCount: z.number().int(),
+  applicantCount: z.number().int(),
+  allocatedAt: isoTime.nullable(),
+  fillRate: z.number(),
+});
+export type AdminExamSession = z.infer<typeof adminExamSession>;
+
+export const booking = z.object({
+  id,
+  sessionId: id,
+  subject: z.number().int(),
+  subjectName: z.string(),
+  status: bookingStatus,
+  rank: z.number().int().optional(),
+  priority: z.boolean(),
+  result: examResult.nullable(),
+  cancellableUntil: isoTime.nullable(),
+  createdAt: isoTime,
+  session: examSession,
+});
+export type Booking = z.infer<typeof booking>;
+
+const subjectBase = { subject: z.number().int(), name: z.string() };
+export const subjectState = z.discriminatedUnion('status', [
+  z.object({ ...subjectBase, status: z.literal('PASSED'), passedAt: isoTime }),
+  z.object({ ...subjectBase, status: z.literal('BOOKED'), bookingId: id, sessionId: id }),
+  z.object({ ...subjectBase, status: z.literal('BOOKABLE') }),
+  z.object({ ...subjectBase, status: z.literal('NOT_BOOKABLE'), reason: z.string(), message: z.string(), availableFrom: isoTime.nullable() }),
+]);
+export type SubjectState = z.infer<typeof subjectState>;
+
+export const examEligibility = z.object({
+  learner: z.object({ name: z.string(), licenceClass: z.string(), permitIssuedAt: isoTime.nullable(), permitExpiresAt: isoTime.nullable() }),
+  subjects: z.array(subjectState),
+});
+export type ExamEligibility = z.infer<typeof examEligibility>;
