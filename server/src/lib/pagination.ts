@@ -37,3 +37,8 @@ export function pageOf<T>(all: readonly T[], query: PageQuery): Page<T> {
   const { skip, take } = pageArgs(query);
   return { items: all.slice(skip, skip + take), total: all.length };
 }
+
+/** The response schema of a list: `{"items": [item], "total"}`, with more fields when given. */
+export function pageResponse<T extends z.ZodType, X extends z.ZodRawShape = {}>(item: T, extra?: X) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0), ...(extra ?? ({} as X)) });
+}

@@ -1,62 +1,39 @@
-// Units and staff accounts (admin console 账号 page).
+// HTTP edge of units and staff accounts (admin console 账号 page).
 import { z } from 'zod';
 import { pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { conflict, notFound } from '../../http/errors';
-import { audit } from '../../lib/audit';
-import { isUniqueViolation } from '../../lib/db-errors';
-import { hashPassword } from '../auth/password';
-
-const staffSelect = {
-  id: true,
-  username: true,
-  displayName: true,
-  role: true,
-  active: true,
-  createdAt: true,
-  unit: { select: { code: true, name: true } },
-} as const;
-
-const toView = <T extends { role: string }>(s: T) => ({ ...s, role: s.role.toLowerCase() });
+import { pageResponse } from '../../lib/pagination';
+import { createStaff } from './use-cases/create-staff';
+import { listStaff } from './use-cases/list-staff';
+import { listUnits } from './use-cases/list-units';
+import { staffView, unitView } from './views';
 
 export function registerStaffRoutes(api: Api, deps: AppDeps) {
-  api.route({
+  const units = api.module('/api/units', { tag: 'identity' });
+  const staff = api.module('/api/admin/staff', { tag: 'admin' });
+
+  units.route({
     method: 'get',
-    path: '/api/units',
-    tag: 'identity',
+    path: '',
     summary: "The detachment's units (大队)",
     access: 'public',
-    handler: async () => {
-      const items = await deps.db.unit.findMany({ select: { code: true, name: true }, orderBy: { id: 'asc' } });
-      return { items, total: items.length };
-    },
+    response: pageResponse(unitView),
+    handler: () => listUnits(deps),
   });
 
-  api.route({
+  staff.route({
     method: 'get',
-    path: '/api/admin/staff',
-    tag: 'admin',
+    path: '',
     summary: 'Staff accounts, newest first',
     access: ['admin'],
     query: pageQuery,
-    handler: async ({ query }) => {
-      const [items, total] = await Promise.all([
-        deps.db.staff.findMany({
-          select: staffSelect,
-          orderBy: { id: 'desc' },
-          skip: (query.page - 1) * query.pageSize,
-          take: query.pageSize,
-        }),
-        deps.db.staff.count(),
-      ]);
-      return { items: items.map(toView), total };
-    },
+    response: pageResponse(staffView),
+    handler: ({ query }) => listStaff(deps, { page: query }),
   });
 
-  api.route({
+  staff.route({
     method: 'post',
-    path: '/api/admin/staff',
-    tag: 'admin',
+    path: '',
     summary: 'Create a staff account (officers need a unit)',
     access: ['admin'],
     status: 201,
@@ -69,30 +46,8 @@ export function registerStaffRoutes(api: Api, deps: AppDeps) {
         unit: z.string().max(32).optional(),
       })
       .refine((b) => b.role !== 'officer' || !!b.unit, { message: '民警账号必须选择所属大队', path: ['unit'] }),
+    response: staffView,
     errors: { 404: ['NOT_FOUND'], 409: ['USERNAME_TAKEN'] },
-    handler: async ({ body, caller, ctx }) => {
-      const unit = body.unit ? await deps.db.unit.findUnique({ where: { code: body.unit }, select: { id: true } }) : null;
-      if (body.unit && !unit) throw notFound('没有这个大队');
-      try {
-        const created = await deps.db.$transaction(async (tx) => {
-          const staff = await tx.staff.create({
-            data: {
-              username: body.username,
-              passwordHash: await hashPassword(body.password),
-              displayName: body.displayName,
-              role: body.role.toUpperCase() as 'OFFICER' | 'AGENT' | 'ADMIN',
-              unitId: unit?.id,
-            },
-            select: staffSelect,
-          });
-          await audit(tx, { actor: { type: 'STAFF', id: caller.id }, action: 'staff.created', entityType: 'Staff', entityId: staff.id, ip: ctx.ip });
-          return staff;
-        });
-        return toView(created);
-      } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('USERNAME_TAKEN', '该用户名已被使用');
-        throw err;
-      }
-    },
+    handler: ({ body, caller, ctx }) => createStaff(deps, { ...body, caller, ip: ctx.ip }),
   });
 }

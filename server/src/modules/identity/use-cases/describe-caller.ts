@@ -1,0 +1,31 @@
+// GET /api/me: a driver with their identity state, or a staff member with role and unit.
+import type { AppDeps } from '../../../deps';
+import type { Caller } from '../../../http/auth';
+import { maskIdNumber } from '../../../lib/mask';
+
+export interface DescribeCallerInput {
+  caller: Caller;
+}
+
+export async function describeCaller(deps: Pick<AppDeps, 'db'>, input: DescribeCallerInput) {
+  const { caller } = input;
+  if (caller.kind === 'staff') {
+    const staff = await deps.db.staff.findUniqueOrThrow({
+      where: { id: caller.id },
+      select: { id: true, username: true, displayName: true, role: true, unit: { select: { code: true, name: true } } },
+    });
+    return { ...staff, role: caller.role };
+  }
+  const driver = await deps.db.driver.findUniqueOrThrow({
+    where: { id: caller.id },
+    select: { id: true, nickname: true, idNumber: true, realName: true, identityBoundAt: true },
+  });
+  return {
+    id: driver.id,
+    role: 'driver' as const,
+    nickname: driver.nickname,
+    identity: driver.idNumber
+      ? { bound: true, name: driver.realName, idNumber: maskIdNumber(driver.idNumber), boundAt: driver.identityBoundAt }
+      : { bound: false },
+  };
+}
