@@ -25,7 +25,8 @@ export async function benchApp(databaseUrl: string, poolSize: number) {
     RUN_WORKERS: 'false',
   });
   const db = createDb(config.databaseUrl, config.databasePoolSize);
-  return buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db) });
+  const { createExamRuntime } = await import('../src/modules/exams/runtime');
+  return buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db), exams: createExamRuntime(config) });
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;

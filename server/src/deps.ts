@@ -2,6 +2,7 @@
 import type { Config } from './config';
 import type { Db } from './db';
 import type { Logger } from './logger';
+import type { ExamRuntime } from './modules/exams/runtime';
 import type { MsgSecCheckInput, MsgSecCheckResult } from './wechat/mini-program-client';
 
 /** The part of the mini-program WeChat client that requests need: login and the text check. */
@@ -16,4 +17,6 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   wechat: WechatLogin;
+  /** The exam rush machinery this instance keeps in memory (gate, session-full memo, read caches). */
+  exams: ExamRuntime;
 }

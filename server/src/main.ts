@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
+import { createExamRuntime } from './modules/exams/runtime';
 import { createFakeWechat, fakeOfficialAccountOpenId, fakeUnionId } from './wechat/fake';
 import { createWechat } from './wechat';
 import { WorkerRunner } from './workers/runner';
@@ -27,7 +28,7 @@ async function main() {
 
   const db = createDb(config.databaseUrl, config.databasePoolSize);
   const wechat = createWechat(config, db);
-  const deps = { config, db, log, wechat };
+  const deps = { config, db, log, wechat, exams: createExamRuntime(config) };
   const app = buildApp(deps);
   const workers = new WorkerRunner(log, config.runWorkers ? systemJobs(deps) : []);
 

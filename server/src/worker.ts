@@ -3,6 +3,7 @@
 import { loadConfigOrExit } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
+import { createExamRuntime } from './modules/exams/runtime';
 import { createWechat } from './wechat';
 import { WorkerRunner } from './workers/runner';
 import { systemJobs } from './workers/jobs';
@@ -11,7 +12,7 @@ async function main() {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   const db = createDb(config.databaseUrl, config.databasePoolSize);
-  const deps = { config, db, log, wechat: createWechat(config, db) };
+  const deps = { config, db, log, wechat: createWechat(config, db), exams: createExamRuntime(config) };
   const runner = new WorkerRunner(log, systemJobs(deps));
   runner.start();
   log.info({ wechat: config.wechat.apiBase }, 'worker started');

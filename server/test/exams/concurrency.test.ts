@@ -1,8 +1,9 @@
 // The rush, for real against MariaDB: thousands of concurrent bookings through the service, one
 // learner hammering, and cancelling racing rebooking. Seats never exceed capacity.
 import { startTestContext, type TestContext } from '../support/context';
-import { bookFor, cancelFor } from '../../src/modules/exams/booking';
-import { loadLearnerByIdNumber } from '../../src/modules/exams/learners';
+import { bookSeatFor } from '../../src/modules/exams/use-cases/book-seat';
+import { cancelBookingFor } from '../../src/modules/exams/use-cases/cancel-booking';
+import { loadLearnerByIdNumber } from '../../src/modules/exams/use-cases/learner-sql';
 import { sessionFacts } from '../../src/modules/exams/sessions';
 import { addSession, daysFromNow, newIdNumber } from './helpers';
 
@@ -46,7 +47,7 @@ it('2,000 concurrent bookings by distinct learners for 100 seats confirm exactly
   const s = await addSession(ctx, { capacity: 100 });
   const session = (await sessionFacts(ctx.deps, s.id))!;
   const people = await learnersWithDrivers(2000);
-  const outcomes = await Promise.all(people.map((p) => outcomeOf(bookFor(ctx.deps, p.recipient, p.learner, session))));
+  const outcomes = await Promise.all(people.map((p) => outcomeOf(bookSeatFor(ctx.deps, { recipient: p.recipient, learner: p.learner, session }))));
   expect([...new Set(outcomes)].sort()).toEqual(['SESSION_FULL', 'ok']);
   expect(outcomes.filter((o) => o === 'ok')).toHaveLength(100);
   expect(outcomes.filter((o) => o === 'SESSION_FULL')).toHaveLength(1900);
@@ -59,7 +60,7 @@ it('one learner sending 200 bookings at once gets one booking', async () => {
   const s = await addSession(ctx, { capacity: 50 });
   const session = (await sessionFacts(ctx.deps, s.id))!;
   const [p] = await learnersWithDrivers(1);
-  const results = await Promise.all(Array.from({ length: 200 }, () => bookFor(ctx.deps, p.recipient, p.learner, session)));
+  const results = await Promise.all(Array.from({ length: 200 }, () => bookSeatFor(ctx.deps, { recipient: p.recipient, learner: p.learner, session })));
   expect(new Set(results.map((r) => r.booking.id)).size).toBe(1);
   expect(results.filter((r) => r.created)).toHaveLength(1);
   expect(await ctx.db.examBooking.count()).toBe(1);
@@ -77,14 +78,14 @@ it('cancelling and rebooking racing for a seat never overbook and keep the count
       const p = people.find((x) => x.learner.id === h.learnerId)!;
       // The same holder cancels twice at once and also books again at once.
       return [
-        outcomeOf(cancelFor(ctx.deps, p.recipient.driverId, p.learner.id, h.id)),
-        outcomeOf(cancelFor(ctx.deps, p.recipient.driverId, p.learner.id, h.id)),
-        outcomeOf(bookFor(ctx.deps, p.recipient, p.learner, session)),
+        outcomeOf(cancelBookingFor(ctx.deps, { driverId: p.recipient.driverId, learnerId: p.learner.id, bookingId: h.id })),
+        outcomeOf(cancelBookingFor(ctx.deps, { driverId: p.recipient.driverId, learnerId: p.learner.id, bookingId: h.id })),
+        outcomeOf(bookSeatFor(ctx.deps, { recipient: p.recipient, learner: p.learner, session })),
       ];
     });
     const bookings = people
       .filter((p) => !holderIds.has(p.learner.id))
-      .map(async (p) => outcomeOf(bookFor(ctx.deps, p.recipient, (await loadLearnerByIdNumber(ctx.db, (await ctx.db.learner.findUniqueOrThrow({ where: { id: p.learner.id } })).idNumber))!, session)));
+      .map(async (p) => outcomeOf(bookSeatFor(ctx.deps, { recipient: p.recipient, learner: (await loadLearnerByIdNumber(ctx.db, (await ctx.db.learner.findUniqueOrThrow({ where: { id: p.learner.id } })).idNumber))!, session })));
     const outcomes = await Promise.all([...cancels.flat(), ...bookings]);
     expect(outcomes.filter((o) => !['ok', 'SESSION_FULL', 'ALREADY_BOOKED'].includes(o))).toEqual([]);
     const confirmed = await ctx.db.examBooking.count({ where: { sessionId: s.id, status: 'CONFIRMED' } });

@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../src/db';
 import { createLogger } from '../../src/logger';
+import { createExamRuntime } from '../../src/modules/exams/runtime';
 import { startTestContext, type TestContext } from '../support/context';
 
 let ctx: TestContext;
@@ -33,7 +34,7 @@ describe('health', () => {
   it('GET /readyz → 503 with the error body when the database does not answer', async () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere', LOG_LEVEL: 'silent' });
     const db = createDb(config.databaseUrl, 1);
-    const app = buildApp({ config, db, log: createLogger('silent'), wechat: { code2Session: async () => ({ openid: 'x' }) } });
+    const app = buildApp({ config, db, log: createLogger('silent'), wechat: { code2Session: async () => ({ openid: 'x' }) }, exams: createExamRuntime(config) });
     const res = await supertest(app.callback()).get('/readyz');
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');

@@ -7,6 +7,7 @@ import { createDb, type Db } from '../../src/db';
 import type { AppDeps } from '../../src/deps';
 import { createLogger } from '../../src/logger';
 import { hashPassword } from '../../src/modules/auth/password';
+import { createExamRuntime } from '../../src/modules/exams/runtime';
 import { createWechat } from '../../src/wechat';
 import { createFakeWechat } from '../../src/wechat/fake';
 import { testDatabaseUrl } from './databases';
@@ -35,7 +36,7 @@ export async function startTestContext(env: Partial<Record<keyof Env, string>> =
     ...env,
   });
   const db = createDb(databaseUrl, config.databasePoolSize);
-  const deps: AppDeps = { config, db, log: createLogger('silent'), wechat: createWechat(config, db) };
+  const deps: AppDeps = { config, db, log: createLogger('silent'), wechat: createWechat(config, db), exams: createExamRuntime(config) };
   const app = buildApp(deps);
   const raw = await mysql.createConnection(databaseUrl);
   const [tables] = (await raw.query(

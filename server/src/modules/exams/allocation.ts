@@ -1,12 +1,12 @@
-// Allocating a RANKED session when its booking closes: exactly once (a conditional update marks
-// the session allocated), and by one process at a time (a lease row in `Lease`).
+// Allocating a RANKED session: exactly once (a conditional update marks the session allocated),
+// shared by the admin's use case (use-cases/allocate-session.ts) and the worker job below, which
+// runs in one process at a time (a lease row in `Lease`).
 import type { AppDeps } from '../../deps';
-import { notFound, conflict } from '../../http/errors';
 import { audit } from '../../lib/audit';
 import { acquireLease, releaseLease } from '../../lib/lease';
 import { withRetry } from '../../lib/db-errors';
 import { driversOfLearners, noticeConfirmed, noticeRejected } from './notices';
-import { adminSessionView, sessionSelect, sessionsChanged, type SessionRow } from './sessions';
+import { sessionSelect, type SessionRow } from './sessions';
 
 export interface AllocationOutcome {
   /** False when the session had been allocated already: nothing changed. */
@@ -78,18 +78,8 @@ export async function allocateSession(
     { timeout: 120_000 },
     ),
   );
-  if (outcome.allocated) sessionsChanged(deps);
+  if (outcome.allocated) deps.exams.sessionsChanged();
   return outcome;
-}
-
-/** POST /api/admin/exam-sessions/:id/allocate: the session as it stands afterwards. */
-export async function allocateNow(deps: AppDeps, staffId: number, sessionId: number) {
-  const session = await deps.db.examSession.findUnique({ where: { id: sessionId }, select: { allocation: true } });
-  if (!session) throw notFound('没有找到该考试场次');
-  if (session.allocation !== 'RANKED') throw conflict('INVALID_STATE', '先到先得的场次在预约时即已确定考位，无需分配');
-  const outcome = await allocateSession(deps, sessionId, { closeNow: true, actor: { type: 'STAFF', id: staffId } });
-  const after = (await deps.db.examSession.findUniqueOrThrow({ where: { id: sessionId }, select: sessionSelect })) as SessionRow;
-  return { ...adminSessionView(after), outcome };
 }
 
 export const ALLOCATION_LEASE = 'exam-allocation';

@@ -2,15 +2,28 @@
 import { z } from 'zod';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { badRequest } from '../../http/errors';
-import { audit } from '../../lib/audit';
-import { allocateNow } from './allocation';
-import { book, cancel, eligibility, getOwnBooking, listOwnBookings } from './booking';
-import { forgetCalendar } from './calendar';
-import { importLearners, learnerImportRows, learnerInput, listLearners, upsertLearner } from './learners';
-import { importResults, recordResult, resultImportRows, sessionBookings } from './results';
+import { learnerInput } from './learners';
 import { LICENCE_CLASSES } from './rules';
-import { adminListSessions, createSession, createVenue, getSession, listSessions, listVenues } from './sessions';
+import { allocateSession } from './use-cases/allocate-session';
+import { bookSeat } from './use-cases/book-seat';
+import { cancelBooking } from './use-cases/cancel-booking';
+import { createVenue } from './use-cases/create-venue';
+import { eligibilityOverview } from './use-cases/eligibility-overview';
+import { getOwnBooking } from './use-cases/get-own-booking';
+import { getSession } from './use-cases/get-session';
+import { importLearners } from './use-cases/import-learners';
+import { importResults } from './use-cases/import-results';
+import { listAdminSessions } from './use-cases/list-admin-sessions';
+import { listCalendarDays } from './use-cases/list-calendar-days';
+import { listLearners } from './use-cases/list-learners';
+import { listOwnBookings } from './use-cases/list-own-bookings';
+import { listSessionBookings } from './use-cases/list-session-bookings';
+import { listSessions } from './use-cases/list-sessions';
+import { listVenues } from './use-cases/list-venues';
+import { publishSession } from './use-cases/publish-session';
+import { recordResult } from './use-cases/record-result';
+import { setCalendarDays } from './use-cases/set-calendar-days';
+import { upsertLearner } from './use-cases/upsert-learner';
 
 const subjectField = z.coerce.number().int().min(1, '科目应为1至4').max(4, '科目应为1至4');
 const instant = z.iso.datetime({ offset: true, error: '时间格式应为带时区的 ISO 8601' }).transform((v) => new Date(v));
@@ -43,7 +56,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     access: 'public',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ params }) => getSession(deps, params.id),
+    handler: ({ params }) => getSession(deps, { sessionId: params.id }),
   });
 
   api.route({
@@ -52,7 +65,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     tag: 'exams',
     summary: 'Exam venues',
     access: 'public',
-    handler: () => listVenues(deps.db),
+    handler: () => listVenues(deps),
   });
 
   api.route({
@@ -62,7 +75,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     summary: 'Per subject: passed, booked, bookable, or not bookable with the reason and when that changes',
     access: 'driver',
     errors: { 422: ['NOT_ELIGIBLE'] },
-    handler: ({ caller }) => eligibility(deps, caller),
+    handler: ({ caller }) => eligibilityOverview(deps, { caller }),
   });
 
   api.route({
@@ -75,7 +88,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     body: z.object({ sessionId: z.coerce.number().int().positive().max(2_147_483_647) }),
     errors: { 404: ['NOT_FOUND'], 409: ['SESSION_FULL', 'ALREADY_BOOKED'], 422: ['NOT_ELIGIBLE'] },
     handler: async ({ caller, body, ctx }) => {
-      const outcome = await book(deps, caller, body.sessionId);
+      const outcome = await bookSeat(deps, { caller, sessionId: body.sessionId, ip: ctx.ip });
       ctx.status = outcome.created ? 201 : 200;
       ctx.body = outcome.booking;
       return undefined;
@@ -89,7 +102,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     summary: "The caller's bookings, newest first (PENDING ones with their live rank)",
     access: 'driver',
     query: pageQuery,
-    handler: ({ caller, query }) => listOwnBookings(deps, caller, query),
+    handler: ({ caller, query }) => listOwnBookings(deps, { caller, ...query }),
   });
 
   api.route({
@@ -100,7 +113,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ caller, params }) => getOwnBooking(deps, caller, params.id),
+    handler: ({ caller, params }) => getOwnBooking(deps, { caller, bookingId: params.id }),
   });
 
   api.route({
@@ -111,7 +124,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 422: ['CANCELLATION_CLOSED'] },
-    handler: ({ caller, params }) => cancel(deps, caller, params.id),
+    handler: ({ caller, params, ctx }) => cancelBooking(deps, { caller, bookingId: params.id, ip: ctx.ip }),
   });
 
   // ---- admin ----
@@ -124,7 +137,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     status: 201,
     body: learnerInput,
     handler: async ({ caller, body, ctx }) => {
-      const out = await upsertLearner(deps, caller.id, body, ctx.ip);
+      const out = await upsertLearner(deps, { staffId: caller.id, learner: body, ip: ctx.ip });
       ctx.status = out.created ? 201 : 200;
       ctx.body = out.learner;
       return undefined;
@@ -148,7 +161,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     summary: 'Import learners: a JSON array, or {"csv": "..."} with the field names as header (passedSubjects as "1;2")',
     access: ['admin'],
     body: importBody,
-    handler: ({ caller, body, ctx }) => importLearners(deps, caller.id, learnerImportRows(body), ctx.ip),
+    handler: ({ caller, body, ctx }) => importLearners(deps, { staffId: caller.id, body, ip: ctx.ip }),
   });
 
   api.route({
@@ -157,7 +170,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     tag: 'admin',
     summary: 'Exam venues',
     access: ['admin'],
-    handler: () => listVenues(deps.db),
+    handler: () => listVenues(deps),
   });
 
   api.route({
@@ -173,7 +186,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
       unit: z.string().max(32).optional(),
     }),
     errors: { 404: ['NOT_FOUND'], 409: ['VENUE_EXISTS'] },
-    handler: ({ caller, body, ctx }) => createVenue(deps, caller.id, body, ctx.ip),
+    handler: ({ caller, body, ctx }) => createVenue(deps, { staffId: caller.id, ...body, ip: ctx.ip }),
   });
 
   api.route({
@@ -183,7 +196,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     summary: 'Sessions with their counts and fill rate, latest exam first',
     access: ['admin'],
     query: sessionQuery,
-    handler: ({ query }) => adminListSessions(deps, query),
+    handler: ({ query }) => listAdminSessions(deps, query),
   });
 
   api.route({
@@ -204,7 +217,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
       allocation: z.enum(['RANKED', 'FIRST_COME']),
     }),
     errors: { 404: ['NOT_FOUND'], 422: ['NOTICE_TOO_SHORT'] },
-    handler: ({ caller, body, ctx }) => createSession(deps, caller.id, body, ctx.ip),
+    handler: ({ caller, body, ctx }) => publishSession(deps, { staffId: caller.id, ...body, ip: ctx.ip }),
   });
 
   api.route({
@@ -215,7 +228,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     access: ['admin'],
     params: idParam,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
-    handler: ({ caller, params }) => allocateNow(deps, caller.id, params.id),
+    handler: ({ caller, params }) => allocateSession(deps, { staffId: caller.id, sessionId: params.id }),
   });
 
   api.route({
@@ -226,7 +239,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     access: ['admin'],
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ params }) => sessionBookings(deps, params.id),
+    handler: ({ params }) => listSessionBookings(deps, { sessionId: params.id }),
   });
 
   api.route({
@@ -238,7 +251,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     params: idParam,
     body: z.object({ result: z.enum(['PASS', 'FAIL', 'NO_SHOW']) }),
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
-    handler: ({ caller, params, body, ctx }) => recordResult(deps, caller.id, params.id, body.result, ctx.ip),
+    handler: ({ caller, params, body, ctx }) => recordResult(deps, { staffId: caller.id, bookingId: params.id, result: body.result, ip: ctx.ip }),
   });
 
   api.route({
@@ -248,7 +261,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     summary: 'Import results: a JSON array or {"csv": "..."} of bookingId,result',
     access: ['admin'],
     body: importBody,
-    handler: ({ caller, body, ctx }) => importResults(deps, caller.id, resultImportRows(body), ctx.ip),
+    handler: ({ caller, body, ctx }) => importResults(deps, { staffId: caller.id, body, ip: ctx.ip }),
   });
 
   api.route({
@@ -257,10 +270,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     tag: 'admin',
     summary: 'Holidays and worked weekend days used for working-day arithmetic',
     access: ['admin'],
-    handler: async () => {
-      const items = await deps.db.calendarDay.findMany({ orderBy: { date: 'asc' } });
-      return { items: items.map((d) => ({ ...d, date: d.date.toISOString().slice(0, 10) })), total: items.length };
-    },
+    handler: () => listCalendarDays(deps),
   });
 
   api.route({
@@ -275,19 +285,6 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
         .min(1)
         .max(400),
     }),
-    handler: async ({ caller, body, ctx }) => {
-      if (new Set(body.days.map((d) => d.date)).size !== body.days.length) {
-        throw badRequest([{ path: 'days', message: '日期重复' }]);
-      }
-      await deps.db.$transaction(async (tx) => {
-        for (const d of body.days) {
-          const date = new Date(`${d.date}T00:00:00Z`);
-          await tx.calendarDay.upsert({ where: { date }, create: { date, isWorkday: d.isWorkday, name: d.name }, update: { isWorkday: d.isWorkday, name: d.name } });
-        }
-        await audit(tx, { actor: { type: 'STAFF', id: caller.id }, action: 'exam.calendar_changed', entityType: 'CalendarDay', details: { days: body.days.length }, ip: ctx.ip });
-      });
-      forgetCalendar();
-      return { updated: body.days.length };
-    },
+    handler: ({ caller, body, ctx }) => setCalendarDays(deps, { staffId: caller.id, days: body.days, ip: ctx.ip }),
   });
 }

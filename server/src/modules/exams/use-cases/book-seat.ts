@@ -1,0 +1,122 @@
+// POST /api/exam/bookings: a FIRST_COME seat at once (CONFIRMED) or a RANKED application (PENDING
+// with its rank). The seat is taken by the conditional UPDATE plus the unique activeKey only.
+import type { AppDeps } from '../../../deps';
+import type { Caller } from '../../../http/auth';
+import { AppError, conflict, notFound, ruleSaysNo } from '../../../http/errors';
+import { isUniqueViolation, withRetry } from '../../../lib/db-errors';
+import { subjectLabel } from '@jiaoguan/contracts/labels';
+import type { Recipient } from '../../notifications/notify';
+import { activeKey, bookingView, loadOwnBooking, type BookingRow, type BookingView } from '../booking-view';
+import { requireLearner, type LearnerContext } from '../learners';
+import { bookingRefusal, hasPriority, sortTime } from '../rules';
+import { loadSession, sessionFacts, type SessionRow } from '../sessions';
+import { SeatNotTaken, seatTransaction, type SessionCounts } from './booking-sql';
+
+export interface BookSeatInput {
+  caller: Extract<Caller, { kind: 'driver' }>;
+  sessionId: number;
+  ip?: string;
+}
+
+export interface BookOutcome {
+  /** False when the learner already held this very booking (a retry): answer 200, not 201. */
+  created: boolean;
+  booking: BookingView;
+}
+
+export async function bookSeat(deps: AppDeps, input: BookSeatInput): Promise<BookOutcome> {
+  const { caller } = input;
+  const [learner, session] = await Promise.all([requireLearner(deps.db, caller), sessionFacts(deps, input.sessionId)]);
+  if (!session) throw notFound('没有找到该考试场次');
+  return bookSeatFor(deps, { recipient: { driverId: caller.id, officialAccount: caller.officialAccount }, learner, session, ip: input.ip });
+}
+
+export interface BookSeatForInput {
+  recipient: Recipient;
+  learner: LearnerContext;
+  session: SessionRow;
+  ip?: string;
+}
+
+/** The same use case after the look-ups; also what the concurrency tests drive directly. */
+export async function bookSeatFor(deps: AppDeps, { recipient, learner, session, ip }: BookSeatForInput): Promise<BookOutcome> {
+  const held = learner.history.find(
+    (b) => b.subject === session.subject && (b.status === 'PENDING' || b.status === 'CONFIRMED') && !b.result,
+  );
+  if (held) return alreadyHeld(deps, learner.id, held.id, session.id);
+  const now = new Date();
+  const refusal = bookingRefusal(learner.facts, learner.history, session, now);
+  if (refusal) {
+    throw ruleSaysNo('NOT_ELIGIBLE', refusal.reason, refusal.message, refusal.availableFrom ? { availableFrom: refusal.availableFrom } : {});
+  }
+  const release = await deps.exams.gate.enter();
+  try {
+    return await takeSeat(deps, recipient, learner, session, now, ip);
+  } finally {
+    release();
+  }
+}
+
+async function takeSeat(deps: AppDeps, recipient: Recipient, learner: LearnerContext, session: SessionRow, now: Date, ip?: string): Promise<BookOutcome> {
+  if (session.allocation === 'FIRST_COME' && deps.exams.fullSessions.isFull(session.id)) throw conflict('SESSION_FULL', '该场次已约满，请选择其他场次');
+  const ranked = session.allocation === 'RANKED';
+  const sort = sortTime(learner.facts, learner.history);
+  const priority = ranked && hasPriority(learner.facts, learner.history, session.subject, session.startsAt, deps.config.exams.priorityMonths);
+  const key = activeKey(learner.id, session.subject);
+  let taken: { id: number; counts: SessionCounts };
+  try {
+    taken = await withRetry(() => seatTransaction(deps, recipient, learner, session, { now, ranked, sort, priority, key, ip }));
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      const existing = await deps.db.examBooking.findUnique({ where: { activeKey: key }, select: { id: true } });
+      if (existing) return alreadyHeld(deps, learner.id, existing.id, session.id);
+      throw conflict('ALREADY_BOOKED', '您已有该科目的预约，请勿重复预约');
+    }
+    if (err instanceof SeatNotTaken) {
+      const refusal = await whyNoSeat(deps, session.id);
+      if (refusal.code === 'SESSION_FULL') deps.exams.fullSessions.markFull(session.id);
+      throw refusal;
+    }
+    throw err;
+  }
+  deps.exams.countsChanged();
+  // Built from what is known rather than read back: the rush path spends no query on it.
+  const row: BookingRow = {
+    id: taken.id,
+    sessionId: session.id,
+    learnerId: learner.id,
+    subject: session.subject,
+    status: ranked ? 'PENDING' : 'CONFIRMED',
+    sortTime: sort,
+    priority,
+    result: null,
+    resultAt: null,
+    createdAt: now,
+    cancelledAt: null,
+    decidedAt: ranked ? null : now,
+    session: { ...session, ...taken.counts },
+  };
+  return { created: true, booking: await bookingView(deps, row) };
+}
+
+async function alreadyHeld(deps: AppDeps, learnerId: number, bookingId: number, sessionId: number): Promise<BookOutcome> {
+  const existing = await loadOwnBooking(deps, learnerId, bookingId);
+  if (existing.sessionId !== sessionId) {
+    throw conflict(
+      'ALREADY_BOOKED',
+      `您已有一个${subjectLabel(existing.subject)}的预约，同一科目只能有一个有效预约；如需更换，请先取消原预约`,
+      { bookingId: existing.id, sessionId: existing.sessionId },
+    );
+  }
+  return { created: false, booking: await bookingView(deps, existing) };
+}
+
+/** After the conditional update took nothing: the session filled up, or its window closed. */
+async function whyNoSeat(deps: AppDeps, sessionId: number): Promise<AppError> {
+  const s = await loadSession(deps.db, sessionId);
+  if (!s) return notFound('没有找到该考试场次');
+  const now = new Date();
+  if (now < s.bookingOpensAt) return ruleSaysNo('NOT_ELIGIBLE', 'BOOKING_NOT_OPEN', '该场次尚未开始预约');
+  if (now >= s.bookingClosesAt || s.allocatedAt) return ruleSaysNo('NOT_ELIGIBLE', 'BOOKING_CLOSED', '该场次已停止预约，请选择其他场次');
+  return conflict('SESSION_FULL', '该场次已约满，请选择其他场次');
+}

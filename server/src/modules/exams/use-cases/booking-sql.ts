@@ -1,0 +1,98 @@
+// The seat transaction of the booking rush, on the mariadb driver directly (db.sql): Prisma's
+// interactive transaction cost several times the Node CPU (docs/benchmarks.md).
+import type { AppDeps } from '../../../deps';
+import { sendTogether, type SqlStatement } from '../../../db';
+import type { Recipient } from '../../notifications/notify';
+import type { LearnerContext } from '../learners';
+import { confirmedNoticeStatements } from '../notices';
+import type { SessionRow } from '../sessions';
+
+/** Thrown inside the transaction when the conditional UPDATE took no seat; everything rolled back. */
+export class SeatNotTaken extends Error {}
+
+export interface SeatRequest {
+  now: Date;
+  ranked: boolean;
+  sort: Date;
+  priority: boolean;
+  key: string;
+  ip?: string;
+}
+
+export type SessionCounts = Pick<SessionRow, 'confirmedCount' | 'applicantCount'>;
+
+export const BOOKING_AUDIT_ACTION = 'exam.booking_created';
+
+function auditStatement(bookingId: number, recipient: Recipient, session: SessionRow, r: SeatRequest): SqlStatement {
+  return {
+    sql: `INSERT INTO AuditLog (actorType, actorId, action, entityType, entityId, details, ip, at)
+          VALUES ('DRIVER', ?, ?, 'ExamBooking', ?, ?, ?, ?)`,
+    values: [
+      recipient.driverId,
+      BOOKING_AUDIT_ACTION,
+      String(bookingId),
+      JSON.stringify({ sessionId: session.id, subject: session.subject, status: r.ranked ? 'PENDING' : 'CONFIRMED' }),
+      r.ip ?? null,
+      r.now,
+    ],
+  };
+}
+
+/**
+ * The booking row, its audit row, its notifications and the seat in one transaction, in three
+ * round trips of one packet each: the start and the booking insert; the audit row, the notices,
+ * the conditional update and the counts; the commit.
+ *
+ * The session row is touched last, so its lock is held for the update, the counts and the commit
+ * only. The insert skips its foreign-key check (which would take a shared lock on the session row
+ * and deadlock concurrent bookings): the session exists, and the update fails the whole
+ * transaction unless it changes exactly that row.
+ */
+export async function seatTransaction(
+  deps: AppDeps,
+  recipient: Recipient,
+  learner: LearnerContext,
+  session: SessionRow,
+  r: SeatRequest,
+): Promise<{ id: number; counts: SessionCounts }> {
+  const conn = await deps.db.sql.getConnection();
+  try {
+    const [, [inserted]] = (await sendTogether(conn, [
+      { sql: 'START TRANSACTION', values: [] },
+      {
+        sql: `SET STATEMENT foreign_key_checks = 0 FOR
+              INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        values: [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
+      },
+    ])) as [unknown, { id: number }[]];
+    const notices = r.ranked
+      ? []
+      : confirmedNoticeStatements(
+          { bookingId: inserted.id, driverId: recipient.driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name },
+          recipient,
+        );
+    const seat = r.ranked
+      ? `UPDATE ExamSession SET applicantCount = applicantCount + 1
+          WHERE id = ? AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingOpensAt <= ? AND bookingClosesAt > ?`
+      : `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
+          WHERE id = ? AND allocation = 'FIRST_COME' AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`;
+    // The audit row and the notices go first so that the session row, locked by the update, waits
+    // for nothing but the counts (read back for the answer's seats left) and the commit.
+    const answers = await sendTogether(conn, [
+      auditStatement(inserted.id, recipient, session, r),
+      ...notices,
+      { sql: seat, values: [session.id, r.now, r.now] },
+      { sql: 'SELECT confirmedCount, applicantCount FROM ExamSession WHERE id = ?', values: [session.id] },
+    ]);
+    const [taken, [counts]] = answers.slice(-2) as [{ affectedRows: number }, SessionCounts[]];
+    if (taken.affectedRows !== 1) throw new SeatNotTaken();
+    await conn.commit();
+    return { id: inserted.id, counts };
+  } catch (err) {
+    await conn.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    await conn.release();
+  }
+}
