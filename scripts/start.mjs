@@ -20,7 +20,16 @@ if (!ensureH5Build()) fail('the h5 build failed; see the output above');
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), FAKE_WECHAT_PORT: String(fakePort), DEMO_DATA: String(demo) },
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    FAKE_WECHAT_PORT: String(fakePort),
+    DEMO_DATA: String(demo),
+    // The demo runs against the fake WeChat unless real credentials are given; the server itself
+    // never falls back to it.
+    ...(process.env.WECHAT_APPID ? {} : { WECHAT_FAKE: 'true' }),
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill('SIGTERM'));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -76,7 +76,7 @@ async function browserTests() {
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), FAKE_WECHAT_PORT: String(fakePort), LOG_LEVEL: 'warn', DEMO_DATA: 'true', WECHAT_APPID: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), FAKE_WECHAT_PORT: String(fakePort), LOG_LEVEL: 'warn', DEMO_DATA: 'true', WECHAT_APPID: '', WECHAT_FAKE: 'true' },
   });
   try {
     if (!(await waitForReady(baseUrl))) return record('browser (server did not start)', 0, 1);

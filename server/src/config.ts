@@ -29,8 +29,11 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
-  // WeChat: with no WECHAT_APPID the project's fake WeChat stands in for it.
+  // WeChat: the real one (WECHAT_APPID and WECHAT_SECRET), or the project's fake one where it is
+  // asked for (WECHAT_FAKE=true, as `npm start` sets it, or under tests). Never a silent fallback:
+  // the fake lets anyone log in as anyone.
   WECHAT_APPID: z.string().optional(),
+  WECHAT_FAKE: bool.default(false),
   WECHAT_SECRET: z.string().optional(),
   WECHAT_API_BASE: z.string().url().optional(),
   FAKE_WECHAT_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -84,7 +87,7 @@ export interface Config {
   staffSessionMs: number;
   loginThrottle: { maxPerUser: number; maxPerIp: number; windowMs: number };
   wechat: {
-    /** True when no real AppID is configured and the fake WeChat answers instead. */
+    /** True when the fake WeChat was asked for (WECHAT_FAKE=true, or tests) and answers instead. */
     fake: boolean;
     appId: string;
     secret: string;
@@ -120,8 +123,13 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+export interface LoadOptions {
+  /** False for tools that never talk to WeChat (migrations, seeding): they need no AppID nor the fake. */
+  wechatRequired?: boolean;
+}
+
 /** Parses an environment; throws ConfigError with a one-line reason when it is unusable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadOptions = {}): Config {
   // An empty variable (FOO=) means unset, as shells and process managers commonly write it.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
@@ -130,12 +138,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  const fake = !e.WECHAT_APPID;
-  if (!fake && !e.WECHAT_SECRET) throw new ConfigError('WECHAT_SECRET is required with WECHAT_APPID');
+  if (e.WECHAT_APPID && e.WECHAT_FAKE) throw new ConfigError('WECHAT_FAKE cannot be combined with WECHAT_APPID: choose the real WeChat or the fake one');
+  const fake = !e.WECHAT_APPID && (e.WECHAT_FAKE || e.NODE_ENV === 'test');
+  if (e.WECHAT_APPID && !e.WECHAT_SECRET) throw new ConfigError('WECHAT_SECRET is required with WECHAT_APPID');
   if (e.NODE_ENV === 'production') {
     if (e.APP_SECRET === DEFAULT_APP_SECRET) throw new ConfigError('APP_SECRET must be set in production');
     if (e.DEMO_DATA) throw new ConfigError('DEMO_DATA is not allowed in production');
-    if (fake) throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set in production');
+    if (!e.WECHAT_APPID) throw new ConfigError('WECHAT_APPID and WECHAT_SECRET must be set in production');
+  }
+  if (!e.WECHAT_APPID && !fake && options.wechatRequired !== false) {
+    throw new ConfigError(
+      "WECHAT_APPID and WECHAT_SECRET are not set: set them, or set WECHAT_FAKE=true to run against the project's fake WeChat (anyone can then log in as anyone: development only)",
+    );
   }
   return {
     env: e.NODE_ENV,

@@ -23,7 +23,7 @@ async function main() {
       config.wechat.fakePort,
       '127.0.0.1',
     );
-    log.info({ url: fake.url }, 'fake WeChat listening (no WECHAT_APPID configured)');
+    log.info({ url: fake.url }, 'fake WeChat listening (WECHAT_FAKE=true)');
   }
 
   const db = createDb(config.databaseUrl, config.databasePoolSize);

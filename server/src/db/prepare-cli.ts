@@ -7,7 +7,7 @@ import { localStorageFor } from '../modules/uploads/storage';
 import { seedDemoData } from '../../../prisma/seed';
 
 async function main() {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { wechatRequired: false });
   const applied = await migrate(config.databaseUrl);
   const quiet = process.argv.includes('--quiet');
   if (!quiet) console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
