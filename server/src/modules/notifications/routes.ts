@@ -1,63 +1,69 @@
 // HTTP edge of notifications: the driver's message centre and subscriptions, the admins' delivery view.
+import { TEMPLATE_KEYS } from '@jiaoguan/contracts/labels';
 import { z } from 'zod';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import {
-  TEMPLATE_KEYS,
-  deliveryFailures,
-  deliveryStats,
-  listNotifications,
-  markAllRead,
-  markRead,
-  recordSubscriptions,
-} from './service';
+import { pageResponse } from '../../lib/pagination';
+import { wireTime } from '../../lib/wire';
+import { entryView } from './message-centre';
+import { deliveryFailures } from './use-cases/delivery-failures';
+import { deliveryStats } from './use-cases/delivery-stats';
+import { listNotifications } from './use-cases/list-notifications';
+import { markAllRead } from './use-cases/mark-all-read';
+import { markRead } from './use-cases/mark-read';
+import { recordSubscriptions } from './use-cases/record-subscriptions';
+import { subscriptionTemplates } from './use-cases/subscription-templates';
 
 const answer = z.enum(['accept', 'reject', 'ban', 'filter']).transform((a) => (a === 'accept' ? 'accept' : 'reject') as 'accept' | 'reject');
+const counts = { pending: z.number().int(), sent: z.number().int(), failed: z.number().int(), skipped: z.number().int() };
 
 export function registerNotificationRoutes(api: Api, deps: AppDeps) {
-  api.route({
+  const me = api.module('/api/me', { tag: 'notifications' });
+  const templates = api.module('/api/notifications', { tag: 'notifications' });
+  const admin = api.module('/api/admin/notifications', { tag: 'admin' });
+
+  me.route({
     method: 'get',
-    path: '/api/me/notifications',
-    tag: 'notifications',
+    path: '/notifications',
     summary: 'The message centre, newest first, with the unread count',
     access: 'driver',
     query: pageQuery,
-    handler: ({ caller, query }) => listNotifications(deps.db, caller.id, query.page, query.pageSize),
+    response: pageResponse(entryView, { unread: z.number().int() }),
+    handler: ({ caller, query }) => listNotifications(deps, { caller, page: query }),
   });
 
-  api.route({
+  me.route({
     method: 'post',
-    path: '/api/me/notifications/read-all',
-    tag: 'notifications',
+    path: '/notifications/read-all',
     summary: 'Mark every message of the caller read',
     access: 'driver',
-    handler: ({ caller }) => markAllRead(deps.db, caller.id),
+    response: z.object({ updated: z.number().int(), unread: z.literal(0) }),
+    handler: ({ caller }) => markAllRead(deps, { caller }),
   });
 
-  api.route({
+  me.route({
     method: 'post',
-    path: '/api/me/notifications/:id/read',
-    tag: 'notifications',
+    path: '/notifications/:id/read',
     summary: 'Mark one message read (reading it again changes nothing)',
     access: 'driver',
     params: idParam,
+    response: entryView,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ caller, params }) => markRead(deps.db, caller.id, params.id),
+    handler: ({ caller, params }) => markRead(deps, { caller, id: params.id }),
   });
 
-  api.route({
+  templates.route({
     method: 'get',
-    path: '/api/notifications/templates',
-    tag: 'notifications',
+    path: '/templates',
     summary: 'The subscribe-message template id of each key, for requestSubscribeMessage',
     access: 'driver',
-    handler: async () => ({ templates: deps.config.wechat.templates }),
+    response: z.object({ templates: z.record(z.enum(TEMPLATE_KEYS), z.string()) }),
+    handler: () => subscriptionTemplates(deps),
   });
 
-  api.route({
+  me.route({
     method: 'post',
-    path: '/api/me/subscriptions',
-    tag: 'notifications',
+    path: '/subscriptions',
     summary: 'Record what requestSubscribeMessage returned; each accept allows one message of that template',
     access: 'driver',
     body: z.object({
@@ -65,26 +71,46 @@ export function registerNotificationRoutes(api: Api, deps: AppDeps) {
         .partialRecord(z.enum(TEMPLATE_KEYS), answer)
         .refine((t) => Object.keys(t).length > 0, { message: '至少包含一个模板' }),
     }),
-    handler: ({ caller, body }) => recordSubscriptions(deps.db, caller.id, body.templates as Record<string, 'accept' | 'reject'>),
+    response: z.object({
+      items: z.array(z.object({ templateKey: z.string(), remaining: z.number().int(), accepted: z.number().int(), rejected: z.number().int() })),
+    }),
+    handler: ({ caller, body }) => recordSubscriptions(deps, { caller, answers: body.templates }),
   });
 
-  api.route({
+  admin.route({
     method: 'get',
-    path: '/api/admin/notifications/delivery',
-    tag: 'admin',
+    path: '/delivery',
     summary: 'Outbox rows by channel and template: pending, sent, failed, skipped (optionally since a time)',
     access: ['admin'],
     query: z.object({ since: z.iso.datetime({ offset: true }).optional() }),
-    handler: ({ query }) => deliveryStats(deps.db, query.since ? new Date(query.since) : undefined),
+    response: z.object({
+      items: z.array(z.object({ channel: z.string(), templateKey: z.string(), ...counts })),
+      totals: z.object(counts),
+    }),
+    handler: ({ query }) => deliveryStats(deps, { since: query.since ? new Date(query.since) : undefined }),
   });
 
-  api.route({
+  admin.route({
     method: 'get',
-    path: '/api/admin/notifications/failures',
-    tag: 'admin',
+    path: '/failures',
     summary: 'Failed messages (or those still being retried) with their last error, newest first',
     access: ['admin'],
     query: pageQuery.extend({ status: z.enum(['FAILED', 'RETRYING']).default('FAILED') }),
-    handler: ({ query }) => deliveryFailures(deps.db, query.status, query.page, query.pageSize),
+    response: pageResponse(
+      z.object({
+        id: z.number().int(),
+        driverId: z.number().int(),
+        channel: z.string(),
+        event: z.string(),
+        templateKey: z.string(),
+        status: z.enum(['PENDING', 'SENT', 'FAILED', 'SKIPPED']),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        nextAttemptAt: wireTime,
+        createdAt: wireTime,
+        updatedAt: wireTime,
+      }),
+    ),
+    handler: ({ query }) => deliveryFailures(deps, { status: query.status, page: query }),
   });
 }
