@@ -5,7 +5,7 @@
 import type { PrismaClient } from '../server/src/generated/prisma/client';
 import type { AccidentStatus, ActorType, EvidenceSlot, PartyRole } from '../server/src/generated/prisma/enums';
 import { png } from '../server/src/lib/png';
-import { verificationCode } from '../server/src/modules/accidents/officer';
+import { verificationCode } from '../server/src/modules/accidents/use-cases/decide-case';
 import { compactDay } from '@jiaoguan/contracts/time';
 import { inspectImage } from '../server/src/modules/uploads/image';
 import type { FileStorage } from '../server/src/modules/uploads/storage';

@@ -1,6 +1,6 @@
 // The periodic jobs of the system; each is safe to run in several processes at once.
 import type { AppDeps } from '../deps';
-import { expireCases } from '../modules/accidents/expiry';
+import { expireCases } from '../modules/accidents/use-cases/expire-cases';
 import { pruneFailures } from '../modules/auth/throttle';
 import { allocateDueSessions } from '../modules/exams/allocation';
 import { createFollowerSyncJob } from '../modules/notifications/follower-sync';

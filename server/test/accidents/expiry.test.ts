@@ -1,5 +1,5 @@
 // The expiry job: unfinished cases close after their deadline, once, whichever process gets there first.
-import { expireCases } from '../../src/modules/accidents/expiry';
+import { expireCases } from '../../src/modules/accidents/use-cases/expire-cases';
 import { loginDriver, type TestContext } from '../support/context';
 import { startAccidentContext, steps } from './flow';
 
@@ -18,8 +18,8 @@ describe('expireCases', () => {
   it('expires a case still waiting for the second party after 30 minutes, and frees its invite code', async () => {
     const a = await loginDriver(ctx);
     const created = await s.report(a.token);
-    expect(await expireCases(ctx.deps, new Date(Date.now() + 29 * MINUTE))).toBe(0);
-    expect(await expireCases(ctx.deps, new Date(Date.now() + 31 * MINUTE))).toBe(1);
+    expect(await expireCases(ctx.deps, { now: new Date(Date.now() + 29 * MINUTE) })).toBe(0);
+    expect(await expireCases(ctx.deps, { now: new Date(Date.now() + 31 * MINUTE) })).toBe(1);
     const view = await s.get(a.token, created.body.id);
     expect(view.body.status).toBe('EXPIRED');
     expect(view.body.events.at(-1)).toMatchObject({ type: 'EXPIRED', actor: 'system', from: 'WAITING_FOR_PARTY', to: 'EXPIRED' });
@@ -30,15 +30,15 @@ describe('expireCases', () => {
 
   it('gives a negotiating case 24 hours from the join', async () => {
     const c = await s.negotiating();
-    expect(await expireCases(ctx.deps, new Date(Date.now() + 23 * 60 * MINUTE))).toBe(0);
-    expect(await expireCases(ctx.deps, new Date(Date.now() + 25 * 60 * MINUTE))).toBe(1);
+    expect(await expireCases(ctx.deps, { now: new Date(Date.now() + 23 * 60 * MINUTE) })).toBe(0);
+    expect(await expireCases(ctx.deps, { now: new Date(Date.now() + 25 * 60 * MINUTE) })).toBe(1);
     expect((await s.get(c.b.token, c.id)).body.status).toBe('EXPIRED');
     expect(await ctx.db.messageCentreEntry.count({ where: { driverId: c.b.id, event: 'accident.expired' } })).toBe(1);
   });
 
   it('never expires a case under review or decided', async () => {
     const c = await s.pendingReview();
-    expect(await expireCases(ctx.deps, new Date(Date.now() + 30 * 86_400_000))).toBe(0);
+    expect(await expireCases(ctx.deps, { now: new Date(Date.now() + 30 * 86_400_000) })).toBe(0);
     expect((await ctx.db.accidentCase.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('PENDING_REVIEW');
   });
 
@@ -47,7 +47,7 @@ describe('expireCases', () => {
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) ids.push((await s.report(a.token, { occurredAt: new Date(Date.now() - (i + 1) * MINUTE).toISOString() })).body.id);
     const later = new Date(Date.now() + 31 * MINUTE);
-    const counts = await Promise.all([expireCases(ctx.deps, later), expireCases(ctx.deps, later), expireCases(ctx.deps, later)]);
+    const counts = await Promise.all([expireCases(ctx.deps, { now: later }), expireCases(ctx.deps, { now: later }), expireCases(ctx.deps, { now: later })]);
     expect(counts.reduce((x, y) => x + y, 0)).toBe(5);
     expect(await ctx.db.caseEvent.count({ where: { caseId: { in: ids }, type: 'EXPIRED' } })).toBe(5);
     expect(await ctx.db.messageCentreEntry.count({ where: { event: 'accident.expired' } })).toBe(5);

@@ -8,7 +8,7 @@ import { documentTitle as titleForLiability, SLOT_LABELS } from '@jiaoguan/contr
 import { formatDateTime } from '@jiaoguan/contracts/time';
 import type { FileStorage } from '../uploads/storage';
 import { FileExistsError } from '../uploads/storage';
-import type { FullCase } from './case-store';
+import type { CaseRecord } from './case-sql';
 import { findScenario } from './liability';
 import { effectiveLiability } from './views';
 
@@ -20,11 +20,11 @@ const FONT_FILE = path.join(
 let fontBytes: Buffer | undefined;
 const font = () => (fontBytes ??= readFileSync(FONT_FILE));
 
-export function documentTitle(c: Pick<FullCase, 'officerLiability'>): string {
+export function documentTitle(c: Pick<CaseRecord, 'officerLiability'>): string {
   return titleForLiability(!!c.officerLiability);
 }
 
-export async function renderDocument(c: FullCase, signatures: Map<number, Buffer>): Promise<Buffer> {
+export async function renderDocument(c: CaseRecord, signatures: Map<number, Buffer>): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: documentTitle(c), Subject: c.caseNumber } });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
@@ -118,7 +118,7 @@ export async function renderDocument(c: FullCase, signatures: Map<number, Buffer
 
 /** The document of a confirmed case: rendered once, kept in storage, served from there afterwards. */
 export async function documentBytes(
-  c: FullCase,
+  c: CaseRecord,
   storage: FileStorage,
   signatureKeys: Map<number, string>,
 ): Promise<Buffer> {

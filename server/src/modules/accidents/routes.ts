@@ -1,53 +1,44 @@
 // HTTP edge of quick accident processing (API.md, Accidents): parties, officers and the public document check.
+import { ACCIDENT_STATUSES, LIABILITY_ALIASES, LIABILITY_LEVELS, OFFICER_DECISIONS } from '@jiaoguan/contracts/labels';
 import { z } from 'zod';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { badRequest, forbidden } from '../../http/errors';
 import { readSingleFile } from '../uploads/multipart';
 import { localStorageFor, type FileStorage } from '../uploads/storage';
+import { CASE_ACTIONS } from './case-machine';
 import { eligibilitySchema } from './eligibility';
-import { inviteQr } from './invite-qr';
 import { partyDetailsSchema } from './formats';
-import { LIABILITY_ALIASES, LIABILITY_LEVELS } from '@jiaoguan/contracts/labels';
 import { SCENARIOS } from './liability';
-import { decide, fileForOfficer, officerCase, officerQueue, officerStats } from './officer';
-import { agreementFor, claimsCsv, claimsExport, myClaims, verifyDocument } from './records';
-import {
-  addFile,
-  answer,
-  cancelCase,
-  checkEligibility,
-  createCase,
-  fileForParty,
-  getCase,
-  joinCase,
-  listCases,
-  setLiability,
-  updateMyParty,
-} from './service';
+import { addPhoto } from './use-cases/add-photo';
+import { answer } from './use-cases/answer';
+import { cancelCase } from './use-cases/cancel-case';
+import { checkEligibility } from './use-cases/check-eligibility';
+import { decideCase } from './use-cases/decide-case';
+import { downloadDocument } from './use-cases/download-document';
+import { exportClaims } from './use-cases/export-claims';
+import { joinCase } from './use-cases/join-case';
+import { listMyCases } from './use-cases/list-my-cases';
+import { listMyClaims } from './use-cases/list-my-claims';
+import { listOfficerQueue } from './use-cases/list-officer-queue';
+import { listScenarios } from './use-cases/list-scenarios';
+import { officerStats } from './use-cases/officer-stats';
+import { photoFile } from './use-cases/photo-file';
+import { reportCase } from './use-cases/report-case';
+import { savePartyDetails } from './use-cases/save-party-details';
+import { setLiability } from './use-cases/set-liability';
+import { showInvite } from './use-cases/show-invite';
+import { verifyDocument } from './use-cases/verify-document';
+import { viewOfficerCase } from './use-cases/view-officer-case';
+import { viewPartyCase } from './use-cases/view-party-case';
 
-const SLOTS = [
-  'OVERVIEW_FRONT',
-  'OVERVIEW_REAR',
-  'COLLISION_POINT',
-  'OWN_DAMAGE',
-  'OTHER_DAMAGE',
-  'OWN_PLATE',
-  'OTHER_PLATE',
-  'EXTRA',
-  'SIGNATURE',
-] as const;
-const STATUSES = [
-  'DRAFT',
-  'WAITING_FOR_PARTY',
-  'NEGOTIATING',
-  'PENDING_REVIEW',
-  'CONFIRMED',
-  'RETURNED',
-  'TRANSFERRED',
-  'CANCELLED',
-  'EXPIRED',
-] as const;
+/** The case view, as far as OpenAPI documents it: every other field of the view is kept as it is. */
+const caseViewSchema = z.looseObject({
+  id: z.number(),
+  caseNumber: z.string(),
+  status: z.enum(ACCIDENT_STATUSES),
+  statusText: z.string(),
+  actions: z.array(z.enum(CASE_ACTIONS as [string, ...string[]])).describe('What the caller may ask for now (the case machine, docs/accidents.md)'),
+});
 
 const location = z.object({
   // Optional for the browser, where there is no GPS; the unit must then be chosen.
@@ -74,7 +65,7 @@ const level = z
   .pipe(z.enum(LIABILITY_LEVELS));
 
 const decisionBody = z.object({
-  decision: z.enum(['CONFIRM', 'RETURN', 'TRANSFER']),
+  decision: z.enum(OFFICER_DECISIONS),
   note: z.string().trim().max(500).optional(),
   liability: z.object({ A: level, B: level.optional() }).optional(),
 });
@@ -96,7 +87,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: 'The liability scenario table (code, description, who is at fault)',
     access: 'public',
-    handler: async () => ({ items: SCENARIOS, total: SCENARIOS.length }),
+    handler: async () => listScenarios(),
   });
 
   api.route({
@@ -123,7 +114,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     status: 201,
     body: createBody,
     errors: { 422: ['NOT_ELIGIBLE', 'CONTENT_REJECTED'] },
-    handler: ({ body, caller, ctx }) => createCase(deps, caller, body, ctx.ip),
+    response: caseViewSchema,
+    handler: ({ body, caller, ctx }) => reportCase(deps, { ...body, caller, ip: ctx.ip }),
   });
 
   api.route({
@@ -133,7 +125,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: "The caller's cases, newest first, with parties, photos and events",
     access: 'driver',
     query: pageQuery,
-    handler: ({ query, caller }) => listCases(deps, caller, query.page, query.pageSize),
+    response: z.object({ items: z.array(caseViewSchema), total: z.number() }),
+    handler: ({ query, caller }) => listMyCases(deps, { ...query, caller }),
   });
 
   api.route({
@@ -144,7 +137,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     body: z.object({ inviteCode: z.string().trim().regex(/^\d{6}$/, '邀请码是6位数字') }),
     errors: { 404: ['NOT_FOUND'], 409: ['CASE_FULL', 'CANNOT_JOIN_OWN_CASE'], 422: ['INVITE_EXPIRED'], 429: ['RATE_LIMITED'] },
-    handler: ({ body, caller, ctx }) => joinCase(deps, caller, body.inviteCode, ctx.ip),
+    response: caseViewSchema,
+    handler: ({ body, caller, ctx }) => joinCase(deps, { caller, inviteCode: body.inviteCode, ip: ctx.ip }),
   });
 
   api.route({
@@ -155,7 +149,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ params, caller }) => getCase(deps, caller, params.id),
+    response: caseViewSchema,
+    handler: ({ params, caller }) => viewPartyCase(deps, { caller, id: params.id }),
   });
 
   api.route({
@@ -166,7 +161,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
-    handler: ({ params, caller, ctx }) => inviteQr(deps, caller, params.id, ctx.origin),
+    handler: ({ params, caller, ctx }) => showInvite(deps, { caller, id: params.id, origin: ctx.origin }),
   });
 
   api.route({
@@ -178,7 +173,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     body: partyDetailsSchema,
     errors: { ...caseErrors, 422: ['CONTENT_REJECTED'] },
-    handler: ({ params, body, caller }) => updateMyParty(deps, caller, params.id, body),
+    response: caseViewSchema,
+    handler: ({ params, body, caller }) => savePartyDetails(deps, { caller, id: params.id, details: body }),
   });
 
   api.route({
@@ -190,14 +186,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     status: 201,
     errors: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['IMAGE_TOO_SMALL'] },
-    handler: async ({ params, caller, ctx }) => {
-      // Strangers are turned away before their upload is read.
-      await getCase(deps, caller, params.id);
-      const { bytes, fields } = await readSingleFile(ctx);
-      const slot = z.enum(SLOTS).safeParse(fields.slot);
-      if (!slot.success) throw badRequest([{ path: 'slot', message: 'unknown slot', in: 'body' }], '请说明这是哪一张照片');
-      return addFile(deps, storage, caller, params.id, slot.data, bytes);
-    },
+    handler: ({ params, caller, ctx }) => addPhoto(deps, { caller, id: params.id, storage, read: () => readSingleFile(ctx) }),
   });
 
   api.route({
@@ -209,11 +198,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: photoParams,
     errors: { 404: ['NOT_FOUND'] },
     handler: async ({ params, caller, ctx }) => {
-      if (caller.kind === 'staff' && caller.role !== 'officer') throw forbidden();
-      const file =
-        caller.kind === 'driver'
-          ? await fileForParty(deps, storage, caller, params.id, params.photoId)
-          : await fileForOfficer(deps, storage, caller, params.id, params.photoId);
+      const file = await photoFile(deps, { caller, caseId: params.id, fileId: params.photoId, storage });
       ctx.set('Cache-Control', 'private, max-age=86400, immutable');
       ctx.set('ETag', `"${file.sha256}"`);
       ctx.set('X-Content-Type-Options', 'nosniff');
@@ -231,7 +216,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     body: z.object({ scenario: z.enum(SCENARIOS.map((s) => s.code) as [string, ...string[]]), atFault: z.enum(['A', 'B', 'BOTH']) }),
     errors: { ...caseErrors, 422: ['LIABILITY_INCONSISTENT'] },
-    handler: ({ params, body, caller }) => setLiability(deps, caller, params.id, body),
+    response: caseViewSchema,
+    handler: ({ params, body, caller }) => setLiability(deps, { caller, id: params.id, ...body }),
   });
 
   api.route({
@@ -243,7 +229,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     body: z.object({ agree: z.boolean(), signature: z.coerce.number().int().positive().max(2_147_483_647) }),
     errors: { ...caseErrors, 422: ['CASE_INCOMPLETE'] },
-    handler: ({ params, body, caller }) => answer(deps, caller, params.id, body),
+    response: caseViewSchema,
+    handler: ({ params, body, caller }) => answer(deps, { caller, id: params.id, ...body }),
   });
 
   api.route({
@@ -254,7 +241,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     params: idParam,
     errors: { 403: ['FORBIDDEN'], ...caseErrors },
-    handler: ({ params, caller, ctx }) => cancelCase(deps, caller, params.id, ctx.ip),
+    response: caseViewSchema,
+    handler: ({ params, caller, ctx }) => cancelCase(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
   api.route({
@@ -266,7 +254,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     errors: caseErrors,
     handler: async ({ params, caller, ctx }) => {
-      const doc = await agreementFor(deps, storage, caller, params.id);
+      const doc = await downloadDocument(deps, { caller, id: params.id, storage });
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `attachment; filename="${doc.fileName}"; filename*=UTF-8''${encodeURIComponent(doc.title)}.pdf`);
       ctx.set('Cache-Control', 'private, no-store');
@@ -281,7 +269,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: 'Public: whether a document number and verification code are genuine (for insurers)',
     access: 'public',
     query: z.object({ number: z.string().trim().min(4).max(32), code: z.string().trim().min(4).max(16) }),
-    handler: ({ query }) => verifyDocument(deps, query.number, query.code),
+    handler: ({ query }) => verifyDocument(deps, query),
   });
 
   api.route({
@@ -290,7 +278,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: "The caller's insurance claims from confirmed cases",
     access: 'driver',
-    handler: ({ caller }) => myClaims(deps, caller.id),
+    handler: ({ caller }) => listMyClaims(deps, { caller }),
   });
 
   api.route({
@@ -299,8 +287,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: "The unit's cases in a status (PENDING_REVIEW oldest first, others newest first)",
     access: ['officer'],
-    query: pageQuery.extend({ status: z.enum(STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
-    handler: ({ query, caller }) => officerQueue(deps, caller, query),
+    query: pageQuery.extend({ status: z.enum(ACCIDENT_STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
+    handler: ({ query, caller }) => listOfficerQueue(deps, { ...query, caller }),
   });
 
   api.route({
@@ -309,7 +297,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: "The officer's day (Asia/Shanghai): the unit's cases they decided today by decision, and the unit's review queue",
     access: ['officer'],
-    handler: ({ caller }) => officerStats(deps, caller),
+    handler: ({ caller }) => officerStats(deps, { caller }),
   });
 
   api.route({
@@ -320,7 +308,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: ['officer'],
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ params, caller }) => officerCase(deps, caller, params.id),
+    response: caseViewSchema,
+    handler: ({ params, caller }) => viewOfficerCase(deps, { caller, id: params.id }),
   });
 
   api.route({
@@ -332,7 +321,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     body: decisionBody,
     errors: { 400: ['VALIDATION_FAILED'], ...caseErrors },
-    handler: ({ params, body, caller, ctx }) => decide(deps, caller, params.id, body, ctx.ip),
+    response: caseViewSchema,
+    handler: ({ params, body, caller, ctx }) => decideCase(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
 
   api.route({
@@ -348,11 +338,11 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
       format: z.enum(['json', 'csv']).default('json'),
     }),
     handler: async ({ query, caller, ctx }) => {
-      const result = await claimsExport(deps, caller, query);
-      if (query.format === 'json') return result;
+      const result = await exportClaims(deps, { ...query, caller });
+      if (result.format === 'json') return result.body;
       ctx.type = 'text/csv; charset=utf-8';
       ctx.set('Content-Disposition', `attachment; filename="claims.csv"`);
-      return claimsCsv(result.items);
+      return result.body;
     },
   });
 }

@@ -1,36 +1,34 @@
 // What each audience sees of a case: a party sees the other party only as far as the agreement needs.
 import { ACCIDENT_STATUS_LABELS, documentTitle, REQUIRED_SLOTS } from '@jiaoguan/contracts/labels';
 import { maskIdNumber, maskPhone } from '../../lib/mask';
+import { actionsFor, roleOfParty, type CaseRole } from './case-machine';
+import type { CaseRecord, EventRecord, PartyRecord } from './case-sql';
 import { findScenario, liabilityFromFault, type Liability } from './liability';
-import type { FullCase, Party } from './case-store';
 
 export type Perspective = { kind: 'party'; driverId: number } | { kind: 'officer' };
 
 export { REQUIRED_SLOTS };
 
-export function partyComplete(p: Party): boolean {
+export function partyComplete(p: PartyRecord): boolean {
   return !!(p.plate && p.driverName && p.licenceNumber && p.phone && p.insurer);
 }
 
 /** The liability that applies: the officer's where they decided it, otherwise the agreed fault side. */
-export function effectiveLiability(c: Pick<FullCase, 'officerLiability' | 'atFault' | 'vehicleCount'>): Liability | null {
+export function effectiveLiability(c: Pick<CaseRecord, 'officerLiability' | 'atFault' | 'vehicleCount'>): Liability | null {
   if (c.officerLiability && typeof c.officerLiability === 'object') return c.officerLiability as unknown as Liability;
   return c.atFault ? liabilityFromFault(c.atFault, c.vehicleCount) : null;
 }
 
-function actorName(c: FullCase, e: FullCase['events'][number]): string {
+function actorName(c: CaseRecord, e: EventRecord): string {
   if (e.actorType === 'SYSTEM') return 'system';
   if (e.actorType === 'STAFF') return 'officer';
   return c.parties.find((p) => p.driverId === e.actorId)?.role ?? 'driver';
 }
 
 /** The content-check mark of an event whose text WeChat wanted a person to look at (or could not check). */
-function textCheckOf(e: FullCase['events'][number]): { textCheck?: string } {
-  const mark = (e.details as { textCheck?: unknown } | null)?.textCheck;
-  return typeof mark === 'string' ? { textCheck: mark } : {};
-}
+const textCheckOf = (e: EventRecord): { textCheck?: string } => (e.textCheck ? { textCheck: e.textCheck } : {});
 
-function partyView(p: Party, whole: boolean) {
+function partyView(p: PartyRecord, whole: boolean) {
   return {
     role: p.role,
     plate: p.plate,
@@ -51,8 +49,9 @@ function partyView(p: Party, whole: boolean) {
   };
 }
 
-export function caseView(c: FullCase, who: Perspective) {
+export function caseView(c: CaseRecord, who: Perspective) {
   const me = who.kind === 'party' ? c.parties.find((p) => p.driverId === who.driverId) : undefined;
+  const role: CaseRole | null = who.kind === 'officer' ? 'officer' : me ? roleOfParty(me.role) : null;
   const roleOf = (driverId: number) => c.parties.find((p) => p.driverId === driverId)?.role ?? null;
   const scenario = findScenario(c.scenario);
   const confirmed = c.status === 'CONFIRMED';
@@ -62,6 +61,8 @@ export function caseView(c: FullCase, who: Perspective) {
     caseNumber: c.caseNumber,
     status: c.status,
     statusText: ACCIDENT_STATUS_LABELS[c.status],
+    /** What the caller may ask for now (the case machine), so pages need no status lists of their own. */
+    actions: role ? actionsFor(c.status, role) : [],
     unit: { code: c.unit.code, name: c.unit.name },
     occurredAt: c.occurredAt,
     location: {

@@ -1,0 +1,35 @@
+// The questionnaire and the unit's rules (POST /api/accidents/eligibility, and every report); nothing is stored.
+import type { AppDeps } from '../../../deps';
+import { AppError, badRequest, ruleSaysNo } from '../../../http/errors';
+import { INELIGIBLE_TEXT, ineligibleReasons, unitCodeForPlace, withinServiceHours, type Eligibility } from '../eligibility';
+
+export interface CheckEligibilityInput {
+  location: { latitude?: number; longitude?: number; address: string };
+  unit?: string;
+  eligibility: Eligibility;
+}
+
+export function notEligible(reasons: (keyof typeof INELIGIBLE_TEXT)[]): AppError {
+  return ruleSaysNo('NOT_ELIGIBLE', reasons[0], `${INELIGIBLE_TEXT[reasons[0]]}。`, {
+    reasons,
+    call: '122',
+    advice: reasons.map((r) => INELIGIBLE_TEXT[r]),
+  });
+}
+
+/** The unit that handles the case, when quick processing is allowed at all. */
+export async function checkEligibility(deps: AppDeps, input: CheckEligibilityInput) {
+  const reasons = ineligibleReasons(input.eligibility);
+  if (reasons.length) throw notEligible(reasons);
+  const { latitude, longitude } = input.location;
+  const located = latitude !== undefined && longitude !== undefined;
+  if (!input.unit && !located) {
+    throw badRequest([{ path: 'unit', message: 'required without coordinates', in: 'body' }], '没有定位时请选择事故所在的大队');
+  }
+  const code = input.unit ?? unitCodeForPlace(latitude!, longitude!, input.eligibility.onExpressway);
+  const unit = await deps.db.unit.findUnique({ where: { code }, select: { id: true, code: true, name: true, serviceHours: true, expresswayQuick: true } });
+  if (!unit) throw badRequest([{ path: 'unit', message: 'unknown unit', in: 'body' }], '没有这个大队');
+  if ((input.eligibility.onExpressway || unit.code === 'expressway') && !unit.expresswayQuick) throw notEligible(['EXPRESSWAY']);
+  if (!withinServiceHours(unit.serviceHours, new Date())) throw notEligible(['OUTSIDE_SERVICE_HOURS']);
+  return unit;
+}

@@ -1,0 +1,34 @@
+// GET /api/accidents/:id/agreement: the PDF of a confirmed case (DOWNLOAD_DOCUMENT), for its parties
+// and for officers of its unit; rendered on the first download and kept.
+import type { AppDeps } from '../../../deps';
+import type { Caller } from '../../../http/auth';
+import { notFound } from '../../../http/errors';
+import type { FileStorage } from '../../uploads/storage';
+import { requireAction, roleOfParty, type CaseRole } from '../case-machine';
+import { loadCase, type CaseRecord } from '../case-store';
+import { documentBytes, documentTitle } from '../document';
+
+export interface DownloadDocumentInput {
+  caller: Caller;
+  id: number;
+  storage: FileStorage;
+}
+
+function roleIn(c: CaseRecord, caller: Caller): CaseRole | null {
+  if (caller.kind === 'driver') {
+    const party = c.parties.find((p) => p.driverId === caller.id);
+    return party ? roleOfParty(party.role) : null;
+  }
+  return caller.role === 'officer' && caller.unit?.id === c.unitId ? 'officer' : null;
+}
+
+export async function downloadDocument(deps: AppDeps, input: DownloadDocumentInput) {
+  const c = await loadCase(deps.db, input.id);
+  const role = c && roleIn(c, input.caller);
+  if (!c || !role) throw notFound('没有找到这起事故');
+  requireAction('DOWNLOAD_DOCUMENT', c.status, role);
+  const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
+  const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
+  const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])));
+  return { bytes, fileName: `${c.documentNumber}.pdf`, title: documentTitle(c) };
+}

@@ -1,0 +1,57 @@
+// POST /api/accidents/join: the second party joins with the invite code (JOIN of the case machine).
+import type { AppDeps } from '../../../deps';
+import { AppError, conflict, notFound, ruleSaysNo } from '../../../http/errors';
+import { audit } from '../../../lib/audit';
+import { clearFailures, recentFailures, recordFailure } from '../../auth/throttle';
+import { notify } from '../../notifications/notify';
+import { allowedFrom } from '../case-machine';
+import { caseRef, driverActor, type DriverCaller } from '../callers';
+import { act, lockCase } from '../case-store';
+import { viewPartyCase } from './view-party-case';
+
+export interface JoinCaseInput {
+  caller: DriverCaller;
+  inviteCode: string;
+  ip?: string;
+}
+
+export async function joinCase(deps: AppDeps, input: JoinCaseInput) {
+  const { caller, ip = 'unknown' } = input;
+  const { maxFailures, windowMs } = deps.config.accidents.inviteThrottle;
+  const keys = [`driver:${caller.id}`, `ip:${ip}`];
+  const [byDriver, byIp] = await Promise.all(keys.map((k) => recentFailures(deps.db, 'INVITE_CODE', k, windowMs)));
+  if (byDriver >= maxFailures || byIp >= maxFailures * 4) {
+    throw new AppError(429, 'RATE_LIMITED', `邀请码输错次数太多，请${Math.round(windowMs / 60000)}分钟后再试`);
+  }
+  const found = await deps.db.accidentCase.findUnique({ where: { inviteCode: input.inviteCode }, select: { id: true } });
+  if (!found) {
+    await Promise.all(keys.map((k) => recordFailure(deps.db, 'INVITE_CODE', k)));
+    throw notFound('邀请码不正确，请核对对方手机上显示的6位数字');
+  }
+  const id = found.id;
+  await deps.db.$transaction(async (tx) => {
+    const c = (await lockCase(tx, id))!;
+    const mine = c.parties.find((p) => p.driverId === caller.id);
+    if (mine?.role === 'B') return;
+    if (mine) throw conflict('CANNOT_JOIN_OWN_CASE', '这是您自己报的事故，请让对方车辆的驾驶人输入邀请码');
+    // The code stays on the case while it is negotiated, so a third driver hears that it is full.
+    const full = c.parties.length >= c.vehicleCount;
+    if (full || c.status === 'NEGOTIATING') throw conflict('CASE_FULL', '双方都已加入这起事故，不能再加入');
+    if (!allowedFrom('JOIN', c.status)) throw ruleSaysNo('INVITE_EXPIRED', 'INVITE_EXPIRED', '邀请码已失效，请让对方重新报案');
+    if (!c.inviteExpiresAt || c.inviteExpiresAt <= new Date()) {
+      throw ruleSaysNo('INVITE_EXPIRED', 'INVITE_EXPIRED', '邀请码已过期（30分钟内有效），请让对方重新报案');
+    }
+    await tx.accidentParty.create({ data: { caseId: c.id, role: 'B', driverId: caller.id }, select: { id: true } });
+    const actor = driverActor(caller);
+    await act(tx, c, {
+      action: 'JOIN',
+      role: 'secondParty',
+      actor,
+      data: { expiresAt: new Date(Date.now() + deps.config.accidents.negotiatingMs) },
+    });
+    await audit(tx, { actor, action: 'accident.joined', entityType: 'AccidentCase', entityId: c.id, ip });
+    await notify(tx, { driverId: c.reporterId, event: 'accident.partner_joined', data: caseRef(c), dedupeKey: `accident:${c.id}:joined` });
+  });
+  await clearFailures(deps.db, 'INVITE_CODE', keys[0]);
+  return viewPartyCase(deps, { caller, id });
+}

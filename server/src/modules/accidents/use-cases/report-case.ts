@@ -1,0 +1,95 @@
+// POST /api/accidents: a driver reports an accident. The case passes through DRAFT inside its
+// creating transaction (REPORT, then OPEN_INVITE or START_NEGOTIATION of the case machine).
+import { compactDay } from '@jiaoguan/contracts/time';
+import { randomInt } from 'node:crypto';
+import type { AppDeps } from '../../../deps';
+import { audit } from '../../../lib/audit';
+import { isUniqueViolation } from '../../../lib/db-errors';
+import { requireAcceptableText, type TextVerdict } from '../../../lib/text-check';
+import { CASE_MACHINE, OPEN_STATES } from '../case-machine';
+import { driverActor, type DriverCaller } from '../callers';
+import { addEvent, loadCase } from '../case-store';
+import { caseView } from '../views';
+import { checkEligibility, type CheckEligibilityInput } from './check-eligibility';
+
+export interface ReportCaseInput extends CheckEligibilityInput {
+  caller: DriverCaller;
+  occurredAt: Date;
+  weather?: string;
+  vehicleCount: 1 | 2;
+  ip?: string;
+}
+
+const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/**
+ * What the officer should know of the content check in an event's details: nothing when WeChat
+ * passed the text; 'review' (or 'unchecked' when WeChat did not answer) otherwise. At the roadside
+ * such text does not stop the driver; the officer sees the mark on the event.
+ */
+export const textCheckDetails = (verdict: Exclude<TextVerdict, 'risky'>) => (verdict === 'pass' ? {} : { textCheck: verdict });
+
+export async function reportCase(deps: AppDeps, input: ReportCaseInput) {
+  const { caller } = input;
+  const unit = await checkEligibility(deps, input);
+  // The place is read by the other party and the officer: risky text is refused before anything is stored.
+  const textCheck = await requireAcceptableText(deps, caller.id, [input.location.address, input.weather]);
+  const cfg = deps.config.accidents;
+  const two = input.vehicleCount === 2;
+  const opening = two ? CASE_MACHINE.OPEN_INVITE : CASE_MACHINE.START_NEGOTIATION;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const id = await deps.db.$transaction(async (tx) => {
+        // One report at a time per driver, so a double-tapped submit finds the first one.
+        await tx.$queryRaw`SELECT id FROM Driver WHERE id = ${caller.id} FOR UPDATE`;
+        const duplicate = await tx.accidentCase.findFirst({
+          where: {
+            reporterId: caller.id,
+            occurredAt: input.occurredAt,
+            address: input.location.address,
+            vehicleCount: input.vehicleCount,
+            status: { in: [...OPEN_STATES] },
+            createdAt: { gte: new Date(Date.now() - 10 * 60_000) },
+          },
+          select: { id: true },
+        });
+        if (duplicate) return duplicate.id;
+        const now = new Date();
+        const created = await tx.accidentCase.create({
+          data: {
+            caseNumber: `SG${compactDay(now)}${sixDigits()}`,
+            status: opening.to,
+            unitId: unit.id,
+            reporterId: caller.id,
+            occurredAt: input.occurredAt,
+            latitude: input.location.latitude ?? null,
+            longitude: input.location.longitude ?? null,
+            address: input.location.address,
+            weather: input.weather,
+            vehicleCount: input.vehicleCount,
+            inviteCode: two ? sixDigits() : null,
+            inviteExpiresAt: two ? new Date(now.getTime() + cfg.inviteMs) : null,
+            expiresAt: new Date(now.getTime() + (two ? cfg.inviteMs : cfg.negotiatingMs)),
+            version: 1,
+            parties: { create: { role: 'A', driverId: caller.id } },
+          },
+          select: { id: true },
+        });
+        const actor = driverActor(caller);
+        await addEvent(tx, created.id, CASE_MACHINE.REPORT.events[0], actor, {
+          from: null,
+          to: CASE_MACHINE.REPORT.to,
+          details: { eligibility: input.eligibility, ...textCheckDetails(textCheck) },
+        });
+        await addEvent(tx, created.id, opening.events[0], actor, { from: opening.from[0], to: opening.to });
+        await audit(tx, { actor, action: 'accident.created', entityType: 'AccidentCase', entityId: created.id, ip: input.ip });
+        return created.id;
+      });
+      return caseView((await loadCase(deps.db, id))!, { kind: 'party', driverId: caller.id });
+    } catch (err) {
+      // A random case number or invite code that is already taken: draw again.
+      if (isUniqueViolation(err) && attempt < 4) continue;
+      throw err;
+    }
+  }
+}
