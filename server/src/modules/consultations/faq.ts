@@ -1,15 +1,18 @@
-// Finds FAQ answers that match what a driver is typing, by keyword hits (keywords are stored comma-separated).
-import type { AppDeps } from '../../deps';
-import type { ConsultationCategory } from '../../generated/prisma/enums';
+// Which FAQ answers match what a driver is typing: keyword hits (keywords are stored comma-separated),
+// and the question itself containing the text counts double.
+export interface FaqCandidate {
+  id: number;
+  question: string;
+  keywords: string;
+}
 
-export async function suggestFaq(deps: AppDeps, input: { text: string; category?: ConsultationCategory; limit?: number }) {
-  const text = input.text.trim().toLowerCase();
-  if (text.length < 2) return { items: [], total: 0 };
-  const entries = await deps.db.faqEntry.findMany({
-    where: input.category ? { category: input.category } : undefined,
-    orderBy: { id: 'asc' },
-  });
-  const scored = entries
+/** Fewer than two characters match too much to be worth a look-up. */
+export const worthSearching = (typed: string) => typed.trim().length >= 2;
+
+export function rankFaq<E extends FaqCandidate>(entries: readonly E[], typed: string, limit = 3): E[] {
+  if (!worthSearching(typed)) return [];
+  const text = typed.trim().toLowerCase();
+  return entries
     .map((e) => {
       const keywords = e.keywords.split(/[,，、\s]+/).map((k) => k.trim().toLowerCase()).filter(Boolean);
       const hits = keywords.filter((k) => text.includes(k)).length + (e.question.toLowerCase().includes(text) ? 2 : 0);
@@ -17,7 +20,6 @@ export async function suggestFaq(deps: AppDeps, input: { text: string; category?
     })
     .filter((s) => s.hits > 0)
     .sort((a, b) => b.hits - a.hits || a.entry.id - b.entry.id)
-    .slice(0, input.limit ?? 3);
-  const items = scored.map(({ entry }) => ({ id: entry.id, category: entry.category, question: entry.question, answer: entry.answer }));
-  return { items, total: items.length };
+    .slice(0, limit)
+    .map((s) => s.entry);
 }

@@ -1,200 +1,207 @@
 // HTTP edge of consultations: drivers' questions, FAQ suggestions, ratings, and the agents' desk.
+import { CONSULTATION_CATEGORIES, CONSULTATION_STATUSES } from '@jiaoguan/contracts/labels';
 import { z } from 'zod';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { suggestFaq } from './faq';
-import {
-  CATEGORIES,
-  agentDetail,
-  agentQueue,
-  approveHeld,
-  cannedReplies,
-  claim,
-  close,
-  closeOwn,
-  createConsultation,
-  followUp,
-  getOwn,
-  listOwn,
-  rate,
-  reply,
-  transfer,
-} from './service';
+import { pageResponse } from '../../lib/pagination';
+import { agentDetail } from './use-cases/agent-detail';
+import { agentQueue } from './use-cases/agent-queue';
+import { approveHeld } from './use-cases/approve-held';
+import { ask } from './use-cases/ask';
+import { cannedReplies } from './use-cases/canned-replies';
+import { claim } from './use-cases/claim';
+import { close } from './use-cases/close';
+import { closeOwn } from './use-cases/close-own';
+import { followUp } from './use-cases/follow-up';
+import { getOwn } from './use-cases/get-own';
+import { listOwn } from './use-cases/list-own';
+import { rate } from './use-cases/rate';
+import { reply } from './use-cases/reply';
+import { suggestFaq } from './use-cases/suggest-faq';
+import { transfer } from './use-cases/transfer';
+import { agentSummarySchema, agentViewSchema, driverViewSchema, ownListItem } from './views';
 
-const category = z.enum(CATEGORIES);
+const category = z.enum(CONSULTATION_CATEGORIES);
 const content = z.string().trim().min(2, '请至少写两个字').max(1000, '内容不能超过1000字');
 const AGENT: ['agent', 'admin'] = ['agent', 'admin'];
 
+const faqItem = z.object({ id: z.number().int(), category, question: z.string(), answer: z.string() });
+const cannedReply = z.object({ id: z.number().int(), category: category.nullable(), title: z.string(), content: z.string() });
+
 export function registerConsultationRoutes(api: Api, deps: AppDeps) {
-  api.route({
+  const asker = api.module('/api/consultations', { tag: 'consultations' });
+  const desk = api.module('/api/agent', { tag: 'agent' });
+
+  asker.route({
     method: 'get',
-    path: '/api/consultations/faq',
-    tag: 'consultations',
+    path: '/faq',
     summary: 'FAQ answers matching the text being typed (offered before a question is sent)',
     access: 'public',
     query: z.object({ q: z.string().max(1000).default(''), category: category.optional() }),
+    response: pageResponse(faqItem),
     handler: ({ query }) => suggestFaq(deps, { text: query.q, category: query.category }),
   });
 
-  api.route({
+  asker.route({
     method: 'post',
-    path: '/api/consultations',
-    tag: 'consultations',
+    path: '',
     summary: 'Ask a question; the text passes msg_sec_check (risky → 422, review → held for an agent)',
     access: 'driver',
     status: 201,
     body: z.object({ category, content }),
+    response: driverViewSchema,
     errors: { 422: ['CONTENT_REJECTED'] },
-    handler: ({ caller, body, ctx }) => createConsultation(deps, caller, body, ctx.ip),
+    handler: ({ caller, body, ctx }) => ask(deps, { caller, ...body, ip: ctx.ip }),
   });
 
-  api.route({
+  asker.route({
     method: 'get',
-    path: '/api/consultations',
-    tag: 'consultations',
+    path: '',
     summary: "The caller's questions, newest first",
     access: 'driver',
     query: pageQuery,
-    handler: ({ caller, query }) => listOwn(deps, caller, query),
+    response: pageResponse(ownListItem),
+    handler: ({ caller, query }) => listOwn(deps, { caller, page: query }),
   });
 
-  api.route({
+  asker.route({
     method: 'get',
-    path: '/api/consultations/:id',
-    tag: 'consultations',
+    path: '/:id',
     summary: 'One of the caller’s questions with its public replies, oldest first',
     access: 'driver',
     params: idParam,
+    response: driverViewSchema,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ caller, params }) => getOwn(deps, caller, params.id),
+    handler: ({ caller, params }) => getOwn(deps, { caller, id: params.id }),
   });
 
-  api.route({
+  asker.route({
     method: 'post',
-    path: '/api/consultations/:id/messages',
-    tag: 'consultations',
+    path: '/:id/messages',
     summary: 'The asker follows up on their question (same text check)',
     access: 'driver',
     status: 201,
     params: idParam,
     body: z.object({ content }),
+    response: driverViewSchema,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 422: ['CONTENT_REJECTED'] },
-    handler: ({ caller, params, body }) => followUp(deps, caller, params.id, body.content),
+    handler: ({ caller, params, body }) => followUp(deps, { caller, id: params.id, content: body.content }),
   });
 
-  api.route({
+  asker.route({
     method: 'post',
-    path: '/api/consultations/:id/close',
-    tag: 'consultations',
+    path: '/:id/close',
     summary: 'The asker closes their question (then it can be rated)',
     access: 'driver',
     params: idParam,
+    response: driverViewSchema,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ caller, params }) => closeOwn(deps, caller, params.id),
+    handler: ({ caller, params }) => closeOwn(deps, { caller, id: params.id }),
   });
 
-  api.route({
+  asker.route({
     method: 'post',
-    path: '/api/consultations/:id/rating',
-    tag: 'consultations',
+    path: '/:id/rating',
     summary: 'Rate a closed question 1–5, once',
     access: 'driver',
     params: idParam,
     body: z.object({ score: z.number().int().min(1).max(5) }),
+    response: driverViewSchema,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE', 'ALREADY_RATED'] },
-    handler: ({ caller, params, body }) => rate(deps, caller, params.id, body.score),
+    handler: ({ caller, params, body }) => rate(deps, { caller, id: params.id, score: body.score }),
   });
 
-  api.route({
+  desk.route({
     method: 'get',
-    path: '/api/agent/consultations',
-    tag: 'agent',
+    path: '/consultations',
     summary: 'The agent queue, oldest first, by status (default OPEN) and category; overdue first replies flagged',
     access: AGENT,
     query: pageQuery.extend({
-      status: z.enum(['HELD', 'OPEN', 'CLAIMED', 'ANSWERED', 'CLOSED']).default('OPEN'),
+      status: z.enum(CONSULTATION_STATUSES).default('OPEN'),
       category: category.optional(),
       mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     }),
-    handler: ({ caller, query }) => agentQueue(deps, caller, query),
+    response: pageResponse(agentSummarySchema),
+    handler: ({ caller, query }) =>
+      agentQueue(deps, { caller, status: query.status, category: query.category, mine: query.mine, page: query }),
   });
 
-  api.route({
+  desk.route({
     method: 'get',
-    path: '/api/agent/consultations/:id',
-    tag: 'agent',
+    path: '/consultations/:id',
     summary: 'A question with every reply and internal note',
     access: AGENT,
     params: idParam,
+    response: agentViewSchema,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ params }) => agentDetail(deps, params.id),
+    handler: ({ params }) => agentDetail(deps, { id: params.id }),
   });
 
-  api.route({
+  desk.route({
     method: 'post',
-    path: '/api/agent/consultations/:id/claim',
-    tag: 'agent',
+    path: '/consultations/:id/claim',
     summary: 'Claim a question (one agent at a time)',
     access: AGENT,
     params: idParam,
+    response: agentViewSchema,
     errors: { 404: ['NOT_FOUND'], 409: ['ALREADY_CLAIMED', 'INVALID_STATE'] },
-    handler: ({ caller, params, ctx }) => claim(deps, caller, params.id, ctx.ip),
+    handler: ({ caller, params, ctx }) => claim(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
-  api.route({
+  desk.route({
     method: 'post',
-    path: '/api/agent/consultations/:id/replies',
-    tag: 'agent',
+    path: '/consultations/:id/replies',
     summary: 'Reply to the asker (notified, each reply its own message) or, with internal: true, add a note for agents',
     access: AGENT,
     status: 201,
     params: idParam,
     body: z.object({ content: z.string().trim().min(1, '请填写回复内容').max(2000), internal: z.boolean().default(false) }),
+    response: agentViewSchema,
     errors: { 404: ['NOT_FOUND'], 409: ['ALREADY_CLAIMED', 'INVALID_STATE'] },
-    handler: ({ caller, params, body, ctx }) => reply(deps, caller, params.id, body, ctx.ip),
+    handler: ({ caller, params, body, ctx }) => reply(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
 
-  api.route({
+  desk.route({
     method: 'post',
-    path: '/api/agent/consultations/:id/transfer',
-    tag: 'agent',
+    path: '/consultations/:id/transfer',
     summary: "Move a question to another category's queue, unclaimed",
     access: AGENT,
     params: idParam,
     body: z.object({ category, note: z.string().trim().max(500).optional() }),
+    response: agentViewSchema,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
-    handler: ({ caller, params, body, ctx }) => transfer(deps, caller, params.id, body, ctx.ip),
+    handler: ({ caller, params, body, ctx }) => transfer(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
 
-  api.route({
+  desk.route({
     method: 'post',
-    path: '/api/agent/consultations/:id/approve',
-    tag: 'agent',
+    path: '/consultations/:id/approve',
     summary: 'Let a question held by the text check into the queue',
     access: AGENT,
     params: idParam,
+    response: agentViewSchema,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
-    handler: ({ caller, params, ctx }) => approveHeld(deps, caller, params.id, ctx.ip),
+    handler: ({ caller, params, ctx }) => approveHeld(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
-  api.route({
+  desk.route({
     method: 'post',
-    path: '/api/agent/consultations/:id/close',
-    tag: 'agent',
+    path: '/consultations/:id/close',
     summary: 'Close a question',
     access: AGENT,
     params: idParam,
+    response: agentViewSchema,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ caller, params, ctx }) => close(deps, caller, params.id, ctx.ip),
+    handler: ({ caller, params, ctx }) => close(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
-  api.route({
+  desk.route({
     method: 'get',
-    path: '/api/agent/canned-replies',
-    tag: 'agent',
+    path: '/canned-replies',
     summary: 'Canned replies for a category (and the general ones)',
     access: AGENT,
     query: z.object({ category: category.optional() }),
-    handler: ({ query }) => cannedReplies(deps, query.category),
+    response: pageResponse(cannedReply),
+    handler: ({ query }) => cannedReplies(deps, { category: query.category }),
   });
 }
