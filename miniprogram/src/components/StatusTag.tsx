@@ -11,8 +11,9 @@ interface StatusTagProps {
 }
 
 export default function StatusTag({ id, status, text }: StatusTagProps) {
+  // No id attribute at all without an id: Taro's H5 Text would write id="undefined".
   return (
-    <Text id={id} className={statusTagClass(status)}>
+    <Text {...(id ? { id } : {})} className={statusTagClass(status)}>
       {text}
     </Text>
   )

@@ -76,3 +76,10 @@ describe('PartyList', () => {
     expect(byId('parties').textContent).not.toContain('等待对方加入')
   })
 })
+
+describe('StatusTag without an id', () => {
+  it('writes no id attribute', () => {
+    const { container } = render(<StatusTag status="CONFIRMED" text="已确认" />)
+    expect(container.querySelector('.jg-tag')?.hasAttribute('id')).toBe(false)
+  })
+})
