@@ -3,10 +3,16 @@ import type { Context, Next } from 'koa';
 import { z } from 'zod';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
+import { pageResponse } from '../../lib/pagination';
 import { AppError } from '../../http/errors';
-import { importRecords, type ImportFormat } from './import';
 import type { ImportKind } from './import-rows';
-import { bindVehicle, ownLicence, ownVehicles, ownViolations, unbindVehicle } from './service';
+import { bindVehicle } from './use-cases/bind-vehicle';
+import { importRecords, type ImportFormat } from './use-cases/import-records';
+import { ownLicence } from './use-cases/own-licence';
+import { ownVehicles } from './use-cases/own-vehicles';
+import { ownViolations } from './use-cases/own-violations';
+import { unbindVehicle } from './use-cases/unbind-vehicle';
+import { importOutcomeSchema, licenceViewSchema, vehicleViewSchema, violationTotalsSchema, violationViewSchema } from './views';
 
 const IMPORT_PATH = /^\/api\/admin\/import\/(licences|vehicles|violations)\/?$/;
 
@@ -29,29 +35,31 @@ function importFormat(ctx: Context): ImportFormat {
 }
 
 export function registerInquiryRoutes(api: Api, deps: AppDeps) {
-  api.route({
+  const me = api.module('/api/me', { tag: 'inquiries' });
+  const imports = api.module('/api/admin/import', { tag: 'admin' });
+
+  me.route({
     method: 'get',
-    path: '/api/me/licence',
-    tag: 'inquiries',
+    path: '/licence',
     summary: "The caller's own driving licence: points in the current cycle, validity, status in words and what to do",
     access: 'driver',
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ caller }) => ownLicence(deps, caller),
+    response: licenceViewSchema,
+    handler: ({ caller }) => ownLicence(deps, { caller }),
   });
 
-  api.route({
+  me.route({
     method: 'get',
-    path: '/api/me/vehicles',
-    tag: 'inquiries',
+    path: '/vehicles',
     summary: "The caller's bound vehicles they still own, with inspection due dates and warnings",
     access: 'driver',
-    handler: ({ caller }) => ownVehicles(deps, caller),
+    response: pageResponse(vehicleViewSchema),
+    handler: ({ caller }) => ownVehicles(deps, { caller }),
   });
 
-  api.route({
+  me.route({
     method: 'post',
-    path: '/api/me/vehicles',
-    tag: 'inquiries',
+    path: '/vehicles',
     summary: 'Bind a vehicle registered to the caller by its plate and the last 4 or 6 VIN characters (attempts throttled); 201, or 200 when it was bound already',
     access: 'driver',
     status: 201,
@@ -63,8 +71,9 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
         .regex(/^([A-HJ-NPR-Za-hj-npr-z0-9]{4}|[A-HJ-NPR-Za-hj-npr-z0-9]{6})$/, '请填写车架号后4位或后6位'),
     }),
     errors: { 404: ['NOT_FOUND'], 422: ['IDENTITY_REQUIRED'], 429: ['RATE_LIMITED'] },
+    response: vehicleViewSchema,
     handler: async ({ caller, body, ctx }) => {
-      const { created, vehicle } = await bindVehicle(deps, caller, body, deps.config.inquiries.vehicleBind, ctx.ip);
+      const { created, vehicle } = await bindVehicle(deps, { caller, ...body, ip: ctx.ip });
       // Binding a vehicle already bound changes nothing: 200 with the same vehicle.
       ctx.status = created ? 201 : 200;
       ctx.body = vehicle;
@@ -72,42 +81,36 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     },
   });
 
-  api.route({
+  me.route({
     method: 'delete',
-    path: '/api/me/vehicles/:id',
-    tag: 'inquiries',
+    path: '/vehicles/:id',
     summary: 'Unbind one of the caller’s vehicles',
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ caller, params, ctx }) => unbindVehicle(deps, caller, params.id, ctx.ip),
+    response: z.object({ id: z.number().int(), bound: z.literal(false) }),
+    handler: ({ caller, params, ctx }) => unbindVehicle(deps, { caller, vehicleId: params.id, ip: ctx.ip }),
   });
 
-  api.route({
+  me.route({
     method: 'get',
-    path: '/api/me/violations',
-    tag: 'inquiries',
+    path: '/violations',
     summary: "Violations of the caller's vehicles and licence, newest first, with late fees and outstanding totals",
     access: 'driver',
     query: pageQuery.extend({ status: z.enum(['UNPROCESSED', 'PROCESSED', 'PAID']).optional() }),
-    handler: ({ caller, query }) => ownViolations(deps, caller, query),
+    response: pageResponse(violationViewSchema, { totals: violationTotalsSchema }),
+    handler: ({ caller, query }) => ownViolations(deps, { caller, page: query, status: query.status }),
   });
 
   for (const kind of ['licences', 'vehicles', 'violations'] as ImportKind[]) {
-    api.route({
+    imports.route({
       method: 'post',
-      path: `/api/admin/import/${kind}`,
-      tag: 'admin',
+      path: `/${kind}`,
       summary: `Import ${kind}: a CSV file (text/csv, header row of field names) or a JSON array, streamed; rows upserted on their natural key`,
       access: ['admin'],
       errors: { 400: ['VALIDATION_FAILED'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] },
-      handler: ({ caller, ctx }) =>
-        importRecords(
-          deps,
-          kind,
-          { format: importFormat(ctx), body: ctx.req, maxBytes: deps.config.inquiries.importMaxBytes },
-          { staffId: caller.id, ip: ctx.ip },
-        ),
+      response: importOutcomeSchema,
+      handler: ({ caller, ctx }) => importRecords(deps, { caller, kind, format: importFormat(ctx), body: ctx.req, ip: ctx.ip }),
     });
   }
 }

@@ -1,32 +1,10 @@
-// Admin import of licences, vehicles and violations: streamed, validated row by row, upserted in batches on natural keys.
+// The import's hand-written SQL: one multi-row upsert per batch and kind, on each kind's natural key.
 import mysql from 'mysql2/promise';
-import type { AppDeps } from '../../deps';
-import { badRequest } from '../../http/errors';
-import { audit } from '../../lib/audit';
-import {
-  IMPORT_FIELDS,
-  validateRow,
-  type ImportKind,
-  type LicenceRow,
-  type RowOf,
-  type VehicleRow,
-  type ViolationRow,
-} from './import-rows';
-import { csvRecords, jsonArrayRecords, limitBytes, type RawRecord } from './import-stream';
+import type { LicenceRow, RowOf, ImportKind, VehicleRow, ViolationRow } from './import-rows';
 
-export interface ImportOutcome {
-  created: number;
-  updated: number;
-  /** The first rejected rows (at most MAX_LISTED_REJECTIONS), in file order. */
-  rejected: { line: number; reason: string }[];
-  /** Every rejected row, also those past the listed ones. */
-  rejectedCount: number;
-}
-
-export const MAX_LISTED_REJECTIONS = 1000;
 export const IMPORT_BATCH_ROWS = 500;
 
-interface Entry<R> {
+export interface Entry<R> {
   line: number;
   row: R;
 }
@@ -35,20 +13,20 @@ interface Entry<R> {
  * A batch writer: upserts the rows and says how many keys were new; rows it refuses go to reject().
  * Every other row counts as an update (also an earlier row of the batch superseded by a later one).
  */
-type Writer<R> = (db: Sql, batch: Entry<R>[], reject: (line: number, reason: string) => void) => Promise<{ created: number }>;
+export type Writer<R> = (db: Sql, batch: Entry<R>[], reject: (line: number, reason: string) => void) => Promise<{ created: number }>;
 
 /**
  * The import's own connection: a long import holds one connection rather than a share of the
  * request pool, and mysql2's client-side formatting of a 5,000-value INSERT is several times
  * cheaper than going through Prisma's raw query path (measured by bench/import.ts).
  */
-interface Sql {
+export interface Sql {
   select<T>(sql: string, values: unknown[]): Promise<T[]>;
   /** Runs a write and answers MariaDB's affected-row count. */
   execute(sql: string, values: unknown[]): Promise<number>;
 }
 
-async function openSql(databaseUrl: string): Promise<Sql & { close(): Promise<void> }> {
+export async function openSql(databaseUrl: string): Promise<Sql & { close(): Promise<void> }> {
   const conn = await mysql.createConnection({ uri: databaseUrl, timezone: 'Z', supportBigNumbers: true });
   return {
     async select<T>(sql: string, values: unknown[]) {
@@ -172,97 +150,8 @@ const writeViolations: Writer<ViolationRow> = async (db, batch) => {
   return { created: 2 * rows.size - affected };
 };
 
-const WRITERS: { [K in ImportKind]: Writer<RowOf<K>> } = {
+export const WRITERS: { [K in ImportKind]: Writer<RowOf<K>> } = {
   licences: writeLicences,
   vehicles: writeVehicles,
   violations: writeViolations,
 };
-
-function checkHeader(kind: ImportKind, names: string[]): void {
-  const { required, optional } = IMPORT_FIELDS[kind];
-  const known = new Set([...required, ...optional]);
-  const missing = required.filter((f) => !names.includes(f));
-  const unknown = names.filter((n) => !known.has(n));
-  if (missing.length || unknown.length) {
-    const parts = [missing.length ? `缺少列：${missing.join('、')}` : '', unknown.length ? `不认识的列：${unknown.join('、')}` : ''];
-    throw badRequest(
-      [{ path: 'header', message: parts.filter(Boolean).join('；'), missing, unknown }],
-      `CSV 表头不正确。${parts.filter(Boolean).join('；')}`,
-    );
-  }
-}
-
-export type ImportFormat = 'csv' | 'json';
-
-/**
- * Imports a file read from `body`. Rows are written batch by batch as they are read, so memory stays
- * bounded whatever the file's size; each batch is one idempotent upsert, so importing the same file
- * again updates and never duplicates.
- */
-export async function importRecords(
-  deps: AppDeps,
-  kind: ImportKind,
-  input: { format: ImportFormat; body: AsyncIterable<Buffer>; maxBytes: number },
-  actor: { staffId: number; ip?: string },
-): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { created: 0, updated: 0, rejected: [], rejectedCount: 0 };
-  const reject = (line: number, reason: string) => {
-    outcome.rejectedCount += 1;
-    if (outcome.rejected.length < MAX_LISTED_REJECTIONS) outcome.rejected.push({ line, reason });
-  };
-  const writer = WRITERS[kind] as Writer<RowOf<ImportKind>>;
-  const source = limitBytes(input.body, input.maxBytes);
-  const records: AsyncIterable<RawRecord[]> =
-    input.format === 'csv' ? csvRecords(source, (names) => checkHeader(kind, names)) : jsonArrayRecords(source);
-
-  const sql = await openSql(deps.config.databaseUrl);
-  let batch: Entry<RowOf<ImportKind>>[] = [];
-  // One batch is written while the next is read and validated; never more than one write in flight,
-  // so batches reach the database in file order and memory holds at most two of them.
-  let inFlight: Promise<void> = Promise.resolve();
-  const write = async (current: Entry<RowOf<ImportKind>>[]) => {
-    let refused = 0;
-    const { created } = await writer(sql, current, (line, reason) => {
-      refused += 1;
-      reject(line, reason);
-    });
-    outcome.created += created;
-    outcome.updated += current.length - refused - created;
-  };
-  const flush = async () => {
-    await inFlight;
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
-    inFlight = write(current);
-    // A failed write must surface even if no further batch awaits it.
-    inFlight.catch(() => undefined);
-  };
-  try {
-    for await (const chunk of records) {
-      for (const { line, record } of chunk) {
-        const result =
-          record && typeof record === 'object' && !Array.isArray(record) ? validateRow(kind, record) : { reason: '记录应为对象' };
-        if ('reason' in result) reject(line, result.reason);
-        else {
-          batch.push({ line, row: result.row });
-          if (batch.length >= IMPORT_BATCH_ROWS) await flush();
-        }
-      }
-    }
-    await flush();
-    await inFlight;
-  } finally {
-    await inFlight.catch(() => undefined);
-    await sql.close();
-  }
-  outcome.rejected.sort((a, b) => a.line - b.line);
-  await audit(deps.db, {
-    actor: { type: 'STAFF', id: actor.staffId },
-    action: `import.${kind}`,
-    entityType: 'Import',
-    details: { created: outcome.created, updated: outcome.updated, rejected: outcome.rejectedCount },
-    ip: actor.ip,
-  });
-  return outcome;
-}

@@ -1,0 +1,62 @@
+// Binds a vehicle registered to the caller by its plate and the end of its VIN. Failed attempts are
+// counted per driver and per plate, so neither can be guessed by trying.
+import { normalisePlate } from '@jiaoguan/contracts/plate';
+import type { AppDeps } from '../../../deps';
+import type { Caller } from '../../../http/auth';
+import { AppError, notFound, ruleSaysNo } from '../../../http/errors';
+import { audit } from '../../../lib/audit';
+import { recentFailures, recordFailure } from '../../auth/throttle';
+import { vehicleView } from '../views';
+
+const identityRequired = () =>
+  ruleSaysNo('IDENTITY_REQUIRED', 'IDENTITY_NOT_BOUND', '请先在“我的”中完成身份认证，再查询本人信息');
+
+export interface BindVehicleInput {
+  caller: Extract<Caller, { kind: 'driver' }>;
+  plate: string;
+  /** The last 4 or 6 characters of the VIN. */
+  vinSuffix: string;
+  ip?: string;
+}
+
+/** Answers whether the link is new: binding a vehicle already bound changes nothing. */
+export async function bindVehicle(deps: Pick<AppDeps, 'db' | 'config'>, input: BindVehicleInput) {
+  const { caller, ip } = input;
+  const limits = deps.config.inquiries.vehicleBind;
+  if (!caller.idNumber) throw identityRequired();
+  const plate = normalisePlate(input.plate);
+  const suffix = input.vinSuffix.trim().toUpperCase();
+  const driverKey = `driver:${caller.id}`;
+  const plateKey = `plate:${plate}`;
+  const [byDriver, byPlate] = await Promise.all([
+    recentFailures(deps.db, 'VEHICLE_BIND', driverKey, limits.windowMs),
+    recentFailures(deps.db, 'VEHICLE_BIND', plateKey, limits.windowMs),
+  ]);
+  if (byDriver >= limits.maxFailures || byPlate >= limits.maxFailures * 2) {
+    throw new AppError(429, 'RATE_LIMITED', '尝试次数过多，请稍后再试');
+  }
+  const candidates = await deps.db.vehicle.findMany({ where: { plate } });
+  const match = candidates.find((v) => v.vin.endsWith(suffix) && v.ownerIdNumber === caller.idNumber);
+  if (!match) {
+    await recordFailure(deps.db, 'VEHICLE_BIND', driverKey);
+    await recordFailure(deps.db, 'VEHICLE_BIND', plateKey);
+    throw notFound('号牌号码或车架号后几位不正确，或该车不在您名下');
+  }
+  const { link, created } = await deps.db.$transaction(async (tx) => {
+    const existing = await tx.driverVehicle.findUnique({
+      where: { driverId_vehicleId: { driverId: caller.id, vehicleId: match.id } },
+    });
+    if (existing) return { link: existing, created: false };
+    const bound = await tx.driverVehicle.create({ data: { driverId: caller.id, vehicleId: match.id } });
+    await audit(tx, {
+      actor: { type: 'DRIVER', id: caller.id },
+      action: 'vehicle.bound',
+      entityType: 'Vehicle',
+      entityId: match.id,
+      details: { plate: match.plate },
+      ip,
+    });
+    return { link: bound, created: true };
+  });
+  return { created, vehicle: vehicleView(match, link.boundAt, new Date()) };
+}
