@@ -2,9 +2,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mysql from 'mysql2/promise';
 import { migrate, readMigrations } from '../../src/db/migrate';
 import { TEST_SERVER_URL, testDatabaseName } from '../support/databases';
+import { openConnection, queryOnce } from '../support/sql';
 
 const url = `${TEST_SERVER_URL}/${testDatabaseName()}_mig`;
 let dir: string;
@@ -14,23 +14,16 @@ function writeMigration(name: string, sql: string) {
   writeFileSync(path.join(dir, name, 'migration.sql'), sql);
 }
 
-async function query<T>(sql: string): Promise<T[]> {
-  const conn = await mysql.createConnection(url);
-  try {
-    return ((await conn.query(sql)) as [T[], unknown])[0];
-  } finally {
-    await conn.end();
-  }
-}
+const query = <T>(sql: string) => queryOnce<T>(url, sql);
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  const conn = await mysql.createConnection(TEST_SERVER_URL);
+  const conn = await openConnection(TEST_SERVER_URL);
   await conn.query(`DROP DATABASE IF EXISTS \`${testDatabaseName()}_mig\``);
   await conn.end();
 });
 afterAll(async () => {
-  const conn = await mysql.createConnection(TEST_SERVER_URL);
+  const conn = await openConnection(TEST_SERVER_URL);
   await conn.query(`DROP DATABASE IF EXISTS \`${testDatabaseName()}_mig\``);
   await conn.end();
 });

@@ -1,8 +1,8 @@
 // Fails when the migrated database and schema.prisma disagree: tables, columns, types,
 // nullability, primary keys, unique and plain indexes, and foreign keys.
-import mysql from 'mysql2/promise';
 import { loadDmmf, physicalModel, type PhysicalTable } from '../../src/db/physical-model';
 import { testDatabaseUrl } from '../support/databases';
+import { openConnection } from '../support/sql';
 
 interface Described {
   columns: Record<string, { type: string; nullable: boolean }>;
@@ -12,23 +12,23 @@ interface Described {
 }
 
 async function describeDatabase(url: string): Promise<Record<string, Described>> {
-  const conn = await mysql.createConnection(url);
+  const conn = await openConnection(url);
   try {
-    const [cols] = (await conn.query(
+    const cols: { t: string; c: string; type: string; nullable: string }[] = await conn.query(
       `SELECT TABLE_NAME t, COLUMN_NAME c, COLUMN_TYPE type, IS_NULLABLE nullable
          FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY ORDINAL_POSITION`,
-    )) as [{ t: string; c: string; type: string; nullable: string }[], unknown];
-    const [stats] = (await conn.query(
+    );
+    const stats: { t: string; i: string; nonUnique: number; c: string }[] = await conn.query(
       `SELECT TABLE_NAME t, INDEX_NAME i, NON_UNIQUE nonUnique, COLUMN_NAME c
          FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY SEQ_IN_INDEX`,
-    )) as [{ t: string; i: string; nonUnique: number; c: string }[], unknown];
-    const [fks] = (await conn.query(
+    );
+    const fks: { t: string; n: string; c: string; rt: string; del: string }[] = await conn.query(
       `SELECT k.TABLE_NAME t, k.CONSTRAINT_NAME n, k.COLUMN_NAME c, k.REFERENCED_TABLE_NAME rt, r.DELETE_RULE del
          FROM information_schema.KEY_COLUMN_USAGE k
          JOIN information_schema.REFERENTIAL_CONSTRAINTS r
            ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
         WHERE k.TABLE_SCHEMA = DATABASE() ORDER BY k.ORDINAL_POSITION`,
-    )) as [{ t: string; n: string; c: string; rt: string; del: string }[], unknown];
+    );
     const out: Record<string, Described> = {};
     const table = (t: string) => (out[t] ??= { columns: {}, primaryKey: [], indexes: {}, foreignKeys: {} });
     for (const c of cols) table(c.t).columns[c.c] = { type: c.type.replace(/^\w+/, (m) => m.toLowerCase()), nullable: c.nullable === 'YES' };

@@ -1,5 +1,4 @@
 // Builds the real app against this worker's database and a fake WeChat on a free loopback port.
-import mysql from 'mysql2/promise';
 import supertest from 'supertest';
 import { buildApp } from '../../src/app';
 import { loadConfig, type Env } from '../../src/config';
@@ -11,6 +10,7 @@ import { createExamRuntime } from '../../src/modules/exams/runtime';
 import { createWechat } from '../../src/wechat';
 import { createFakeWechat } from '../../src/wechat/fake';
 import { testDatabaseUrl } from './databases';
+import { openConnection } from './sql';
 
 /** Reference data that survives a reset (loaded by the migrations). */
 const KEPT_TABLES = new Set(['Unit', '_prisma_migrations']);
@@ -38,10 +38,10 @@ export async function startTestContext(env: Partial<Record<keyof Env, string>> =
   const db = createDb(databaseUrl, config.databasePoolSize);
   const deps: AppDeps = { config, db, log: createLogger('silent'), wechat: createWechat(config, db), exams: createExamRuntime(config) };
   const app = buildApp(deps);
-  const raw = await mysql.createConnection(databaseUrl);
-  const [tables] = (await raw.query(
+  const raw = await openConnection(databaseUrl);
+  const tables: { name: string }[] = await raw.query(
     'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()',
-  )) as [{ name: string }[], unknown];
+  );
   const toClear = tables.map((t) => t.name).filter((n) => !KEPT_TABLES.has(n));
   return {
     deps,

@@ -1,8 +1,8 @@
 // Creates each worker's database from the migrations, so every run starts from the SQL files;
 // drops databases left behind by runs whose process is gone.
-import mysql from 'mysql2/promise';
 import { migrate } from '../../src/db/migrate';
 import { TEST_SERVER_URL, TEST_WORKERS, testDatabaseName, testDatabaseUrl } from './databases';
+import { openConnection } from './sql';
 
 function alive(pid: number): boolean {
   try {
@@ -15,9 +15,9 @@ function alive(pid: number): boolean {
 
 export default async function globalSetup() {
   process.env.JIAOGUAN_TEST_RUN = String(process.pid);
-  const conn = await mysql.createConnection(TEST_SERVER_URL);
+  const conn = await openConnection(TEST_SERVER_URL);
   try {
-    const [rows] = (await conn.query("SHOW DATABASES LIKE 'jt\\_%'")) as [Record<string, string>[], unknown];
+    const rows: Record<string, string>[] = await conn.query("SHOW DATABASES LIKE 'jt\\_%'");
     for (const row of rows) {
       const name = Object.values(row)[0];
       const pid = Number(/^jt_(\d+)_\d+$/.exec(name)?.[1]);
