@@ -79,20 +79,26 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileStorage = localStorageFor(deps.config.uploadDir)) {
   const tag = 'accidents';
+  // The contract puts the module's routes under five prefixes: one router each.
+  const accidents = api.module('/api/accidents', { tag });
+  const officer = api.module('/api/officer', { tag });
+  const agreements = api.module('/api/agreements', { tag });
+  const myClaims = api.module('/api/me/insurance-claims', { tag });
+  const adminClaims = api.module('/api/admin/insurance-claims', { tag });
   const caseErrors = { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] };
 
-  api.route({
+  accidents.route({
     method: 'get',
-    path: '/api/accidents/scenarios',
+    path: '/scenarios',
     tag,
     summary: 'The liability scenario table (code, description, who is at fault)',
     access: 'public',
     handler: async () => listScenarios(),
   });
 
-  api.route({
+  accidents.route({
     method: 'post',
-    path: '/api/accidents/eligibility',
+    path: '/eligibility',
     tag,
     summary: 'Check the questionnaire (and the unit of a place) without storing anything',
     access: 'driver',
@@ -104,9 +110,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     },
   });
 
-  api.route({
+  accidents.route({
     method: 'post',
-    path: '/api/accidents',
+    path: '/',
     tag,
     summary:
       'Report an accident (201 with inviteCode when two vehicles); a double-tapped submit gives the same case; the place passes msg_sec_check (risky → 422)',
@@ -118,9 +124,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ body, caller, ctx }) => reportCase(deps, { ...body, caller, ip: ctx.ip }),
   });
 
-  api.route({
+  accidents.route({
     method: 'get',
-    path: '/api/accidents',
+    path: '/',
     tag,
     summary: "The caller's cases, newest first, with parties, photos and events",
     access: 'driver',
@@ -129,9 +135,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ query, caller }) => listMyCases(deps, { ...query, caller }),
   });
 
-  api.route({
+  accidents.route({
     method: 'post',
-    path: '/api/accidents/join',
+    path: '/join',
     tag,
     summary: 'The second party joins with the 6-digit invite code (valid 30 minutes, once; guessing is throttled)',
     access: 'driver',
@@ -141,9 +147,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ body, caller, ctx }) => joinCase(deps, { caller, inviteCode: body.inviteCode, ip: ctx.ip }),
   });
 
-  api.route({
+  accidents.route({
     method: 'get',
-    path: '/api/accidents/:id',
+    path: '/:id',
     tag,
     summary: 'One of the caller\'s cases with parties, photos and events (oldest first)',
     access: 'driver',
@@ -153,9 +159,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, caller }) => viewPartyCase(deps, { caller, id: params.id }),
   });
 
-  api.route({
+  accidents.route({
     method: 'get',
-    path: '/api/accidents/:id/invite-qr',
+    path: '/:id/invite-qr',
     tag,
     summary: 'The invitation as a QR code (SVG data URL) that opens the join page with the code filled in',
     access: 'driver',
@@ -164,9 +170,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, caller, ctx }) => showInvite(deps, { caller, id: params.id, origin: ctx.origin }),
   });
 
-  api.route({
+  accidents.route({
     method: 'put',
-    path: '/api/accidents/:id/parties/me',
+    path: '/:id/parties/me',
     tag,
     summary: "The caller's own party details (plate, name, licence number, phone, insurer, …); the free text passes msg_sec_check (risky → 422)",
     access: 'driver',
@@ -177,9 +183,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, body, caller }) => savePartyDetails(deps, { caller, id: params.id, details: body }),
   });
 
-  api.route({
+  accidents.route({
     method: 'post',
-    path: '/api/accidents/:id/photos',
+    path: '/:id/photos',
     tag,
     summary: 'Upload a photo or signature (multipart: file, slot); real JPEG/PNG/WebP only, 10 MB at most',
     access: 'driver',
@@ -189,9 +195,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, caller, ctx }) => addPhoto(deps, { caller, id: params.id, storage, read: () => readSingleFile(ctx) }),
   });
 
-  api.route({
+  accidents.route({
     method: 'get',
-    path: '/api/accidents/:id/photos/:photoId',
+    path: '/:id/photos/:photoId',
     tag,
     summary: 'The bytes of a photo or signature, for the parties and officers of the unit',
     access: 'any',
@@ -207,9 +213,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     },
   });
 
-  api.route({
+  accidents.route({
     method: 'put',
-    path: '/api/accidents/:id/liability',
+    path: '/:id/liability',
     tag,
     summary: 'Propose liability from the scenario table (party A is the reporter); resets answers given',
     access: 'driver',
@@ -220,9 +226,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, body, caller }) => setLiability(deps, { caller, id: params.id, ...body }),
   });
 
-  api.route({
+  accidents.route({
     method: 'post',
-    path: '/api/accidents/:id/confirmation',
+    path: '/:id/confirmation',
     tag,
     summary: "A party's answer with their signature; when every party answered the case goes to PENDING_REVIEW",
     access: 'driver',
@@ -233,9 +239,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, body, caller }) => answer(deps, { caller, id: params.id, ...body }),
   });
 
-  api.route({
+  accidents.route({
     method: 'post',
-    path: '/api/accidents/:id/cancel',
+    path: '/:id/cancel',
     tag,
     summary: 'The reporter withdraws an unfinished case',
     access: 'driver',
@@ -245,9 +251,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, caller, ctx }) => cancelCase(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
-  api.route({
+  accidents.route({
     method: 'get',
-    path: '/api/accidents/:id/agreement',
+    path: '/:id/agreement',
     tag,
     summary: 'The PDF (自行协商协议书, or 事故认定书 when an officer set liability) once CONFIRMED',
     access: 'any',
@@ -262,9 +268,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     },
   });
 
-  api.route({
+  agreements.route({
     method: 'get',
-    path: '/api/agreements/verify',
+    path: '/verify',
     tag,
     summary: 'Public: whether a document number and verification code are genuine (for insurers)',
     access: 'public',
@@ -272,18 +278,18 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ query }) => verifyDocument(deps, query),
   });
 
-  api.route({
+  myClaims.route({
     method: 'get',
-    path: '/api/me/insurance-claims',
+    path: '/',
     tag,
     summary: "The caller's insurance claims from confirmed cases",
     access: 'driver',
     handler: ({ caller }) => listMyClaims(deps, { caller }),
   });
 
-  api.route({
+  officer.route({
     method: 'get',
-    path: '/api/officer/accidents',
+    path: '/accidents',
     tag,
     summary: "The unit's cases in a status (PENDING_REVIEW oldest first, others newest first)",
     access: ['officer'],
@@ -291,18 +297,18 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ query, caller }) => listOfficerQueue(deps, { ...query, caller }),
   });
 
-  api.route({
+  officer.route({
     method: 'get',
-    path: '/api/officer/stats',
+    path: '/stats',
     tag,
     summary: "The officer's day (Asia/Shanghai): the unit's cases they decided today by decision, and the unit's review queue",
     access: ['officer'],
     handler: ({ caller }) => officerStats(deps, { caller }),
   });
 
-  api.route({
+  officer.route({
     method: 'get',
-    path: '/api/officer/accidents/:id',
+    path: '/accidents/:id',
     tag,
     summary: 'A case of the unit with photos, parties, scenario, signatures and timeline',
     access: ['officer'],
@@ -312,9 +318,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, caller }) => viewOfficerCase(deps, { caller, id: params.id }),
   });
 
-  api.route({
+  officer.route({
     method: 'post',
-    path: '/api/officer/accidents/:id/decision',
+    path: '/accidents/:id/decision',
     tag,
     summary: 'CONFIRM (liability required when disputed), RETURN with a reason, or TRANSFER to on-site handling',
     access: ['officer'],
@@ -325,9 +331,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     handler: ({ params, body, caller, ctx }) => decideCase(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
 
-  api.route({
+  adminClaims.route({
     method: 'get',
-    path: '/api/admin/insurance-claims',
+    path: '/',
     tag,
     summary: 'Claims handed to insurers (filter by insurer and dates); ?format=csv for a spreadsheet export',
     access: ['admin', 'officer'],
