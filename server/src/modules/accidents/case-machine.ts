@@ -112,5 +112,10 @@ export function actionsFor(status: AccidentStatus, role: CaseRole): CaseAction[]
   return CASE_ACTIONS.filter((a) => !rule(a).within && mayAct(a, role) && allowedFrom(a, status));
 }
 
+/** The step taken within `action` from `status` (the submission an answer makes), if any. */
+export function stepWithin(action: CaseAction, status: AccidentStatus): CaseAction | undefined {
+  return CASE_ACTIONS.find((a) => rule(a).within === action && allowedFrom(a, status));
+}
+
 /** The role a party letter stands for. */
 export const roleOfParty = (role: 'A' | 'B'): CaseRole => (role === 'A' ? 'reporter' : 'secondParty');

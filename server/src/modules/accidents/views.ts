@@ -1,7 +1,7 @@
 // What each audience sees of a case: a party sees the other party only as far as the agreement needs.
 import { ACCIDENT_STATUS_LABELS, documentTitle, REQUIRED_SLOTS } from '@jiaoguan/contracts/labels';
 import { maskIdNumber, maskPhone } from '../../lib/mask';
-import { actionsFor, roleOfParty, type CaseRole } from './case-machine';
+import { actionsFor, allowedFrom, roleOfParty, type CaseRole } from './case-machine';
 import type { CaseRecord, EventRecord, PartyRecord } from './case-sql';
 import { findScenario, liabilityFromFault, type Liability } from './liability';
 
@@ -54,7 +54,8 @@ export function caseView(c: CaseRecord, who: Perspective) {
   const role: CaseRole | null = who.kind === 'officer' ? 'officer' : me ? roleOfParty(me.role) : null;
   const roleOf = (driverId: number) => c.parties.find((p) => p.driverId === driverId)?.role ?? null;
   const scenario = findScenario(c.scenario);
-  const confirmed = c.status === 'CONFIRMED';
+  const actions = role ? actionsFor(c.status, role) : [];
+  const documented = allowedFrom('DOWNLOAD_DOCUMENT', c.status);
   const present = new Set(c.files.map((f) => f.slot));
   return {
     id: c.id,
@@ -62,7 +63,7 @@ export function caseView(c: CaseRecord, who: Perspective) {
     status: c.status,
     statusText: ACCIDENT_STATUS_LABELS[c.status],
     /** What the caller may ask for now (the case machine), so pages need no status lists of their own. */
-    actions: role ? actionsFor(c.status, role) : [],
+    actions,
     unit: { code: c.unit.code, name: c.unit.name },
     occurredAt: c.occurredAt,
     location: {
@@ -73,7 +74,7 @@ export function caseView(c: CaseRecord, who: Perspective) {
     weather: c.weather,
     vehicleCount: c.vehicleCount,
     myRole: me?.role ?? null,
-    ...(me?.role === 'A' && c.status === 'WAITING_FOR_PARTY'
+    ...(actions.includes('SHOW_INVITE')
       ? { inviteCode: c.inviteCode, inviteExpiresAt: c.inviteExpiresAt }
       : {}),
     scenario: c.scenario,
@@ -90,7 +91,7 @@ export function caseView(c: CaseRecord, who: Perspective) {
           liability: c.officerLiability ?? null,
         }
       : null,
-    document: confirmed
+    document: documented
       ? {
           number: c.documentNumber,
           verificationCode: c.verificationCode,

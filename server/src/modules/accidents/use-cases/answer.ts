@@ -3,7 +3,7 @@
 import type { AppDeps } from '../../../deps';
 import { ruleSaysNo } from '../../../http/errors';
 import { notify } from '../../notifications/notify';
-import { requireAction } from '../case-machine';
+import { requireAction, stepWithin } from '../case-machine';
 import { caseRef, driverActor, type DriverCaller } from '../callers';
 import { act } from '../case-store';
 import { onLockedCase } from '../party-action';
@@ -52,11 +52,12 @@ export async function answer(deps: AppDeps, input: AnswerInput) {
       details: { role: me.role, signatureFileId: signature.id },
     });
     const answers = c.parties.map((p) => (p.id === me.id ? input.agree : p.agreed));
-    if (answers.every((a) => a !== null)) {
+    const submit = stepWithin('ANSWER', c.status);
+    if (submit && answers.every((a) => a !== null)) {
       const disputed = answers.some((a) => a === false);
       // The answer above bumped the version once.
       await act(tx, { ...c, version: c.version + 1 }, {
-        action: c.status === 'RETURNED' ? 'RESUBMIT' : 'SUBMIT',
+        action: submit,
         role,
         actor,
         data: { disputed, inviteCode: null, expiresAt: null },

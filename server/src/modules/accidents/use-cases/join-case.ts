@@ -36,7 +36,7 @@ export async function joinCase(deps: AppDeps, input: JoinCaseInput) {
     if (mine) throw conflict('CANNOT_JOIN_OWN_CASE', '这是您自己报的事故，请让对方车辆的驾驶人输入邀请码');
     // The code stays on the case while it is negotiated, so a third driver hears that it is full.
     const full = c.parties.length >= c.vehicleCount;
-    if (full || c.status === 'NEGOTIATING') throw conflict('CASE_FULL', '双方都已加入这起事故，不能再加入');
+    if (full) throw conflict('CASE_FULL', '双方都已加入这起事故，不能再加入');
     if (!allowedFrom('JOIN', c.status)) throw ruleSaysNo('INVITE_EXPIRED', 'INVITE_EXPIRED', '邀请码已失效，请让对方重新报案');
     if (!c.inviteExpiresAt || c.inviteExpiresAt <= new Date()) {
       throw ruleSaysNo('INVITE_EXPIRED', 'INVITE_EXPIRED', '邀请码已过期（30分钟内有效），请让对方重新报案');

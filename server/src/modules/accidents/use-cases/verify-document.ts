@@ -1,5 +1,6 @@
 // GET /api/agreements/verify: public; tells an insurer whether a document number and its code are genuine.
 import type { AppDeps } from '../../../deps';
+import { allowedFrom } from '../case-machine';
 import { documentTitle } from '../document';
 import { effectiveLiability } from '../views';
 
@@ -27,7 +28,7 @@ export async function verifyDocument(deps: AppDeps, input: VerifyDocumentInput) 
       parties: { select: { role: true, plate: true, insurer: true }, orderBy: { role: 'asc' } },
     },
   });
-  if (!c || c.status !== 'CONFIRMED' || c.verificationCode !== input.code.trim().toUpperCase()) {
+  if (!c || !allowedFrom('DOWNLOAD_DOCUMENT', c.status) || c.verificationCode !== input.code.trim().toUpperCase()) {
     return { genuine: false as const };
   }
   const liability = effectiveLiability(c);
