@@ -19,3 +19,6 @@ console.error = (...args) => {
   if (typeof args[0] === 'string' && args[0].includes('Unsupported style property %s') && String(args[1]).includes('webkitMask')) return
   error(...args)
 }
+
+// The machine running the tests is small and shared: give findBy/waitFor 5 s instead of 1 s.
+require('@testing-library/dom').configure({ asyncUtilTimeout: 5000 })
