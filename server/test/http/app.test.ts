@@ -54,6 +54,23 @@ describe('OpenAPI', () => {
     expect(res.body.paths['/api/me/identity'].post.security).toEqual([{ bearer: [] }]);
   });
 
+  it('documents the success body of every route of the modules on prefixed routers', async () => {
+    const res = await ctx.http.get('/api/openapi.json');
+    const prefixes = ['/api/auth', '/api/me', '/api/units', '/api/admin/staff', '/api/consultations', '/api/agent', '/api/admin/import', '/api/notifications', '/api/admin/notifications'];
+    const ours = ['identity', 'admin', 'consultations', 'agent', 'inquiries', 'notifications'];
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(res.body.paths as Record<string, Record<string, { tags: string[]; responses: Record<string, { content?: unknown }> }>>)) {
+      if (!prefixes.some((p) => path === p || path.startsWith(`${p}/`))) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        if (!ours.includes(op.tags[0])) continue;
+        const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
+        if (!success?.[1].content) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(res.body.paths['/api/consultations/{id}'].get.responses['200'].content['application/json'].schema.properties.replies).toBeDefined();
+  });
+
   it('serves a readable page at /api/docs', async () => {
     const res = await ctx.http.get('/api/docs');
     expect(res.status).toBe(200);
