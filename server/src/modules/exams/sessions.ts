@@ -2,6 +2,7 @@
 // its facts for the rules through the instance's cache (runtime.ts).
 import type { AppDeps } from '../../deps';
 import type { Db } from '../../db';
+import type { PageQuery } from '../../lib/pagination';
 import type { SessionFacts } from './rules';
 
 export interface SessionRow extends SessionFacts {
@@ -80,12 +81,11 @@ export function loadSession(db: Db, id: number): Promise<SessionRow | null> {
   return db.examSession.findUnique({ where: { id }, select: sessionSelect }) as Promise<SessionRow | null>;
 }
 
-export interface SessionFilter {
+/** The filter of both session lists. */
+export interface SessionFilter extends PageQuery {
   subject?: number;
   licenceClass?: string;
   venueId?: number;
   from?: Date;
   to?: Date;
-  page: number;
-  pageSize: number;
 }

@@ -1,8 +1,7 @@
 // POST /api/admin/import/learners: a JSON array, or {"csv": "…"} whose header names the fields
 // (passedSubjects as "1;2"); each row upserted, each refused row reported with its line.
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { AppDeps } from '../../../deps';
-import { issuesToDetails } from '../../../http/api';
+import { eachValidRow, importRows } from '../import-rows';
 import { learnerInput } from '../learners';
 import { upsertLearner } from './upsert-learner';
 
@@ -13,12 +12,9 @@ export interface ImportLearnersInput {
   ip?: string;
 }
 
-function learnerImportRows(input: unknown): unknown[] {
-  if (Array.isArray(input)) return input;
-  const csv = (input as { csv?: unknown })?.csv;
-  if (typeof csv !== 'string') return [];
-  const records = parseCsv(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
-  return records.map((r) => ({
+/** CSV cells are text: an empty permit is none, subjects are listed as "1;2". */
+function fromCsv(r: Record<string, string>) {
+  return {
     ...r,
     permitIssuedAt: r.permitIssuedAt ? r.permitIssuedAt : null,
     appliedAt: r.appliedAt || undefined,
@@ -26,23 +22,17 @@ function learnerImportRows(input: unknown): unknown[] {
       .split(/[;,\s|]+/)
       .filter(Boolean)
       .map(Number),
-  }));
+  };
 }
 
 export async function importLearners(deps: AppDeps, input: ImportLearnersInput) {
   let created = 0;
   let updated = 0;
-  const rejected: { line: number; reason: string }[] = [];
-  for (const [i, row] of learnerImportRows(input.body).entries()) {
-    const line = i + 1;
-    const parsed = learnerInput.safeParse(row);
-    if (!parsed.success) {
-      rejected.push({ line, reason: issuesToDetails(parsed.error).map((d) => `${d.path}: ${d.message}`).join('; ') });
-      continue;
-    }
-    const result = await upsertLearner(deps, { staffId: input.staffId, learner: parsed.data, ip: input.ip });
+  const rows = Array.isArray(input.body) ? input.body : importRows(input.body).map((r) => fromCsv(r as Record<string, string>));
+  const rejected = await eachValidRow(rows, learnerInput, async (learner) => {
+    const result = await upsertLearner(deps, { staffId: input.staffId, learner, ip: input.ip });
     if (result.created) created++;
     else updated++;
-  }
+  });
   return { created, updated, rejected };
 }
