@@ -14,6 +14,20 @@ const API = process.env.API_BASE || 'http://127.0.0.1:3000'
 let passed = 0
 let failed = 0
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+// What the page is still doing: unanswered wx.request calls and the time of the last setData.
+let pendingReplies = 0
+let lastActivity = 0
+
+/**
+ * Waits until the page is quiet: rendered at least once since `since` (when given), every request
+ * answered and no setData for 120 ms. At most 5 s: a loaded machine delays renders and effects.
+ */
+async function settle(since) {
+  const until = Date.now() + 5000
+  await sleep(60)
+  const busy = () => pendingReplies > 0 || Date.now() - lastActivity < 120 || (since !== undefined && lastActivity < since)
+  while (Date.now() < until && busy()) await sleep(20)
+}
 
 async function check(name, fn) {
   try {
@@ -77,8 +91,11 @@ const wxBase = {
     calls.request.push(o)
     const res = api(o)
     const task = { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    pendingReplies += 1
     setTimeout(() => {
       const result = { statusCode: res.statusCode, data: res.data, header: {}, errMsg: 'request:ok' }
+      pendingReplies -= 1
+      lastActivity = Date.now()
       if (o.success) o.success(result)
       if (o.complete) o.complete(result)
     }, 0)
@@ -161,15 +178,17 @@ async function openPage(route, query = {}) {
     options: query,
     data: JSON.parse(JSON.stringify(config.data || {})),
     setData(patch, cb) {
+      lastActivity = Date.now()
       applySetData(this.data, patch)
       if (cb) setTimeout(cb, 0)
     },
   })
   stack = [inst]
+  const opened = Date.now()
   inst.onLoad(query)
   inst.onShow()
   if (inst.onReady) inst.onReady()
-  await sleep(60)
+  await settle(opened)
   pages[route] = inst
   return inst
 }
@@ -204,7 +223,7 @@ function byId(inst, id) {
 async function fire(inst, node, type, detail = {}) {
   const target = { id: node.sid, dataset: {} }
   inst.eh({ type, currentTarget: target, target, detail, timeStamp: Date.now() })
-  await sleep(60)
+  await settle()
 }
 
 const tap = (inst, id) => fire(inst, byId(inst, id), 'tap')

@@ -20,9 +20,8 @@ export interface Loaded<T> {
  * Page level only: a component mounted after the page has shown would miss useDidShow.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []): Loaded<T> {
-  const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState('')
-  const [loading, setLoading] = useState(true)
+  // One state object: a finished load is one render (and one setData in the mini-program).
+  const [state, setState] = useState<{ data: T | null; error: string; loading: boolean }>({ data: null, error: '', loading: true })
   const latest = useRef(load)
   latest.current = load
   // Only the newest load may answer: an older one finishing late must not overwrite it.
@@ -30,18 +29,16 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []
 
   const reload = useCallback(async () => {
     const mine = ++generation.current
-    setLoading(true)
+    setState((s) => (s.loading ? s : { ...s, loading: true }))
     try {
-      const next = await latest.current()
-      if (mine !== generation.current) return
-      setData(next)
-      setError('')
+      const data = await latest.current()
+      if (mine === generation.current) setState({ data, error: '', loading: false })
     } catch (err) {
-      if (mine === generation.current) setError(errorMessage(err))
-    } finally {
-      if (mine === generation.current) setLoading(false)
+      if (mine === generation.current) setState((s) => ({ ...s, error: errorMessage(err), loading: false }))
     }
   }, [])
+  const setData = useCallback((data: T) => setState((s) => ({ ...s, data })), [])
+  const setError = useCallback((error: string) => setState((s) => ({ ...s, error })), [])
 
   useDidShow(() => {
     void reload()
@@ -56,5 +53,5 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []
     void reload()
   }, deps)
 
-  return { data, error, loading, reload, setData, setError }
+  return { ...state, reload, setData, setError }
 }

@@ -17,8 +17,8 @@ export interface SubmitOptions {
 }
 
 export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promise<R>, options: SubmitOptions = {}): Submit<A, R> {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  // One state object: the end of a run is one render (and one setData in the mini-program).
+  const [state, setState] = useState({ busy: false, error: '' })
   // A ref, not the state: two taps in one frame both see busy === false.
   const running = useRef(false)
   const latest = useRef({ action, options })
@@ -27,18 +27,19 @@ export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promis
   const run = useCallback(async (...args: A): Promise<R | undefined> => {
     if (running.current) return undefined
     running.current = true
-    setBusy(true)
-    setError('')
+    setState({ busy: true, error: '' })
+    let error = ''
     try {
       return await latest.current.action(...args)
     } catch (err) {
-      setError((latest.current.options.message ?? errorMessage)(err))
+      error = (latest.current.options.message ?? errorMessage)(err)
       return undefined
     } finally {
       running.current = false
-      setBusy(false)
+      setState({ busy: false, error })
     }
   }, [])
+  const setError = useCallback((error: string) => setState((s) => ({ ...s, error })), [])
 
-  return { run, busy, error, setError }
+  return { ...state, run, setError }
 }
