@@ -3,6 +3,7 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { createPool, type Pool, type PoolConnection } from 'mariadb';
 import { PrismaClient } from './generated/prisma/client';
+import { connectionOptions } from './lib/database-url';
 
 /**
  * The Prisma client, and `sql`: plain parameterised SQL on the driver Prisma itself uses. Measured
@@ -13,16 +14,7 @@ import { PrismaClient } from './generated/prisma/client';
 export type Db = PrismaClient & { readonly sql: Pool };
 
 export function createDb(databaseUrl: string, poolSize: number): Db {
-  const url = new URL(databaseUrl);
-  const connection = {
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database: url.pathname.replace(/^\//, ''),
-    // Times are stored in UTC whatever the server's zone.
-    timezone: 'Z',
-  };
+  const connection = connectionOptions(databaseUrl);
   const adapter = new PrismaMariaDb(
     { ...connection, connectionLimit: poolSize },
     // Measured (TOOLCHAIN.md): the text protocol is markedly faster than per-query prepares.

@@ -1,16 +1,11 @@
 // Raw SQL in tests goes through the app's own driver (mariadb), never a second one.
 import { createConnection, type Connection } from 'mariadb';
+import { connectionOptions } from '../../src/lib/database-url';
 
 /** A single connection to `url` (mysql://user:pass@host:port[/database]), in UTC, numbers as numbers. */
 export function openConnection(url: string): Promise<Connection> {
-  const u = new URL(url);
   return createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username || 'root'),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.replace(/^\//, '') || undefined,
-    timezone: 'Z',
+    ...connectionOptions(url),
     bigIntAsNumber: true,
     insertIdAsNumber: true,
   });

@@ -1,5 +1,6 @@
 // The import's hand-written SQL: one multi-row upsert per batch and kind, on each kind's natural key.
 import { createConnection } from 'mariadb';
+import { connectionOptions } from '../../lib/database-url';
 import type { LicenceRow, RowOf, ImportKind, VehicleRow, ViolationRow } from './import-rows';
 
 export const IMPORT_BATCH_ROWS = 500;
@@ -28,14 +29,8 @@ export interface Sql {
  * costs far less than Prisma's raw-query path (measured by bench/import.ts).
  */
 export async function openSql(databaseUrl: string): Promise<Sql & { close(): Promise<void> }> {
-  const url = new URL(databaseUrl);
   const conn = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database: url.pathname.replace(/^\//, ''),
-    timezone: 'Z',
+    ...connectionOptions(databaseUrl),
     bigIntAsNumber: true,
   });
   return {
