@@ -89,6 +89,18 @@ describe('the case machine table', () => {
     }
   });
 
+  it('offers what the contract describes: the parties of a negotiated case, the officer of a case under review', () => {
+    expect(actionsFor('NEGOTIATING', 'reporter')).toEqual(['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER', 'CANCEL']);
+    expect(actionsFor('NEGOTIATING', 'secondParty')).toEqual(['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER']);
+    expect(actionsFor('WAITING_FOR_PARTY', 'reporter')).toEqual(['SHOW_INVITE', 'EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'CANCEL']);
+    expect(actionsFor('PENDING_REVIEW', 'officer')).toEqual(['CONFIRM', 'RETURN', 'TRANSFER']);
+    expect(actionsFor('PENDING_REVIEW', 'reporter')).toEqual([]);
+    expect(actionsFor('CONFIRMED', 'secondParty')).toEqual(['DOWNLOAD_DOCUMENT']);
+    for (const closed of ['TRANSFERRED', 'CANCELLED', 'EXPIRED'] as const) {
+      for (const role of ROLES) expect([closed, role, actionsFor(closed, role)]).toEqual([closed, role, []]);
+    }
+  });
+
   it('names only real states and events; steps within another action name a row; closed states have no way out', () => {
     for (const a of CASE_ACTIONS) {
       const r = rule(a);
