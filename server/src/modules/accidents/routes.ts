@@ -40,6 +40,25 @@ const caseViewSchema = z.looseObject({
   actions: z.array(z.enum(CASE_ACTIONS as [string, ...string[]])).describe('What the caller may ask for now (the case machine, docs/accidents.md)'),
 });
 
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+const isoDate = z.string().nullable();
+const scenarioSchema = z.looseObject({ code: z.string() });
+const photoSchema = z.looseObject({ id: z.number(), slot: z.string(), sha256: z.string() });
+const inviteSchema = z.object({ inviteCode: z.string(), inviteExpiresAt: z.string(), joinUrl: z.string(), image: z.string() });
+const verifySchema = z.looseObject({ genuine: z.boolean() });
+const claimSchema = z.looseObject({ id: z.number(), insurer: z.string(), status: z.string() });
+const queueItemSchema = z.looseObject({
+  id: z.number(),
+  caseNumber: z.string(),
+  status: z.enum(ACCIDENT_STATUSES),
+  disputed: z.boolean(),
+  plates: z.array(z.string()),
+  submittedAt: isoDate,
+  waitingMinutes: z.number().nullable(),
+});
+const decisionCounts = z.object({ CONFIRM: z.number(), RETURN: z.number(), TRANSFER: z.number(), total: z.number() });
+const statsSchema = z.object({ day: z.string(), decided: decisionCounts, waiting: z.object({ total: z.number(), disputed: z.number() }) });
+
 const location = z.object({
   // Optional for the browser, where there is no GPS; the unit must then be chosen.
   latitude: z.number().min(-90).max(90).optional(),
@@ -93,6 +112,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: 'The liability scenario table (code, description, who is at fault)',
     access: 'public',
+    response: list(scenarioSchema),
     handler: async () => listScenarios(),
   });
 
@@ -104,6 +124,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     body: createBody.pick({ location: true, unit: true, eligibility: true }),
     errors: { 422: ['NOT_ELIGIBLE'] },
+    response: z.object({ eligible: z.literal(true), unit: z.object({ code: z.string(), name: z.string() }) }),
     handler: async ({ body }) => {
       const unit = await checkEligibility(deps, body);
       return { eligible: true, unit: { code: unit.code, name: unit.name } };
@@ -167,6 +188,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
+    response: inviteSchema,
     handler: ({ params, caller, ctx }) => showInvite(deps, { caller, id: params.id, origin: ctx.origin }),
   });
 
@@ -192,6 +214,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     status: 201,
     errors: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['IMAGE_TOO_SMALL'] },
+    response: photoSchema,
     handler: ({ params, caller, ctx }) => addPhoto(deps, { caller, id: params.id, storage, read: () => readSingleFile(ctx) }),
   });
 
@@ -275,6 +298,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: 'Public: whether a document number and verification code are genuine (for insurers)',
     access: 'public',
     query: z.object({ number: z.string().trim().min(4).max(32), code: z.string().trim().min(4).max(16) }),
+    response: verifySchema,
     handler: ({ query }) => verifyDocument(deps, query),
   });
 
@@ -284,6 +308,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: "The caller's insurance claims from confirmed cases",
     access: 'driver',
+    response: list(claimSchema),
     handler: ({ caller }) => listMyClaims(deps, { caller }),
   });
 
@@ -294,6 +319,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: "The unit's cases in a status (PENDING_REVIEW oldest first, others newest first)",
     access: ['officer'],
     query: pageQuery.extend({ status: z.enum(ACCIDENT_STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
+    response: list(queueItemSchema),
     handler: ({ query, caller }) => listOfficerQueue(deps, { ...query, caller }),
   });
 
@@ -303,6 +329,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: "The officer's day (Asia/Shanghai): the unit's cases they decided today by decision, and the unit's review queue",
     access: ['officer'],
+    response: statsSchema,
     handler: ({ caller }) => officerStats(deps, { caller }),
   });
 
