@@ -154,17 +154,20 @@ function CasePhoto({ photo }: { photo: Photo }) {
       .catch(() => setSrc(''))
   }, [photo.url])
   return (
-    <View className="jg-field">
-      <Text className="jg-label">
-        {SLOT_TITLES[photo.slot]}（{photo.uploadedBy === 'B' ? '乙方' : '甲方'}上传，{photo.width}×{photo.height}
-        {photo.capturedAt ? `，拍摄于 ${shanghai(photo.capturedAt)}` : ''}）
-      </Text>
+    <Field
+      label={
+        <>
+          {SLOT_TITLES[photo.slot]}（{photo.uploadedBy === 'B' ? '乙方' : '甲方'}上传，{photo.width}×{photo.height}
+          {photo.capturedAt ? `，拍摄于 ${shanghai(photo.capturedAt)}` : ''}）
+        </>
+      }
+      hint={<>SHA-256 {photo.sha256.slice(0, 16)}…</>}
+    >
       {src ? (
         <Image className="jg-photo" src={src} mode="widthFix" onClick={() => void Taro.previewImage({ urls: [src], current: src })} />
       ) : (
         <Text className="jg-hint">正在加载照片…</Text>
       )}
-      <Text className="jg-hint">SHA-256 {photo.sha256.slice(0, 16)}…</Text>
-    </View>
+    </Field>
   )
 }
