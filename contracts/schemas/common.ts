@@ -1,12 +1,15 @@
 // Shapes every part of the API shares: times on the wire, lists, the error body, units.
 import { z } from 'zod';
 
-/** An instant as ISO 8601 with its offset (the server sends UTC, "…Z"). */
+/** An instant as ISO 8601 with its offset (the server sends UTC, "…Z"; a Date goes on the wire so). */
 export const isoTime = z.iso.datetime({ offset: true });
+export const isoTimeOrNull = isoTime.nullable();
 export const id = z.number().int().positive();
 
-/** A page of a list: `{"items", "total"}`, newest first unless a queue says otherwise. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int().nonnegative() });
+/** A page of a list: `{"items", "total"}` (and any totals of its own), newest first unless a queue says otherwise. */
+export function pageOf<T extends z.ZodType, X extends z.ZodRawShape = {}>(item: T, extra?: X) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0), ...(extra ?? ({} as X)) });
+}
 export type Page<T> = { items: T[]; total: number };
 
 export const errorBody = z.object({

@@ -38,7 +38,5 @@ export function pageOf<T>(all: readonly T[], query: PageQuery): Page<T> {
   return { items: all.slice(skip, skip + take), total: all.length };
 }
 
-/** The response schema of a list: `{"items": [item], "total"}`, with more fields when given. */
-export function pageResponse<T extends z.ZodType, X extends z.ZodRawShape = {}>(item: T, extra?: X) {
-  return z.object({ items: z.array(item), total: z.number().int().min(0), ...(extra ?? ({} as X)) });
-}
+/** The response schema of a page (the contract's). */
+export { pageOf as pageResponse } from '@jiaoguan/contracts/schemas/common';

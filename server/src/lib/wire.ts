@@ -1,5 +1,2 @@
-// Response-schema fields for values as they go on the wire (a Date is sent as an ISO string).
-import { z } from 'zod';
-
-export const wireTime = z.iso.datetime({ offset: true });
-export const wireTimeOrNull = wireTime.nullable();
+// Response-schema fields for values as they go on the wire: the contract's (a Date is sent as an ISO string).
+export { isoTime as wireTime, isoTimeOrNull as wireTimeOrNull } from '@jiaoguan/contracts/schemas/common';
