@@ -72,6 +72,31 @@ export const LIABILITY_COUNTERPARTS: Record<LiabilityLevel, LiabilityLevel> = { 
 /** English names accepted from clients as well. */
 export const LIABILITY_ALIASES: Record<string, LiabilityLevel> = { FULL: '全部', MAIN: '主要', EQUAL: '同等', MINOR: '次要', NONE: '无' };
 
+/**
+ * What can be done to a case (the server's case machine has one row per action, docs/accidents.md);
+ * a case view lists those its caller may take now.
+ */
+export const CASE_ACTIONS = [
+  'REPORT',
+  'OPEN_INVITE',
+  'START_NEGOTIATION',
+  'JOIN',
+  'SHOW_INVITE',
+  'EDIT_DETAILS',
+  'UPLOAD_PHOTO',
+  'SET_LIABILITY',
+  'ANSWER',
+  'SUBMIT',
+  'RESUBMIT',
+  'CANCEL',
+  'CONFIRM',
+  'RETURN',
+  'TRANSFER',
+  'DOWNLOAD_DOCUMENT',
+  'EXPIRE',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
 export const OFFICER_DECISIONS = ['CONFIRM', 'RETURN', 'TRANSFER'] as const;
 export type OfficerDecision = (typeof OFFICER_DECISIONS)[number];
 export const OFFICER_DECISION_LABELS: Record<OfficerDecision, string> = { CONFIRM: '确认', RETURN: '退回补充', TRANSFER: '转现场处理' };

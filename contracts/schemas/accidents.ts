@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idNumberField, mobilePhoneField, personNameField, plateField } from '../fields';
 import {
   ACCIDENT_STATUSES,
+  CASE_ACTIONS,
   EVIDENCE_SLOTS,
   FAULT_SIDES,
   LIABILITY_ALIASES,
@@ -94,6 +95,7 @@ export type DecisionRequest = z.input<typeof decisionRequest>;
 export const party = z.object({
   role: partyRole,
   plate: z.string().nullable(),
+  plateType: z.string().nullable(),
   vehicleType: z.string().nullable(),
   driverName: z.string().nullable(),
   licenceNumber: z.string().nullable(),
@@ -168,8 +170,8 @@ export const accidentCase = z.object({
     z.object({ id, role: partyRole.nullable(), insurer: z.string(), policyNumber: z.string().nullable(), status: z.string(), createdAt: isoTime }),
   ),
   events: z.array(caseEvent),
-  /** What the caller may do to the case now (the case machine's actions). */
-  actions: z.array(z.string()).optional(),
+  /** What the caller may ask for now (the case machine, docs/accidents.md), so pages keep no status lists. */
+  actions: z.array(z.enum(CASE_ACTIONS)),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -214,6 +216,35 @@ export const inviteQr = z.object({
   image: z.string(),
 });
 export type InviteQr = z.infer<typeof inviteQr>;
+
+/** The public check of a document's number and code (for insurers). */
+export const documentCheck = z.union([
+  z.object({ genuine: z.literal(false) }),
+  z.object({
+    genuine: z.literal(true),
+    documentNumber: z.string(),
+    title: z.string(),
+    caseNumber: z.string(),
+    occurredAt: isoTime,
+    address: z.string(),
+    confirmedAt: isoTime.nullable(),
+    unit: z.string(),
+    parties: z.array(z.object({ role: partyRole, plate: z.string().nullable(), insurer: z.string().nullable(), liability: liabilityLevel.nullable() })),
+  }),
+]);
+export type DocumentCheck = z.infer<typeof documentCheck>;
+export const documentCheckQuery = z.object({ number: z.string().trim().min(4).max(32), code: z.string().trim().min(4).max(16) });
+
+/** A driver's own insurance claims across cases. */
+export const myClaim = z.object({
+  id,
+  insurer: z.string(),
+  policyNumber: z.string().nullable(),
+  status: z.string(),
+  createdAt: isoTime,
+  case: z.object({ id, caseNumber: z.string(), documentNumber: z.string().nullable() }),
+});
+export type MyClaim = z.infer<typeof myClaim>;
 
 export const uploadedEvidence = z.object({ id, slot: evidenceSlot, sha256: z.string() });
 export type UploadedEvidence = z.infer<typeof uploadedEvidence>;

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import * as taro from '../taro-mock'
 import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from '../helpers'
-import { baseCase } from './case-fixture'
+import { baseCase, REVIEW_ACTIONS } from './case-fixture'
 import { saveSession } from '@/api/http'
 import ReportPage from '@/pages/accident/report/index'
 import JoinPage from '@/pages/accident/join/index'
@@ -96,6 +96,17 @@ describe('case page', () => {
     expect(requestCall(0).url).toBe('http://api.test/api/accidents/7')
   })
 
+  it('offers only what the case machine allows the caller now (the view\'s actions), not a status list of its own', async () => {
+    jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
+    // The second party of the same waiting case: no cancelling (the reporter's), no liability yet.
+    queueReplies(reply(200, { ...baseCase, myRole: 'B', inviteCode: undefined, actions: ['UPLOAD_PHOTO', 'EDIT_DETAILS'] }))
+    render(<DetailPage />)
+    await screen.findByText('现场照片')
+    expect(document.getElementById('case-cancel')).toBeNull()
+    expect(document.getElementById('slot-OVERVIEW_FRONT')).not.toBeNull()
+    expect(screen.queryByText('事故情形和责任')).toBeNull()
+  })
+
   it('shows the QR code of the invitation next to the code', async () => {
     jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
     const image = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4='
@@ -123,7 +134,7 @@ describe('officer case page', () => {
   it('requires a reason to return and a liability to confirm a disputed case, sending nothing until given', async () => {
     saveSession('officer-token', 'officer')
     jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
-    const pending = { ...baseCase, status: 'PENDING_REVIEW', statusText: '待民警审核', disputed: true, inviteCode: undefined }
+    const pending = { ...baseCase, status: 'PENDING_REVIEW', statusText: '待民警审核', disputed: true, inviteCode: undefined, actions: REVIEW_ACTIONS }
     queueReplies(reply(200, pending))
     render(<OfficerCasePage />)
     await screen.findByText('审核决定')
@@ -135,7 +146,7 @@ describe('officer case page', () => {
     expect(byId('officer-case-error').textContent).toContain('甲方的责任')
     expect(taro.request).toHaveBeenCalledTimes(1)
     click('level-主要')
-    queueReplies(reply(200, { ...pending, status: 'CONFIRMED', statusText: '已确认' }))
+    queueReplies(reply(200, { ...pending, status: 'CONFIRMED', statusText: '已确认', actions: ['DOWNLOAD_DOCUMENT'] }))
     click('decision-submit')
     await waitFor(() => expect(byId('officer-case-status').textContent).toBe('已确认'))
     expect(requestCall(1).data).toEqual({ decision: 'CONFIRM', liability: { A: '主要', B: '次要' } })

@@ -4,6 +4,8 @@ export const baseCase = {
   caseNumber: 'SG20261127123456',
   status: 'WAITING_FOR_PARTY',
   statusText: '待对方加入',
+  // What the server's case machine lets the reporter do while waiting for the other party.
+  actions: ['SHOW_INVITE', 'EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'CANCEL'],
   unit: { code: 'tengzhou', name: '滕州' },
   occurredAt: '2026-11-27T01:00:00.000Z',
   location: { latitude: 35.1, longitude: 117.17, address: '善国北路' },
@@ -26,3 +28,6 @@ export const baseCase = {
   claims: [],
   events: [{ type: 'CREATED', actor: 'A', at: '2026-11-27T01:00:00.000Z', from: null, to: 'DRAFT' }],
 }
+
+/** The officer's actions on a case under review. */
+export const REVIEW_ACTIONS = ['CONFIRM', 'RETURN', 'TRANSFER']

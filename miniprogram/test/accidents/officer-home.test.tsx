@@ -3,7 +3,7 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import * as taro from '../taro-mock'
 import { byId, reply } from '../helpers'
-import { baseCase } from './case-fixture'
+import { baseCase, REVIEW_ACTIONS } from './case-fixture'
 import { saveSession } from '@/api/http'
 import OfficerHomePage from '@/packages/officer/index/index'
 import OfficerCasePage from '@/packages/officer/case/index'
@@ -40,7 +40,7 @@ describe('officer workbench', () => {
 })
 
 describe('officer case page', () => {
-  const pending = { ...baseCase, status: 'PENDING_REVIEW', statusText: '待民警审核', inviteCode: undefined, myRole: null }
+  const pending = { ...baseCase, status: 'PENDING_REVIEW', statusText: '待民警审核', inviteCode: undefined, myRole: null, actions: REVIEW_ACTIONS }
 
   it('warns about text WeChat wanted reviewed and marks its step in the timeline', async () => {
     jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })

@@ -65,7 +65,7 @@ describe('PlateInput', () => {
 })
 
 /** Negotiating, one vehicle: the details form is shown. */
-const editableCase = { ...baseCase, status: 'NEGOTIATING', statusText: '协商中', vehicleCount: 1, inviteCode: undefined, missingSlots: [], events: [] }
+const editableCase = { ...baseCase, status: 'NEGOTIATING', statusText: '协商中', vehicleCount: 1, inviteCode: undefined, missingSlots: [], events: [], actions: ['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER', 'CANCEL'] }
 
 describe('case page details', () => {
   beforeEach(() => {

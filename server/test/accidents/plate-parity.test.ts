@@ -2,7 +2,8 @@
 // accept exactly what the server accepts (or a driver is told a good plate is wrong, or sent a 400),
 // and a plate the import accepts must be one a driver can report an accident with.
 import { isValidPlate, plateKind } from '../../../miniprogram/src/utils/plate';
-import { parsePlate } from '../../src/modules/accidents/formats';
+import { isNewEnergy, plateKind as reportPlateKind } from '@jiaoguan/contracts/plate';
+import { partyDetails } from '@jiaoguan/contracts/schemas/accidents';
 import { validateRow } from '../../src/modules/inquiries/import-rows';
 
 const PROVINCES = [...'京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领'];
@@ -31,6 +32,12 @@ function* plates(count: number): Generator<string> {
 }
 
 /** Whether the record import takes a violation of this plate (every other field valid). */
+/** What the accident report's party details make of a plate (the route validates with this schema). */
+function parsePlate(plate: string): { plate: string; newEnergy: boolean } | null {
+  const parsed = partyDetails.shape.plate.safeParse(plate);
+  return parsed.success ? { plate: parsed.data, newEnergy: isNewEnergy(reportPlateKind(parsed.data)) } : null;
+}
+
 function importAccepts(plate: string): boolean {
   const row = { plate, occurredAt: '2026-01-05 08:30', place: '光明大道', code: '1345', description: '违反禁令标志', fineFen: '20000', points: '3', status: 'PAID' };
   return 'row' in validateRow('violations', row);

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, DEMO_STAFF, seedDemoData } from '../../../prisma/seed';
 import { DEMO_ACCIDENT_DRIVERS } from '../../../prisma/seed-accidents';
 import { idNumberProblem } from '@jiaoguan/contracts/id-number';
 import { isValidVin } from '@jiaoguan/contracts/vin';
-import { parsePlate } from '../../src/modules/accidents/formats';
+import { normalisePlate, plateKind } from '@jiaoguan/contracts/plate';
 import { LocalDirectoryStorage } from '../../src/modules/uploads/storage';
 import { loginDriver, loginStaff, startTestContext, type TestContext } from '../support/context';
 
@@ -61,7 +61,8 @@ describe('seedDemoData', () => {
     for (const l of await ctx.db.learner.findMany()) expect(idNumberProblem(l.idNumber)).toBeNull();
     for (const v of await ctx.db.vehicle.findMany()) expect(isValidVin(v.vin)).toBe(true);
     for (const p of await ctx.db.accidentParty.findMany()) {
-      expect(parsePlate(p.plate!)?.plate).toBe(p.plate);
+      expect(plateKind(p.plate!)).not.toBeNull();
+      expect(normalisePlate(p.plate!)).toBe(p.plate);
       expect(idNumberProblem(p.licenceNumber!)).toBeNull();
     }
   });

@@ -1,7 +1,7 @@
 // The accident case machine, as one table: what may be done to a case, from which states, into which
 // state, recording which event, by whom. Every status check of the module reads it; the view's
 // `actions` come from it; test/accidents/case-machine.test.ts holds it against docs/accidents.md.
-import { ACCIDENT_STATUSES, ACCIDENT_STATUS_LABELS, type AccidentStatus } from '@jiaoguan/contracts/labels';
+import { ACCIDENT_STATUSES, ACCIDENT_STATUS_LABELS, CASE_ACTIONS, type AccidentStatus, type CaseAction } from '@jiaoguan/contracts/labels';
 import { conflict, forbidden } from '../../http/errors';
 
 /** Who may take an action: `party` is either party; `officer` an officer of the case's unit. */
@@ -52,10 +52,10 @@ export const CASE_MACHINE = {
   TRANSFER: { from: ['PENDING_REVIEW'], to: 'TRANSFERRED', events: ['TRANSFERRED'], by: ['officer'] },
   DOWNLOAD_DOCUMENT: { from: ['CONFIRMED'], to: null, events: [], by: ['party', 'officer'], refused: '民警确认后才能下载协议书' },
   EXPIRE: { from: PARTY_CAN_CHANGE, to: 'EXPIRED', events: ['EXPIRED'], by: ['system'] },
-} as const satisfies Record<string, CaseRule>;
+} as const satisfies Record<CaseAction, CaseRule>;
 
-export type CaseAction = keyof typeof CASE_MACHINE;
-export const CASE_ACTIONS = Object.keys(CASE_MACHINE) as CaseAction[];
+// The contract names the actions (CASE_ACTIONS); `satisfies` above keeps the table to exactly those rows.
+export { CASE_ACTIONS, type CaseAction };
 export const CASE_STATES: readonly AccidentStatus[] = ACCIDENT_STATUSES;
 
 const rule = (action: CaseAction): CaseRule => CASE_MACHINE[action];

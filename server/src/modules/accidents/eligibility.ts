@@ -1,22 +1,10 @@
 // Who may use quick processing (DOMAIN.md A2: L-146 Art. 13/14/15, unit service hours, expressways).
-import { z } from 'zod';
+import type { eligibilityAnswers } from '@jiaoguan/contracts/schemas/accidents';
+import type { z } from 'zod';
 import { parseDailyWindow, withinDailyWindow } from '@jiaoguan/contracts/time';
 
-export const eligibilitySchema = z.object({
-  injuries: z.boolean(),
-  vehiclesDrivable: z.boolean(),
-  licencesValid: z.boolean(),
-  insured: z.boolean(),
-  impaired: z.boolean(),
-  platesValid: z.boolean().default(true),
-  inspectionValid: z.boolean().default(true),
-  dangerousGoods: z.boolean().default(false),
-  facilitiesDamaged: z.boolean().default(false),
-  partyLeft: z.boolean().default(false),
-  deliberate: z.boolean().default(false),
-  onExpressway: z.boolean().default(false),
-});
-export type Eligibility = z.infer<typeof eligibilitySchema>;
+/** The questionnaire's answers, defaults applied (the contract's `eligibilityAnswers`). */
+export type Eligibility = z.output<typeof eligibilityAnswers>;
 
 export type IneligibleReason =
   | 'INJURIES'

@@ -1,13 +1,30 @@
 // HTTP edge of quick accident processing (API.md, Accidents): parties, officers and the public document check.
-import { ACCIDENT_STATUSES, LIABILITY_ALIASES, LIABILITY_LEVELS, OFFICER_DECISIONS } from '@jiaoguan/contracts/labels';
+import { ACCIDENT_STATUSES } from '@jiaoguan/contracts/labels';
+import {
+  accidentCase,
+  checkEligibilityRequest,
+  checkEligibilityResponse,
+  confirmationRequest,
+  decisionRequest,
+  documentCheck,
+  documentCheckQuery,
+  inviteQr,
+  joinAccidentRequest,
+  myClaim,
+  officerQueueItem,
+  officerStats as officerStatsSchema,
+  partyDetails,
+  reportAccidentRequest,
+  scenario,
+  setLiabilityRequest,
+  uploadedEvidence,
+} from '@jiaoguan/contracts/schemas/accidents';
+import { pageOf } from '@jiaoguan/contracts/schemas/common';
 import { z } from 'zod';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
 import { readSingleFile } from '../uploads/multipart';
 import { localStorageFor, type FileStorage } from '../uploads/storage';
-import { CASE_ACTIONS } from './case-machine';
-import { eligibilitySchema } from './eligibility';
-import { partyDetailsSchema } from './formats';
 import { SCENARIOS } from './liability';
 import { addPhoto } from './use-cases/add-photo';
 import { answer } from './use-cases/answer';
@@ -30,64 +47,6 @@ import { showInvite } from './use-cases/show-invite';
 import { verifyDocument } from './use-cases/verify-document';
 import { viewOfficerCase } from './use-cases/view-officer-case';
 import { viewPartyCase } from './use-cases/view-party-case';
-
-/** The case view, as far as OpenAPI documents it: every other field of the view is kept as it is. */
-const caseViewSchema = z.looseObject({
-  id: z.number(),
-  caseNumber: z.string(),
-  status: z.enum(ACCIDENT_STATUSES),
-  statusText: z.string(),
-  actions: z.array(z.enum(CASE_ACTIONS as [string, ...string[]])).describe('What the caller may ask for now (the case machine, docs/accidents.md)'),
-});
-
-const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
-const isoDate = z.string().nullable();
-const scenarioSchema = z.looseObject({ code: z.string() });
-const photoSchema = z.looseObject({ id: z.number(), slot: z.string(), sha256: z.string() });
-const inviteSchema = z.object({ inviteCode: z.string(), inviteExpiresAt: z.string(), joinUrl: z.string(), image: z.string() });
-const verifySchema = z.looseObject({ genuine: z.boolean() });
-const claimSchema = z.looseObject({ id: z.number(), insurer: z.string(), status: z.string() });
-const queueItemSchema = z.looseObject({
-  id: z.number(),
-  caseNumber: z.string(),
-  status: z.enum(ACCIDENT_STATUSES),
-  disputed: z.boolean(),
-  plates: z.array(z.string()),
-  submittedAt: isoDate,
-  waitingMinutes: z.number().nullable(),
-});
-const decisionCounts = z.object({ CONFIRM: z.number(), RETURN: z.number(), TRANSFER: z.number(), total: z.number() });
-const statsSchema = z.object({ day: z.string(), decided: decisionCounts, waiting: z.object({ total: z.number(), disputed: z.number() }) });
-
-const location = z.object({
-  // Optional for the browser, where there is no GPS; the unit must then be chosen.
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
-  address: z.string().trim().min(2, '请填写事故地点').max(255),
-});
-
-const createBody = z.object({
-  occurredAt: z.iso
-    .datetime({ offset: true })
-    .transform((s) => new Date(s))
-    .refine((d) => d.getTime() <= Date.now() + 5 * 60_000, '事故时间不能晚于现在'),
-  location,
-  unit: z.string().trim().max(32).optional(),
-  weather: z.string().trim().max(16).optional(),
-  vehicleCount: z.union([z.literal(1), z.literal(2)]),
-  eligibility: eligibilitySchema,
-});
-
-const level = z
-  .string()
-  .transform((v) => LIABILITY_ALIASES[v.toUpperCase()] ?? v)
-  .pipe(z.enum(LIABILITY_LEVELS));
-
-const decisionBody = z.object({
-  decision: z.enum(OFFICER_DECISIONS),
-  note: z.string().trim().max(500).optional(),
-  liability: z.object({ A: level, B: level.optional() }).optional(),
-});
 
 const photoParams = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647),
@@ -112,7 +71,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: 'The liability scenario table (code, description, who is at fault)',
     access: 'public',
-    response: list(scenarioSchema),
+    response: pageOf(scenario),
     handler: async () => listScenarios(),
   });
 
@@ -122,12 +81,12 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: 'Check the questionnaire (and the unit of a place) without storing anything',
     access: 'driver',
-    body: createBody.pick({ location: true, unit: true, eligibility: true }),
+    body: checkEligibilityRequest,
     errors: { 422: ['NOT_ELIGIBLE'] },
-    response: z.object({ eligible: z.literal(true), unit: z.object({ code: z.string(), name: z.string() }) }),
+    response: checkEligibilityResponse,
     handler: async ({ body }) => {
       const unit = await checkEligibility(deps, body);
-      return { eligible: true, unit: { code: unit.code, name: unit.name } };
+      return { eligible: true as const, unit: { code: unit.code, name: unit.name } };
     },
   });
 
@@ -139,9 +98,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
       'Report an accident (201 with inviteCode when two vehicles); a double-tapped submit gives the same case; the place passes msg_sec_check (risky → 422)',
     access: 'driver',
     status: 201,
-    body: createBody,
+    body: reportAccidentRequest,
     errors: { 422: ['NOT_ELIGIBLE', 'CONTENT_REJECTED'] },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ body, caller, ctx }) => reportCase(deps, { ...body, caller, ip: ctx.ip }),
   });
 
@@ -152,7 +111,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: "The caller's cases, newest first, with parties, photos and events",
     access: 'driver',
     query: pageQuery,
-    response: z.object({ items: z.array(caseViewSchema), total: z.number() }),
+    response: pageOf(accidentCase),
     handler: ({ query, caller }) => listMyCases(deps, { ...query, caller }),
   });
 
@@ -162,9 +121,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: 'The second party joins with the 6-digit invite code (valid 30 minutes, once; guessing is throttled)',
     access: 'driver',
-    body: z.object({ inviteCode: z.string().trim().regex(/^\d{6}$/, '邀请码是6位数字') }),
+    body: joinAccidentRequest,
     errors: { 404: ['NOT_FOUND'], 409: ['CASE_FULL', 'CANNOT_JOIN_OWN_CASE'], 422: ['INVITE_EXPIRED'], 429: ['RATE_LIMITED'] },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ body, caller, ctx }) => joinCase(deps, { caller, inviteCode: body.inviteCode, ip: ctx.ip }),
   });
 
@@ -176,7 +135,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ params, caller }) => viewPartyCase(deps, { caller, id: params.id }),
   });
 
@@ -188,7 +147,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
-    response: inviteSchema,
+    response: inviteQr,
     handler: ({ params, caller, ctx }) => showInvite(deps, { caller, id: params.id, origin: ctx.origin }),
   });
 
@@ -199,9 +158,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: "The caller's own party details (plate, name, licence number, phone, insurer, …); the free text passes msg_sec_check (risky → 422)",
     access: 'driver',
     params: idParam,
-    body: partyDetailsSchema,
+    body: partyDetails,
     errors: { ...caseErrors, 422: ['CONTENT_REJECTED'] },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ params, body, caller }) => savePartyDetails(deps, { caller, id: params.id, details: body }),
   });
 
@@ -214,7 +173,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     status: 201,
     errors: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['IMAGE_TOO_SMALL'] },
-    response: photoSchema,
+    response: uploadedEvidence,
     handler: ({ params, caller, ctx }) => addPhoto(deps, { caller, id: params.id, storage, read: () => readSingleFile(ctx) }),
   });
 
@@ -243,9 +202,10 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: 'Propose liability from the scenario table (party A is the reporter); resets answers given',
     access: 'driver',
     params: idParam,
-    body: z.object({ scenario: z.enum(SCENARIOS.map((s) => s.code) as [string, ...string[]]), atFault: z.enum(['A', 'B', 'BOTH']) }),
+    // The contract takes any code; the table decides which exist (400 otherwise, as before).
+    body: setLiabilityRequest.extend({ scenario: z.enum(SCENARIOS.map((s) => s.code) as [string, ...string[]]) }),
     errors: { ...caseErrors, 422: ['LIABILITY_INCONSISTENT'] },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ params, body, caller }) => setLiability(deps, { caller, id: params.id, ...body }),
   });
 
@@ -256,9 +216,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: "A party's answer with their signature; when every party answered the case goes to PENDING_REVIEW",
     access: 'driver',
     params: idParam,
-    body: z.object({ agree: z.boolean(), signature: z.coerce.number().int().positive().max(2_147_483_647) }),
+    body: confirmationRequest,
     errors: { ...caseErrors, 422: ['CASE_INCOMPLETE'] },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ params, body, caller }) => answer(deps, { caller, id: params.id, ...body }),
   });
 
@@ -270,7 +230,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: 'driver',
     params: idParam,
     errors: { 403: ['FORBIDDEN'], ...caseErrors },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ params, caller, ctx }) => cancelCase(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
@@ -297,8 +257,8 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: 'Public: whether a document number and verification code are genuine (for insurers)',
     access: 'public',
-    query: z.object({ number: z.string().trim().min(4).max(32), code: z.string().trim().min(4).max(16) }),
-    response: verifySchema,
+    query: documentCheckQuery,
+    response: documentCheck,
     handler: ({ query }) => verifyDocument(deps, query),
   });
 
@@ -308,7 +268,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: "The caller's insurance claims from confirmed cases",
     access: 'driver',
-    response: list(claimSchema),
+    response: pageOf(myClaim),
     handler: ({ caller }) => listMyClaims(deps, { caller }),
   });
 
@@ -319,7 +279,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: "The unit's cases in a status (PENDING_REVIEW oldest first, others newest first)",
     access: ['officer'],
     query: pageQuery.extend({ status: z.enum(ACCIDENT_STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
-    response: list(queueItemSchema),
+    response: pageOf(officerQueueItem),
     handler: ({ query, caller }) => listOfficerQueue(deps, { ...query, caller }),
   });
 
@@ -329,7 +289,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     tag,
     summary: "The officer's day (Asia/Shanghai): the unit's cases they decided today by decision, and the unit's review queue",
     access: ['officer'],
-    response: statsSchema,
+    response: officerStatsSchema,
     handler: ({ caller }) => officerStats(deps, { caller }),
   });
 
@@ -341,7 +301,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     access: ['officer'],
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ params, caller }) => viewOfficerCase(deps, { caller, id: params.id }),
   });
 
@@ -352,9 +312,9 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     summary: 'CONFIRM (liability required when disputed), RETURN with a reason, or TRANSFER to on-site handling',
     access: ['officer'],
     params: idParam,
-    body: decisionBody,
+    body: decisionRequest,
     errors: { 400: ['VALIDATION_FAILED'], ...caseErrors },
-    response: caseViewSchema,
+    response: accidentCase,
     handler: ({ params, body, caller, ctx }) => decideCase(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
 

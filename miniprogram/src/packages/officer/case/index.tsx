@@ -14,9 +14,8 @@ import { errorMessage } from '@/api/http'
 import { decide, officerCase, openAgreement, photoSrc, type AccidentCase, type LiabilityLevel, type Photo } from '@/api/accidents'
 import { useSubmit } from '@/hooks/useSubmit'
 import { SLOT_TITLES, shanghai } from '@/pages/accident/labels'
+import { LIABILITY_COUNTERPARTS, LIABILITY_LEVELS } from '@jiaoguan/contracts/labels'
 
-const LEVELS: LiabilityLevel[] = ['全部', '主要', '同等', '次要', '无']
-const PAIR: Record<LiabilityLevel, LiabilityLevel> = { 全部: '无', 主要: '次要', 同等: '同等', 次要: '主要', 无: '全部' }
 
 type Mode = 'none' | 'confirm' | 'return' | 'transfer'
 
@@ -36,7 +35,7 @@ export default function OfficerCasePage() {
 
   // Once the case is shown, checks, the decision and the download share the page's one error line.
   const decision = useSubmit(async (c: AccidentCase) => {
-    const liability = levelA ? (c.vehicleCount === 2 ? { A: levelA, B: PAIR[levelA] } : { A: levelA }) : undefined
+    const liability = levelA ? (c.vehicleCount === 2 ? { A: levelA, B: LIABILITY_COUNTERPARTS[levelA] } : { A: levelA }) : undefined
     const kind = mode === 'confirm' ? 'CONFIRM' : mode === 'return' ? 'RETURN' : 'TRANSFER'
     setCase(await decide(c.id, { decision: kind, note: note.trim() || undefined, liability }))
     setMode('none')
@@ -91,7 +90,7 @@ export default function OfficerCasePage() {
 
       <CaseTimeline id="officer-timeline" title="处理经过" events={c.events} showTextCheck />
 
-      {c.status === 'PENDING_REVIEW' && (
+      {c.actions.includes('CONFIRM') && (
         <View className="jg-card" id="officer-decision">
           <Text className="jg-subtitle">审核决定</Text>
           <View className="jg-row">
@@ -108,10 +107,10 @@ export default function OfficerCasePage() {
           {mode === 'confirm' && (
             <Field
               label={c.disputed ? '认定甲方责任（必选，乙方自动对应）' : '如需改定责任，选择甲方责任（可不选）'}
-              hint={levelA && c.vehicleCount === 2 ? `乙方：${PAIR[levelA]}责任` : undefined}
+              hint={levelA && c.vehicleCount === 2 ? `乙方：${LIABILITY_COUNTERPARTS[levelA]}责任` : undefined}
             >
               <View className="jg-row">
-                {LEVELS.map((l) => (
+                {LIABILITY_LEVELS.map((l) => (
                   <Text key={l} id={`level-${l}`} className={`jg-choice ${levelA === l ? 'jg-choice-on' : ''}`} onClick={() => setLevelA(levelA === l ? null : l)}>
                     {l}
                   </Text>

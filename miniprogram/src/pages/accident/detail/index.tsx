@@ -12,15 +12,13 @@ import { errorMessage } from '@/api/http'
 import { cancelAccident, type AccidentCase } from '@/api/accidents'
 import { SLOT_GUIDES } from '../labels'
 import { useAccidentCase } from './useAccidentCase'
+import type { CaseAction } from '@jiaoguan/contracts/labels'
 import CaseHeader from './CaseHeader'
 import InviteCard from './InviteCard'
 import DetailsForm from './DetailsForm'
 import LiabilityPicker from './LiabilityPicker'
 import AnswerPanel from './AnswerPanel'
 import DocumentCard from './DocumentCard'
-
-const EDITABLE = ['WAITING_FOR_PARTY', 'NEGOTIATING', 'RETURNED']
-const ANSWERABLE = ['NEGOTIATING', 'RETURNED']
 
 export default function AccidentDetailPage() {
   const id = Number(useRouter().params.id)
@@ -44,8 +42,9 @@ export default function AccidentDetailPage() {
   }
 
   const me = c.parties.find((p) => p.role === c.myRole)
-  const editable = EDITABLE.includes(c.status)
-  const answerable = ANSWERABLE.includes(c.status) && me
+  // What the caller may do now comes from the server's case machine (the view's `actions`).
+  const may = (action: CaseAction) => c.actions.includes(action)
+  const answerable = may('ANSWER') && me
   const countOf = (slot: string) => c.photos.filter((p) => p.slot === slot).length
   const showError = (err: unknown) => setError(errorMessage(err))
 
@@ -54,7 +53,7 @@ export default function AccidentDetailPage() {
       <CaseHeader c={c} error={error} />
       {c.inviteCode && <InviteCard c={c} qr={qr} />}
 
-      {editable && (
+      {may('UPLOAD_PHOTO') && (
         <View id="case-photos">
           <Text className="jg-subtitle">现场照片</Text>
           {SLOT_GUIDES.map((g) => (
@@ -63,8 +62,8 @@ export default function AccidentDetailPage() {
         </View>
       )}
 
-      {editable && me && <DetailsForm caseId={c.id} initial={me} onSaved={setCase} />}
-      {editable && <LiabilityPicker c={c} onSaved={setCase} />}
+      {may('EDIT_DETAILS') && me && <DetailsForm caseId={c.id} initial={me} onSaved={setCase} />}
+      {may('SET_LIABILITY') && <LiabilityPicker c={c} onSaved={setCase} />}
       {answerable && me.agreed === null && <AnswerPanel c={c} onAnswered={setCase} />}
       {answerable && me.agreed !== null && (
         <View className="jg-card">
@@ -78,7 +77,7 @@ export default function AccidentDetailPage() {
       {c.document && <DocumentCard c={c} document={c.document} onError={showError} />}
       <CaseTimeline id="case-timeline" title="处理进度" events={c.events} />
 
-      {c.myRole === 'A' && editable && <CancelButton c={c} onCancelled={setCase} onError={showError} />}
+      {may('CANCEL') && <CancelButton c={c} onCancelled={setCase} onError={showError} />}
     </PageShell>
   )
 }

@@ -4,7 +4,8 @@ import { requireAcceptableText } from '../../../lib/text-check';
 import { requireAction } from '../case-machine';
 import { driverActor, type DriverCaller } from '../callers';
 import { act } from '../case-store';
-import type { PartyDetails } from '../formats';
+import type { partyDetails } from '@jiaoguan/contracts/schemas/accidents';
+import type { z } from 'zod';
 import { onLockedCase, requirePartyAction, resetAnswers } from '../party-action';
 import { textCheckDetails } from './report-case';
 import { viewPartyCase } from './view-party-case';
@@ -12,7 +13,7 @@ import { viewPartyCase } from './view-party-case';
 export interface SavePartyDetailsInput {
   caller: DriverCaller;
   id: number;
-  details: PartyDetails;
+  details: z.output<typeof partyDetails>;
 }
 
 export async function savePartyDetails(deps: AppDeps, input: SavePartyDetailsInput) {
