@@ -1,17 +1,28 @@
-// Logging in and who the caller is (API.md, Identity).
+// Logging in and who the caller is (API.md, Identity): logins, logout, GET /api/me and identity binding.
 import { z } from 'zod';
-import { id, unit } from './common';
+import { idNumberField, personNameField } from '../fields';
+import { ROLES } from '../labels';
+import { id, isoTimeOrNull, unit } from './common';
 
-export const staffRole = z.enum(['officer', 'agent', 'admin']);
+export const staffRole = z.enum(ROLES).exclude(['driver']);
 export type StaffRole = z.infer<typeof staffRole>;
-export type Role = 'driver' | StaffRole;
+export type { Role } from '../labels';
 
-export const wechatLoginRequest = z.object({ code: z.string() });
+// ---- requests ----
+
+export const wechatLoginRequest = z.object({ code: z.string().min(1).max(256) });
+export type WechatLoginRequest = z.input<typeof wechatLoginRequest>;
+
+export const staffLoginRequest = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+export type StaffLoginRequest = z.input<typeof staffLoginRequest>;
+
+export const bindIdentityRequest = z.object({ idNumber: idNumberField, name: personNameField });
+export type BindIdentityRequest = z.input<typeof bindIdentityRequest>;
+
+// ---- responses ----
+
 export const wechatLoginResponse = z.object({ token: z.string(), user: z.object({ id, role: z.literal('driver') }) });
 export type WechatLoginResponse = z.infer<typeof wechatLoginResponse>;
-
-export const staffLoginRequest = z.object({ username: z.string(), password: z.string() });
-export type StaffLoginRequest = z.infer<typeof staffLoginRequest>;
 
 export const staffUser = z.object({
   id,
@@ -25,27 +36,26 @@ export type StaffUser = z.infer<typeof staffUser>;
 export const staffLoginResponse = z.object({ token: z.string(), user: staffUser });
 export type StaffLoginResponse = z.infer<typeof staffLoginResponse>;
 
-export const logoutResponse = z.object({ ok: z.literal(true) });
+export const logoutResponse = z.object({ ok: z.boolean() });
 export type LogoutResponse = z.infer<typeof logoutResponse>;
 
-export const driverIdentity = z.object({
-  bound: z.boolean(),
-  name: z.string().optional(),
-  /** Masked, e.g. 370402********1234. */
-  idNumber: z.string().optional(),
-});
+/** A driver's identity: once bound, the name on record and the ID number masked (370402********1234). */
+export const driverIdentity = z.union([
+  z.object({ bound: z.literal(true), name: z.string().nullable(), idNumber: z.string(), boundAt: isoTimeOrNull }),
+  z.object({ bound: z.literal(false) }),
+]);
 export type DriverIdentity = z.infer<typeof driverIdentity>;
 
 export const driverMe = z.object({
   id,
   role: z.literal('driver'),
-  nickname: z.string().nullable().optional(),
+  nickname: z.string().nullable(),
   identity: driverIdentity,
 });
 export type DriverMe = z.infer<typeof driverMe>;
-export type StaffMe = StaffUser;
-export const me = z.union([driverMe, staffUser]);
-export type Me = DriverMe | StaffMe;
 
-export const bindIdentityRequest = z.object({ idNumber: z.string(), name: z.string() });
-export type BindIdentityRequest = z.infer<typeof bindIdentityRequest>;
+export const staffMe = staffUser;
+export type StaffMe = StaffUser;
+
+export const me = z.union([driverMe, staffMe]);
+export type Me = z.infer<typeof me>;

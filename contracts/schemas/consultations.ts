@@ -1,26 +1,52 @@
 // Questions and the agents' desk (API.md, Inquiries and consultations).
 import { z } from 'zod';
 import { CONSULTATION_CATEGORIES, CONSULTATION_STATUSES } from '../labels';
-import { id, isoTime } from './common';
+import { id, isoTime, isoTimeOrNull } from './common';
 
 export const consultationCategory = z.enum(CONSULTATION_CATEGORIES);
 export const consultationStatus = z.enum(CONSULTATION_STATUSES);
 
-export const askRequest = z.object({ category: consultationCategory, content: z.string() });
+// ---- requests ----
+
+const questionText = z.string().trim().min(2, '请至少写两个字').max(1000, '内容不能超过1000字');
+
+export const faqQuery = z.object({ q: z.string().max(1000).default(''), category: consultationCategory.optional() });
+export type FaqQuery = z.input<typeof faqQuery>;
+
+export const askRequest = z.object({ category: consultationCategory, content: questionText });
 export type AskRequest = z.input<typeof askRequest>;
+
+export const followUpRequest = z.object({ content: questionText });
+export type FollowUpRequest = z.input<typeof followUpRequest>;
+
 export const ratingRequest = z.object({ score: z.number().int().min(1).max(5) });
+export type RatingRequest = z.input<typeof ratingRequest>;
 
-export const reply = z.object({
-  id,
-  author: z.enum(['DRIVER', 'AGENT']),
-  authorName: z.string(),
-  content: z.string(),
-  internal: z.boolean().optional(),
-  createdAt: isoTime,
+/** The agent queue's filters (beside the page): status (default OPEN), category, only the caller's claims. */
+export const agentQueueFilter = z.object({
+  status: consultationStatus.default('OPEN'),
+  category: consultationCategory.optional(),
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
-export type Reply = z.infer<typeof reply>;
+export type AgentQueueFilter = z.input<typeof agentQueueFilter>;
 
-export const consultation = z.object({
+export const replyRequest = z.object({
+  content: z.string().trim().min(1, '请填写回复内容').max(2000),
+  /** A note for agents only. */
+  internal: z.boolean().default(false),
+});
+export type ReplyRequest = z.input<typeof replyRequest>;
+
+export const transferRequest = z.object({ category: consultationCategory, note: z.string().trim().max(500).optional() });
+export type TransferRequest = z.input<typeof transferRequest>;
+
+export const cannedRepliesQuery = z.object({ category: consultationCategory.optional() });
+export type CannedRepliesQuery = z.input<typeof cannedRepliesQuery>;
+
+// ---- responses ----
+
+/** A question without its replies (every list and view starts so). */
+export const consultationSummary = z.object({
   id,
   category: consultationCategory,
   categoryText: z.string(),
@@ -28,21 +54,41 @@ export const consultation = z.object({
   status: consultationStatus,
   statusText: z.string(),
   createdAt: isoTime,
-  firstReplyAt: isoTime.nullable(),
-  closedAt: isoTime.nullable(),
+  firstReplyAt: isoTimeOrNull,
+  closedAt: isoTimeOrNull,
   rating: z.number().int().nullable(),
-  replies: z.array(reply),
-  replyCount: z.number().int().optional(),
+  ratedAt: isoTimeOrNull,
 });
+export type ConsultationSummary = z.infer<typeof consultationSummary>;
+
+/** An item of the asker's list: how many answers it has had, not the replies themselves. */
+export const consultationListItem = consultationSummary.extend({ replyCount: z.number().int() });
+export type ConsultationListItem = z.infer<typeof consultationListItem>;
+
+/** A reply as the asker sees it: public ones only, agents by a neutral name. */
+export const reply = z.object({ id, author: z.enum(['DRIVER', 'AGENT']), authorName: z.string(), content: z.string(), createdAt: isoTime });
+export type Reply = z.infer<typeof reply>;
+
+/** The asker's view of their question, public replies oldest first. */
+export const consultation = consultationSummary.extend({ replies: z.array(reply) });
 export type Consultation = z.infer<typeof consultation>;
 
-export const agentConsultation = consultation.extend({
+/** An item of the agent queue: the asker masked, the first-reply deadline and whether it has passed. */
+export const agentQueueItem = consultationSummary.extend({
   driver: z.object({ id, name: z.string() }),
   claimedBy: z.object({ id, displayName: z.string() }).nullable(),
-  firstReplyDueAt: isoTime.nullable(),
+  firstReplyDueAt: isoTimeOrNull,
   overdue: z.boolean(),
-  waitingMinutes: z.number(),
+  waitingMinutes: z.number().int(),
 });
+export type AgentQueueItem = z.infer<typeof agentQueueItem>;
+
+/** A reply as an agent sees it: internal notes too, agents by name. */
+export const agentReply = reply.extend({ internal: z.boolean() });
+export type AgentReply = z.infer<typeof agentReply>;
+
+/** The agent's view of a question: everything, with every reply and internal note. */
+export const agentConsultation = agentQueueItem.extend({ claimedAt: isoTimeOrNull, replies: z.array(agentReply) });
 export type AgentConsultation = z.infer<typeof agentConsultation>;
 
 export const faqItem = z.object({ id, category: consultationCategory, question: z.string(), answer: z.string() });

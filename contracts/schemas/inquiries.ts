@@ -1,10 +1,29 @@
 // A driver's own records (API.md, Inquiries): licence, vehicles, violations, and the record import.
 import { z } from 'zod';
 import { VIOLATION_STATUSES } from '../labels';
-import { id, importReport, isoTime } from './common';
+import { id, importReport, isoTime, isoTimeOrNull, pageOf } from './common';
 
-export const bindVehicleRequest = z.object({ plate: z.string(), vinSuffix: z.string() });
+export const violationStatus = z.enum(VIOLATION_STATUSES);
+
+export const IMPORT_KINDS = ['licences', 'vehicles', 'violations'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+// ---- requests ----
+
+export const bindVehicleRequest = z.object({
+  plate: z.string().trim().min(7, '请填写完整的号牌号码').max(16),
+  vinSuffix: z
+    .string()
+    .trim()
+    .regex(/^([A-HJ-NPR-Za-hj-npr-z0-9]{4}|[A-HJ-NPR-Za-hj-npr-z0-9]{6})$/, '请填写车架号后4位或后6位'),
+});
 export type BindVehicleRequest = z.input<typeof bindVehicleRequest>;
+
+/** The violation list's filter (beside the page). */
+export const violationsFilter = z.object({ status: violationStatus.optional() });
+export type ViolationsFilter = z.input<typeof violationsFilter>;
+
+// ---- responses ----
 
 export const licence = z.object({
   idNumber: z.string(),
@@ -19,30 +38,35 @@ export const licence = z.object({
   points: z.number().int(),
   fullPoints: z.number().int(),
   pointsCycle: z.object({ startsAt: isoTime, endsAt: isoTime }),
-  nextMedicalCheckAt: isoTime.nullable(),
+  nextMedicalCheckAt: isoTimeOrNull,
   advice: z.array(z.string()),
 });
 export type Licence = z.infer<typeof licence>;
 
+/** A bound vehicle: VIN and owner's ID number masked, status letters in words, warnings. */
 export const vehicle = z.object({
   id,
   plate: z.string(),
   plateType: z.string(),
   plateTypeText: z.string(),
   vin: z.string(),
+  ownerIdNumber: z.string(),
   brand: z.string(),
   model: z.string(),
   registeredAt: isoTime,
-  inspectionDueAt: isoTime.nullable(),
+  inspectionDueAt: isoTimeOrNull,
   inspectionDaysLeft: z.number().int().nullable(),
-  insuranceExpiresAt: isoTime.nullable(),
+  insuranceExpiresAt: isoTimeOrNull,
   status: z.string(),
   statusText: z.string(),
   warnings: z.array(z.string()),
+  boundAt: isoTime,
 });
 export type Vehicle = z.infer<typeof vehicle>;
 
-export const violationStatus = z.enum(VIOLATION_STATUSES);
+export const unbindVehicleResponse = z.object({ id, bound: z.literal(false) });
+export type UnbindVehicleResponse = z.infer<typeof unbindVehicleResponse>;
+
 export const violation = z.object({
   id,
   plate: z.string(),
@@ -54,30 +78,25 @@ export const violation = z.object({
   points: z.number().int(),
   status: violationStatus,
   statusText: z.string(),
-  paymentDueAt: isoTime.nullable(),
+  decidedAt: isoTimeOrNull,
+  paymentDueAt: isoTimeOrNull,
   lateFeeFen: z.number().int(),
   amountDueFen: z.number().int(),
 });
 export type Violation = z.infer<typeof violation>;
 
-export const violationList = z.object({
-  items: z.array(violation),
-  total: z.number().int(),
-  totals: z.object({
-    outstandingCount: z.number().int(),
-    fineFen: z.number().int(),
-    lateFeeFen: z.number().int(),
-    amountDueFen: z.number().int(),
-    points: z.number().int(),
-  }),
+export const violationTotals = z.object({
+  outstandingCount: z.number().int(),
+  fineFen: z.number().int(),
+  lateFeeFen: z.number().int(),
+  amountDueFen: z.number().int(),
+  points: z.number().int(),
 });
-export type ViolationList = z.infer<typeof violationList>;
+export type ViolationTotals = z.infer<typeof violationTotals>;
 
-export const unbindVehicleResponse = z.object({ id, bound: z.boolean() });
+export const violationList = pageOf(violation, { totals: violationTotals });
+export type ViolationList = z.infer<typeof violationList>;
 
 /** A record import's outcome; `rejected` lists the first rejected lines, `rejectedCount` all of them. */
 export const recordImportReport = importReport.extend({ rejectedCount: z.number().int() });
 export type RecordImportReport = z.infer<typeof recordImportReport>;
-
-export const IMPORT_KINDS = ['licences', 'vehicles', 'violations'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -1,12 +1,36 @@
 // The message centre, subscription answers and the admins' delivery view (API.md, Notifications).
 import { z } from 'zod';
 import { TEMPLATE_KEYS } from '../labels';
-import { id, isoTime } from './common';
+import { id, isoTime, isoTimeOrNull, pageOf } from './common';
 
 export const templateKey = z.enum(TEMPLATE_KEYS);
+
+/** How a subscription answer is recorded: one more message allowed, or none. */
 export const subscribeAnswer = z.enum(['accept', 'reject']);
 export type SubscribeAnswer = z.infer<typeof subscribeAnswer>;
-export const subscriptionsRequest = z.object({ templates: z.partialRecord(templateKey, subscribeAnswer) });
+
+// ---- requests ----
+
+/** requestSubscribeMessage's answer per template; 'ban' and 'filter' count as rejections. */
+const wechatSubscribeAnswer = z
+  .enum(['accept', 'reject', 'ban', 'filter'])
+  .transform((a): SubscribeAnswer => (a === 'accept' ? 'accept' : 'reject'));
+
+export const subscriptionsRequest = z.object({
+  templates: z
+    .partialRecord(templateKey, wechatSubscribeAnswer)
+    .refine((t) => Object.keys(t).length > 0, { message: '至少包含一个模板' }),
+});
+export type SubscriptionsRequest = z.input<typeof subscriptionsRequest>;
+
+export const deliveryQuery = z.object({ since: isoTime.optional() });
+export type DeliveryQuery = z.input<typeof deliveryQuery>;
+
+/** The failure list's filter (beside the page): failed for good, or pending after a failure. */
+export const failuresFilter = z.object({ status: z.enum(['FAILED', 'RETRYING']).default('FAILED') });
+export type FailuresFilter = z.input<typeof failuresFilter>;
+
+// ---- responses ----
 
 export const messageEntry = z.object({
   id,
@@ -14,41 +38,45 @@ export const messageEntry = z.object({
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),
-  read: z.boolean(),
-  readAt: isoTime.nullable(),
+  readAt: isoTimeOrNull,
   createdAt: isoTime,
+  read: z.boolean(),
 });
 export type MessageEntry = z.infer<typeof messageEntry>;
 
-export const messagePage = z.object({ items: z.array(messageEntry), total: z.number().int(), unread: z.number().int() });
+export const messagePage = pageOf(messageEntry, { unread: z.number().int() });
 export type MessagePage = z.infer<typeof messagePage>;
 
-export const readAllResponse = z.object({ updated: z.number().int(), unread: z.number().int() });
-export const templateIdsResponse = z.object({ templates: z.record(templateKey, z.string()) });
+export const readAllResponse = z.object({ updated: z.number().int(), unread: z.literal(0) });
+export type ReadAllResponse = z.infer<typeof readAllResponse>;
 
-export const channel = z.enum(['SUBSCRIBE', 'OFFICIAL_TEMPLATE']);
-export const deliveryRow = z.object({
-  channel,
-  templateKey,
-  pending: z.number().int(),
-  sent: z.number().int(),
-  failed: z.number().int(),
-  skipped: z.number().int(),
+export const templateIdsResponse = z.object({ templates: z.record(templateKey, z.string()) });
+export type TemplateIdsResponse = z.infer<typeof templateIdsResponse>;
+
+export const subscriptionsResponse = z.object({
+  items: z.array(z.object({ templateKey: z.string(), remaining: z.number().int(), accepted: z.number().int(), rejected: z.number().int() })),
 });
+export type SubscriptionsResponse = z.infer<typeof subscriptionsResponse>;
+
+const counts = { pending: z.number().int(), sent: z.number().int(), failed: z.number().int(), skipped: z.number().int() };
+
+export const deliveryRow = z.object({ channel: z.string(), templateKey: z.string(), ...counts });
 export type DeliveryRow = z.infer<typeof deliveryRow>;
 
-const counts = z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int(), skipped: z.number().int() });
-export const deliveryStats = z.object({ items: z.array(deliveryRow), totals: counts });
+export const deliveryStats = z.object({ items: z.array(deliveryRow), totals: z.object(counts) });
 export type DeliveryStats = z.infer<typeof deliveryStats>;
 
 export const deliveryFailure = z.object({
   id,
-  channel,
+  driverId: id,
+  channel: z.string(),
   event: z.string(),
-  templateKey,
-  status: z.string(),
+  templateKey: z.string(),
+  status: z.enum(['PENDING', 'SENT', 'FAILED', 'SKIPPED']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
+  nextAttemptAt: isoTime,
+  createdAt: isoTime,
   updatedAt: isoTime,
 });
 export type DeliveryFailure = z.infer<typeof deliveryFailure>;

@@ -1,9 +1,10 @@
 // Authentication endpoints: WeChat login for drivers, password login for staff, logout.
 import { request } from './http'
-import type { LogoutResponse, StaffLoginRequest, StaffLoginResponse, WechatLoginResponse } from './types'
+import type { LogoutResponse, StaffLoginRequest, StaffLoginResponse, WechatLoginRequest, WechatLoginResponse } from './types'
 
 export function loginWechat(code: string): Promise<WechatLoginResponse> {
-  return request<WechatLoginResponse>('/api/auth/wechat', { method: 'POST', data: { code }, auth: false })
+  const body: WechatLoginRequest = { code }
+  return request<WechatLoginResponse>('/api/auth/wechat', { method: 'POST', data: body, auth: false })
 }
 
 export function loginStaff(body: StaffLoginRequest): Promise<StaffLoginResponse> {

@@ -1,5 +1,17 @@
 // Consultation endpoints (在线咨询): questions, FAQ suggestions and ratings for drivers; the agents' desk.
-import type { AgentConsultation, CannedReply, Consultation, FaqItem } from '@jiaoguan/contracts/schemas/consultations'
+import type {
+  AgentConsultation,
+  AgentQueueItem,
+  AskRequest,
+  CannedReply,
+  Consultation,
+  ConsultationListItem,
+  FaqItem,
+  FollowUpRequest,
+  RatingRequest,
+  ReplyRequest,
+  TransferRequest,
+} from '@jiaoguan/contracts/schemas/consultations'
 import type { Page as List } from '@jiaoguan/contracts/schemas/common'
 import { request } from './http'
 
@@ -10,18 +22,27 @@ export type Category = ConsultationCategory
 export const CATEGORY_LABELS = CONSULTATION_CATEGORY_LABELS
 export const CATEGORIES: readonly Category[] = CONSULTATION_CATEGORIES
 
-export type { AgentConsultation, CannedReply, Consultation, FaqItem, Reply } from '@jiaoguan/contracts/schemas/consultations'
+export type {
+  AgentConsultation,
+  AgentQueueItem,
+  AgentReply,
+  CannedReply,
+  Consultation,
+  ConsultationListItem,
+  FaqItem,
+  Reply,
+} from '@jiaoguan/contracts/schemas/consultations'
 
 export function suggestFaq(q: string, category?: Category): Promise<List<FaqItem>> {
   const query = `q=${encodeURIComponent(q)}${category ? `&category=${category}` : ''}`
   return request(`/api/consultations/faq?${query}`, { auth: false })
 }
 
-export function ask(body: { category: Category; content: string }): Promise<Consultation> {
+export function ask(body: AskRequest): Promise<Consultation> {
   return request('/api/consultations', { method: 'POST', data: body })
 }
 
-export function listMine(): Promise<List<Consultation>> {
+export function listMine(): Promise<List<ConsultationListItem>> {
   return request('/api/consultations?pageSize=50')
 }
 
@@ -30,7 +51,8 @@ export function getMine(id: number): Promise<Consultation> {
 }
 
 export function followUp(id: number, content: string): Promise<Consultation> {
-  return request(`/api/consultations/${id}/messages`, { method: 'POST', data: { content } })
+  const body: FollowUpRequest = { content }
+  return request(`/api/consultations/${id}/messages`, { method: 'POST', data: body })
 }
 
 export function closeMine(id: number): Promise<Consultation> {
@@ -38,10 +60,11 @@ export function closeMine(id: number): Promise<Consultation> {
 }
 
 export function rate(id: number, score: number): Promise<Consultation> {
-  return request(`/api/consultations/${id}/rating`, { method: 'POST', data: { score } })
+  const body: RatingRequest = { score }
+  return request(`/api/consultations/${id}/rating`, { method: 'POST', data: body })
 }
 
-export function agentQueue(status: ConsultationStatus, category?: Category): Promise<List<AgentConsultation>> {
+export function agentQueue(status: ConsultationStatus, category?: Category): Promise<List<AgentQueueItem>> {
   return request(`/api/agent/consultations?status=${status}&pageSize=100${category ? `&category=${category}` : ''}`)
 }
 
@@ -54,11 +77,13 @@ export function agentClaim(id: number): Promise<AgentConsultation> {
 }
 
 export function agentReply(id: number, content: string, internal: boolean): Promise<AgentConsultation> {
-  return request(`/api/agent/consultations/${id}/replies`, { method: 'POST', data: { content, internal } })
+  const body: ReplyRequest = { content, internal }
+  return request(`/api/agent/consultations/${id}/replies`, { method: 'POST', data: body })
 }
 
 export function agentTransfer(id: number, category: Category): Promise<AgentConsultation> {
-  return request(`/api/agent/consultations/${id}/transfer`, { method: 'POST', data: { category } })
+  const body: TransferRequest = { category }
+  return request(`/api/agent/consultations/${id}/transfer`, { method: 'POST', data: body })
 }
 
 export function agentApprove(id: number): Promise<AgentConsultation> {

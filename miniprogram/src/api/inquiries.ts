@@ -1,9 +1,9 @@
 // Inquiry endpoints (业务查询): own licence, vehicles and violations, vehicle binding, and the admins' record import.
-import type { BindVehicleRequest, Licence, Vehicle, ViolationList } from '@jiaoguan/contracts/schemas/inquiries'
+import type { BindVehicleRequest, Licence, UnbindVehicleResponse, Vehicle, ViolationList } from '@jiaoguan/contracts/schemas/inquiries'
 import type { Page } from '@jiaoguan/contracts/schemas/common'
 import { request } from './http'
 
-export type { Licence, Vehicle, Violation, ViolationList } from '@jiaoguan/contracts/schemas/inquiries'
+export type { Licence, Vehicle, Violation, ViolationList, ViolationTotals } from '@jiaoguan/contracts/schemas/inquiries'
 export type { ViolationStatus } from '@jiaoguan/contracts/labels'
 
 export function getLicence(): Promise<Licence> {
@@ -18,7 +18,7 @@ export function bindVehicle(body: BindVehicleRequest): Promise<Vehicle> {
   return request<Vehicle>('/api/me/vehicles', { method: 'POST', data: body })
 }
 
-export function unbindVehicle(id: number): Promise<{ id: number; bound: boolean }> {
+export function unbindVehicle(id: number): Promise<UnbindVehicleResponse> {
   return request(`/api/me/vehicles/${id}`, { method: 'DELETE' })
 }
 

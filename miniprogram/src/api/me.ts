@@ -1,11 +1,11 @@
 // Endpoints about the caller: profile and driver identity binding.
 import { request } from './http'
-import type { BindIdentityRequest, Me } from './types'
+import type { BindIdentityRequest, DriverMe, Me } from './types'
 
 export function getMe(): Promise<Me> {
   return request<Me>('/api/me')
 }
 
-export function bindIdentity(body: BindIdentityRequest): Promise<Me> {
-  return request<Me>('/api/me/identity', { method: 'POST', data: body })
+export function bindIdentity(body: BindIdentityRequest): Promise<DriverMe> {
+  return request<DriverMe>('/api/me/identity', { method: 'POST', data: body })
 }

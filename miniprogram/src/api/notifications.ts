@@ -1,8 +1,17 @@
 // Notification endpoints: the message centre, subscription answers and the admins' delivery view.
 import { request } from './http'
 
-import type { DeliveryFailure, DeliveryStats, MessageEntry, MessagePage, SubscribeAnswer } from '@jiaoguan/contracts/schemas/notifications'
-import type { TemplateKey as SubscribeKey } from '@jiaoguan/contracts/labels'
+import type {
+  DeliveryFailure,
+  DeliveryStats,
+  FailuresFilter,
+  MessageEntry,
+  MessagePage,
+  ReadAllResponse,
+  SubscriptionsRequest,
+  SubscriptionsResponse,
+  TemplateIdsResponse,
+} from '@jiaoguan/contracts/schemas/notifications'
 import type { Page } from '@jiaoguan/contracts/schemas/common'
 
 export type { DeliveryFailure, DeliveryRow, DeliveryStats, MessageEntry, MessagePage, SubscribeAnswer } from '@jiaoguan/contracts/schemas/notifications'
@@ -16,22 +25,23 @@ export function markMessageRead(id: number): Promise<MessageEntry> {
   return request<MessageEntry>(`/api/me/notifications/${id}/read`, { method: 'POST' })
 }
 
-export function markAllMessagesRead(): Promise<{ updated: number; unread: number }> {
+export function markAllMessagesRead(): Promise<ReadAllResponse> {
   return request(`/api/me/notifications/read-all`, { method: 'POST' })
 }
 
-export function templateIds(): Promise<{ templates: Record<SubscribeKey, string> }> {
+export function templateIds(): Promise<TemplateIdsResponse> {
   return request('/api/notifications/templates')
 }
 
-export function reportSubscriptions(templates: Partial<Record<SubscribeKey, SubscribeAnswer>>): Promise<unknown> {
-  return request('/api/me/subscriptions', { method: 'POST', data: { templates } })
+export function reportSubscriptions(templates: SubscriptionsRequest['templates']): Promise<SubscriptionsResponse> {
+  const body: SubscriptionsRequest = { templates }
+  return request('/api/me/subscriptions', { method: 'POST', data: body })
 }
 
 export function deliveryStats(): Promise<DeliveryStats> {
   return request<DeliveryStats>('/api/admin/notifications/delivery')
 }
 
-export function deliveryFailures(status: 'FAILED' | 'RETRYING' = 'FAILED'): Promise<Page<DeliveryFailure>> {
+export function deliveryFailures(status: NonNullable<FailuresFilter['status']> = 'FAILED'): Promise<Page<DeliveryFailure>> {
   return request(`/api/admin/notifications/failures?status=${status}&pageSize=20`)
 }

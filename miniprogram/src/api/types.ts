@@ -14,6 +14,7 @@ export type {
   StaffMe,
   StaffRole,
   StaffUser,
+  WechatLoginRequest,
   WechatLoginResponse,
 } from '@jiaoguan/contracts/schemas/auth'
 export type { ErrorBody as ApiErrorBody, Page, Unit } from '@jiaoguan/contracts/schemas/common'

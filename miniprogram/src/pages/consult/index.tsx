@@ -6,7 +6,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
 import { errorMessage } from '@/api/http'
-import { CATEGORIES, CATEGORY_LABELS, ask, listMine, shanghaiTime, suggestFaq, type Category, type Consultation, type FaqItem } from '@/api/consultations'
+import { CATEGORIES, CATEGORY_LABELS, ask, listMine, shanghaiTime, suggestFaq, type Category, type ConsultationListItem, type FaqItem } from '@/api/consultations'
 import { open } from '@/utils/nav'
 import { useSubmit } from '@/hooks/useSubmit'
 import './index.css'
@@ -19,7 +19,7 @@ export default function ConsultPage() {
   const [content, setContent] = useState('')
   const [faq, setFaq] = useState<FaqItem[]>([])
   const [openFaq, setOpenFaq] = useState<number | null>(null)
-  const [mine, setMine] = useState<Consultation[] | null>(null)
+  const [mine, setMine] = useState<ConsultationListItem[] | null>(null)
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
 

@@ -1,23 +1,10 @@
 // HTTP edge of logins and logout.
-import { z } from 'zod';
+import { logoutResponse, staffLoginRequest, staffLoginResponse, wechatLoginRequest, wechatLoginResponse } from '@jiaoguan/contracts/schemas/auth';
 import type { Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
 import { loginStaff } from './use-cases/login-staff';
 import { loginWithWechat } from './use-cases/login-wechat';
 import { logout } from './use-cases/logout';
-
-const unit = z.object({ code: z.string(), name: z.string() });
-const driverLogin = z.object({ token: z.string(), user: z.object({ id: z.number().int(), role: z.literal('driver') }) });
-const staffLogin = z.object({
-  token: z.string(),
-  user: z.object({
-    id: z.number().int(),
-    role: z.enum(['officer', 'agent', 'admin']),
-    username: z.string(),
-    displayName: z.string(),
-    unit: unit.nullable(),
-  }),
-});
 
 export function registerAuthRoutes(api: Api, deps: AppDeps) {
   const auth = api.module('/api/auth', { tag: 'identity' });
@@ -27,8 +14,8 @@ export function registerAuthRoutes(api: Api, deps: AppDeps) {
     path: '/wechat',
     summary: 'Log a driver in with a wx.login code (fake WeChat: fake:<name>[:<anything>])',
     access: 'public',
-    body: z.object({ code: z.string().min(1).max(256) }),
-    response: driverLogin,
+    body: wechatLoginRequest,
+    response: wechatLoginResponse,
     errors: { 401: ['UNAUTHENTICATED'], 429: ['RATE_LIMITED'], 503: ['WECHAT_UNAVAILABLE'] },
     handler: ({ body, ctx }) => loginWithWechat(deps, { code: body.code, ip: ctx.ip, userAgent: ctx.get('user-agent') }),
   });
@@ -38,8 +25,8 @@ export function registerAuthRoutes(api: Api, deps: AppDeps) {
     path: '/staff',
     summary: 'Log an officer, agent or admin in with username and password',
     access: 'public',
-    body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
-    response: staffLogin,
+    body: staffLoginRequest,
+    response: staffLoginResponse,
     errors: { 401: ['UNAUTHENTICATED'], 429: ['RATE_LIMITED'] },
     handler: ({ body, ctx }) => loginStaff(deps, { ...body, ip: ctx.ip, userAgent: ctx.get('user-agent') }),
   });
@@ -49,7 +36,7 @@ export function registerAuthRoutes(api: Api, deps: AppDeps) {
     path: '/logout',
     summary: 'Revoke the current session token',
     access: 'any',
-    response: z.object({ ok: z.boolean() }),
+    response: logoutResponse,
     handler: ({ caller }) => logout(deps, { caller }),
   });
 }

@@ -1,6 +1,20 @@
 // HTTP edge of consultations: drivers' questions, FAQ suggestions, ratings, and the agents' desk.
-import { CONSULTATION_CATEGORIES, CONSULTATION_STATUSES } from '@jiaoguan/contracts/labels';
-import { z } from 'zod';
+import {
+  agentConsultation,
+  agentQueueFilter,
+  agentQueueItem,
+  askRequest,
+  cannedRepliesQuery,
+  cannedReply,
+  consultation,
+  consultationListItem,
+  faqItem,
+  faqQuery,
+  followUpRequest,
+  ratingRequest,
+  replyRequest,
+  transferRequest,
+} from '@jiaoguan/contracts/schemas/consultations';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
 import { pageResponse } from '../../lib/pagination';
@@ -19,14 +33,8 @@ import { rate } from './use-cases/rate';
 import { reply } from './use-cases/reply';
 import { suggestFaq } from './use-cases/suggest-faq';
 import { transfer } from './use-cases/transfer';
-import { agentSummarySchema, agentViewSchema, driverViewSchema, ownListItem } from './views';
 
-const category = z.enum(CONSULTATION_CATEGORIES);
-const content = z.string().trim().min(2, '请至少写两个字').max(1000, '内容不能超过1000字');
 const AGENT: ['agent', 'admin'] = ['agent', 'admin'];
-
-const faqItem = z.object({ id: z.number().int(), category, question: z.string(), answer: z.string() });
-const cannedReply = z.object({ id: z.number().int(), category: category.nullable(), title: z.string(), content: z.string() });
 
 export function registerConsultationRoutes(api: Api, deps: AppDeps) {
   const asker = api.module('/api/consultations', { tag: 'consultations' });
@@ -37,7 +45,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     path: '/faq',
     summary: 'FAQ answers matching the text being typed (offered before a question is sent)',
     access: 'public',
-    query: z.object({ q: z.string().max(1000).default(''), category: category.optional() }),
+    query: faqQuery,
     response: pageResponse(faqItem),
     handler: ({ query }) => suggestFaq(deps, { text: query.q, category: query.category }),
   });
@@ -48,8 +56,8 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'Ask a question; the text passes msg_sec_check (risky → 422, review → held for an agent)',
     access: 'driver',
     status: 201,
-    body: z.object({ category, content }),
-    response: driverViewSchema,
+    body: askRequest,
+    response: consultation,
     errors: { 422: ['CONTENT_REJECTED'] },
     handler: ({ caller, body, ctx }) => ask(deps, { caller, ...body, ip: ctx.ip }),
   });
@@ -60,7 +68,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: "The caller's questions, newest first",
     access: 'driver',
     query: pageQuery,
-    response: pageResponse(ownListItem),
+    response: pageResponse(consultationListItem),
     handler: ({ caller, query }) => listOwn(deps, { caller, page: query }),
   });
 
@@ -70,7 +78,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'One of the caller’s questions with its public replies, oldest first',
     access: 'driver',
     params: idParam,
-    response: driverViewSchema,
+    response: consultation,
     errors: { 404: ['NOT_FOUND'] },
     handler: ({ caller, params }) => getOwn(deps, { caller, id: params.id }),
   });
@@ -82,8 +90,8 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     access: 'driver',
     status: 201,
     params: idParam,
-    body: z.object({ content }),
-    response: driverViewSchema,
+    body: followUpRequest,
+    response: consultation,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 422: ['CONTENT_REJECTED'] },
     handler: ({ caller, params, body }) => followUp(deps, { caller, id: params.id, content: body.content }),
   });
@@ -94,7 +102,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'The asker closes their question (then it can be rated)',
     access: 'driver',
     params: idParam,
-    response: driverViewSchema,
+    response: consultation,
     errors: { 404: ['NOT_FOUND'] },
     handler: ({ caller, params }) => closeOwn(deps, { caller, id: params.id }),
   });
@@ -105,8 +113,8 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'Rate a closed question 1–5, once',
     access: 'driver',
     params: idParam,
-    body: z.object({ score: z.number().int().min(1).max(5) }),
-    response: driverViewSchema,
+    body: ratingRequest,
+    response: consultation,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE', 'ALREADY_RATED'] },
     handler: ({ caller, params, body }) => rate(deps, { caller, id: params.id, score: body.score }),
   });
@@ -116,12 +124,8 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     path: '/consultations',
     summary: 'The agent queue, oldest first, by status (default OPEN) and category; overdue first replies flagged',
     access: AGENT,
-    query: pageQuery.extend({
-      status: z.enum(CONSULTATION_STATUSES).default('OPEN'),
-      category: category.optional(),
-      mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    }),
-    response: pageResponse(agentSummarySchema),
+    query: pageQuery.extend(agentQueueFilter.shape),
+    response: pageResponse(agentQueueItem),
     handler: ({ caller, query }) =>
       agentQueue(deps, { caller, status: query.status, category: query.category, mine: query.mine, page: query }),
   });
@@ -132,7 +136,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'A question with every reply and internal note',
     access: AGENT,
     params: idParam,
-    response: agentViewSchema,
+    response: agentConsultation,
     errors: { 404: ['NOT_FOUND'] },
     handler: ({ params }) => agentDetail(deps, { id: params.id }),
   });
@@ -143,7 +147,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'Claim a question (one agent at a time)',
     access: AGENT,
     params: idParam,
-    response: agentViewSchema,
+    response: agentConsultation,
     errors: { 404: ['NOT_FOUND'], 409: ['ALREADY_CLAIMED', 'INVALID_STATE'] },
     handler: ({ caller, params, ctx }) => claim(deps, { caller, id: params.id, ip: ctx.ip }),
   });
@@ -155,8 +159,8 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     access: AGENT,
     status: 201,
     params: idParam,
-    body: z.object({ content: z.string().trim().min(1, '请填写回复内容').max(2000), internal: z.boolean().default(false) }),
-    response: agentViewSchema,
+    body: replyRequest,
+    response: agentConsultation,
     errors: { 404: ['NOT_FOUND'], 409: ['ALREADY_CLAIMED', 'INVALID_STATE'] },
     handler: ({ caller, params, body, ctx }) => reply(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
@@ -167,8 +171,8 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: "Move a question to another category's queue, unclaimed",
     access: AGENT,
     params: idParam,
-    body: z.object({ category, note: z.string().trim().max(500).optional() }),
-    response: agentViewSchema,
+    body: transferRequest,
+    response: agentConsultation,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
     handler: ({ caller, params, body, ctx }) => transfer(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
@@ -179,7 +183,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'Let a question held by the text check into the queue',
     access: AGENT,
     params: idParam,
-    response: agentViewSchema,
+    response: agentConsultation,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
     handler: ({ caller, params, ctx }) => approveHeld(deps, { caller, id: params.id, ip: ctx.ip }),
   });
@@ -190,7 +194,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'Close a question',
     access: AGENT,
     params: idParam,
-    response: agentViewSchema,
+    response: agentConsultation,
     errors: { 404: ['NOT_FOUND'] },
     handler: ({ caller, params, ctx }) => close(deps, { caller, id: params.id, ip: ctx.ip }),
   });
@@ -200,7 +204,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     path: '/canned-replies',
     summary: 'Canned replies for a category (and the general ones)',
     access: AGENT,
-    query: z.object({ category: category.optional() }),
+    query: cannedRepliesQuery,
     response: pageResponse(cannedReply),
     handler: ({ query }) => cannedReplies(deps, { category: query.category }),
   });

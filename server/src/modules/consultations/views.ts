@@ -1,10 +1,8 @@
 // The shapes consultations are shown in: the asker's (public replies, agents by a neutral name) and
 // the agent's (everything, the asker masked, the deadline and whether it has passed).
-import { CONSULTATION_CATEGORIES, CONSULTATION_CATEGORY_LABELS, CONSULTATION_STATUSES, CONSULTATION_STATUS_LABELS } from '@jiaoguan/contracts/labels';
-import { z } from 'zod';
+import { CONSULTATION_CATEGORY_LABELS, CONSULTATION_STATUS_LABELS } from '@jiaoguan/contracts/labels';
 import type { ConsultationStatus } from '../../generated/prisma/enums';
 import { maskName } from '../../lib/mask';
-import { wireTime, wireTimeOrNull } from '../../lib/wire';
 import type { Loaded } from './store';
 
 type Row = Omit<Loaded, 'replies' | 'claimedBy' | 'driver'>;
@@ -75,39 +73,3 @@ export function agentView(c: Loaded, now: Date, staffNames: Map<number, string>)
   };
 }
 
-// The same shapes as response schemas (OpenAPI; checked in tests).
-const summarySchema = z.object({
-  id: z.number().int(),
-  category: z.enum(CONSULTATION_CATEGORIES),
-  categoryText: z.string(),
-  content: z.string(),
-  status: z.enum(CONSULTATION_STATUSES),
-  statusText: z.string(),
-  createdAt: wireTime,
-  firstReplyAt: wireTimeOrNull,
-  closedAt: wireTimeOrNull,
-  rating: z.number().int().nullable(),
-  ratedAt: wireTimeOrNull,
-});
-const author = z.enum(['DRIVER', 'AGENT']);
-
-export const ownListItem = summarySchema.extend({ replyCount: z.number().int() });
-
-export const driverViewSchema = summarySchema.extend({
-  replies: z.array(z.object({ id: z.number().int(), author, authorName: z.string(), content: z.string(), createdAt: wireTime })),
-});
-
-export const agentSummarySchema = summarySchema.extend({
-  driver: z.object({ id: z.number().int(), name: z.string() }),
-  claimedBy: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
-  firstReplyDueAt: wireTimeOrNull,
-  overdue: z.boolean(),
-  waitingMinutes: z.number().int(),
-});
-
-export const agentViewSchema = agentSummarySchema.extend({
-  claimedAt: wireTimeOrNull,
-  replies: z.array(
-    z.object({ id: z.number().int(), author, authorName: z.string(), content: z.string(), internal: z.boolean(), createdAt: wireTime }),
-  ),
-});

@@ -5,7 +5,9 @@ import { normalisePlate, plateKind, plateTypeProblem } from '@jiaoguan/contracts
 import { shanghaiMidnightOf } from '@jiaoguan/contracts/time';
 import { isValidVin } from '@jiaoguan/contracts/vin';
 
-export type ImportKind = 'licences' | 'vehicles' | 'violations';
+import type { ImportKind } from '@jiaoguan/contracts/schemas/inquiries';
+
+export type { ImportKind };
 
 export const IMPORT_FIELDS: Readonly<Record<ImportKind, { required: readonly string[]; optional: readonly string[] }>> = {
   licences: {

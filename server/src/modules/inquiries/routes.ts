@@ -1,18 +1,25 @@
 // HTTP edge of inquiries: the driver's own records, vehicle binding, and the admins' streamed record import.
 import type { Context, Next } from 'koa';
-import { z } from 'zod';
+import {
+  bindVehicleRequest,
+  IMPORT_KINDS,
+  licence,
+  recordImportReport,
+  unbindVehicleResponse,
+  vehicle,
+  violationList,
+  violationsFilter,
+} from '@jiaoguan/contracts/schemas/inquiries';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
 import { pageResponse } from '../../lib/pagination';
 import { AppError } from '../../http/errors';
-import type { ImportKind } from './import-rows';
 import { bindVehicle } from './use-cases/bind-vehicle';
 import { importRecords, type ImportFormat } from './use-cases/import-records';
 import { ownLicence } from './use-cases/own-licence';
 import { ownVehicles } from './use-cases/own-vehicles';
 import { ownViolations } from './use-cases/own-violations';
 import { unbindVehicle } from './use-cases/unbind-vehicle';
-import { importOutcomeSchema, licenceViewSchema, vehicleViewSchema, violationTotalsSchema, violationViewSchema } from './views';
 
 const IMPORT_PATH = /^\/api\/admin\/import\/(licences|vehicles|violations)\/?$/;
 
@@ -44,7 +51,7 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     summary: "The caller's own driving licence: points in the current cycle, validity, status in words and what to do",
     access: 'driver',
     errors: { 404: ['NOT_FOUND'] },
-    response: licenceViewSchema,
+    response: licence,
     handler: ({ caller }) => ownLicence(deps, { caller }),
   });
 
@@ -53,7 +60,7 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     path: '/vehicles',
     summary: "The caller's bound vehicles they still own, with inspection due dates and warnings",
     access: 'driver',
-    response: pageResponse(vehicleViewSchema),
+    response: pageResponse(vehicle),
     handler: ({ caller }) => ownVehicles(deps, { caller }),
   });
 
@@ -63,15 +70,9 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     summary: 'Bind a vehicle registered to the caller by its plate and the last 4 or 6 VIN characters (attempts throttled); 201, or 200 when it was bound already',
     access: 'driver',
     status: 201,
-    body: z.object({
-      plate: z.string().trim().min(7, '请填写完整的号牌号码').max(16),
-      vinSuffix: z
-        .string()
-        .trim()
-        .regex(/^([A-HJ-NPR-Za-hj-npr-z0-9]{4}|[A-HJ-NPR-Za-hj-npr-z0-9]{6})$/, '请填写车架号后4位或后6位'),
-    }),
+    body: bindVehicleRequest,
     errors: { 404: ['NOT_FOUND'], 422: ['IDENTITY_REQUIRED'], 429: ['RATE_LIMITED'] },
-    response: vehicleViewSchema,
+    response: vehicle,
     handler: async ({ caller, body, ctx }) => {
       const { created, vehicle } = await bindVehicle(deps, { caller, ...body, ip: ctx.ip });
       // Binding a vehicle already bound changes nothing: 200 with the same vehicle.
@@ -88,7 +89,7 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
-    response: z.object({ id: z.number().int(), bound: z.literal(false) }),
+    response: unbindVehicleResponse,
     handler: ({ caller, params, ctx }) => unbindVehicle(deps, { caller, vehicleId: params.id, ip: ctx.ip }),
   });
 
@@ -97,19 +98,19 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     path: '/violations',
     summary: "Violations of the caller's vehicles and licence, newest first, with late fees and outstanding totals",
     access: 'driver',
-    query: pageQuery.extend({ status: z.enum(['UNPROCESSED', 'PROCESSED', 'PAID']).optional() }),
-    response: pageResponse(violationViewSchema, { totals: violationTotalsSchema }),
+    query: pageQuery.extend(violationsFilter.shape),
+    response: violationList,
     handler: ({ caller, query }) => ownViolations(deps, { caller, page: query, status: query.status }),
   });
 
-  for (const kind of ['licences', 'vehicles', 'violations'] as ImportKind[]) {
+  for (const kind of IMPORT_KINDS) {
     imports.route({
       method: 'post',
       path: `/${kind}`,
       summary: `Import ${kind}: a CSV file (text/csv, header row of field names) or a JSON array, streamed; rows upserted on their natural key`,
       access: ['admin'],
       errors: { 400: ['VALIDATION_FAILED'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] },
-      response: importOutcomeSchema,
+      response: recordImportReport,
       handler: ({ caller, ctx }) => importRecords(deps, { caller, kind, format: importFormat(ctx), body: ctx.req, ip: ctx.ip }),
     });
   }

@@ -1,8 +1,6 @@
 // How a driver's records are shown: numbers masked, status letters in words, warnings.
-import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
 import { maskIdNumber } from '../../lib/mask';
-import { wireTime, wireTimeOrNull } from '../../lib/wire';
 import { PLATE_TYPE_NAMES, VEHICLE_STATUS, splitStatus } from './codes';
 import { daysUntil } from './rules';
 
@@ -55,71 +53,3 @@ export function vehicleView(v: VehicleRecord, boundAt: Date, now: Date) {
   };
 }
 
-// The same shapes as response schemas (OpenAPI; checked in tests).
-export const licenceViewSchema = z.object({
-  idNumber: z.string(),
-  name: z.string(),
-  licenceClass: z.string(),
-  licenceClassText: z.string(),
-  firstIssuedAt: wireTime,
-  validUntil: wireTime,
-  validDaysLeft: z.number().int(),
-  status: z.string(),
-  statusText: z.string(),
-  points: z.number().int(),
-  fullPoints: z.number().int(),
-  pointsCycle: z.object({ startsAt: wireTime, endsAt: wireTime }),
-  nextMedicalCheckAt: wireTimeOrNull,
-  advice: z.array(z.string()),
-});
-
-export const vehicleViewSchema = z.object({
-  id: z.number().int(),
-  plate: z.string(),
-  plateType: z.string(),
-  plateTypeText: z.string(),
-  vin: z.string(),
-  ownerIdNumber: z.string(),
-  brand: z.string(),
-  model: z.string(),
-  registeredAt: wireTime,
-  inspectionDueAt: wireTimeOrNull,
-  inspectionDaysLeft: z.number().int().nullable(),
-  insuranceExpiresAt: wireTimeOrNull,
-  status: z.string(),
-  statusText: z.string(),
-  warnings: z.array(z.string()),
-  boundAt: wireTime,
-});
-
-export const violationViewSchema = z.object({
-  id: z.number().int(),
-  plate: z.string(),
-  occurredAt: wireTime,
-  place: z.string(),
-  code: z.string(),
-  description: z.string(),
-  fineFen: z.number().int(),
-  points: z.number().int(),
-  status: z.enum(['UNPROCESSED', 'PROCESSED', 'PAID']),
-  statusText: z.string(),
-  decidedAt: wireTimeOrNull,
-  paymentDueAt: wireTimeOrNull,
-  lateFeeFen: z.number().int(),
-  amountDueFen: z.number().int(),
-});
-
-export const violationTotalsSchema = z.object({
-  outstandingCount: z.number().int(),
-  fineFen: z.number().int(),
-  lateFeeFen: z.number().int(),
-  amountDueFen: z.number().int(),
-  points: z.number().int(),
-});
-
-export const importOutcomeSchema = z.object({
-  created: z.number().int(),
-  updated: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })),
-  rejectedCount: z.number().int(),
-});

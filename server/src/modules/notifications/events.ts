@@ -1,6 +1,6 @@
 // The events services report to users, and the data each carries. Services call notify() with
 // one of these; the notifications module turns it into a message-centre entry and WeChat messages.
-export type TemplateKey = 'accident_progress' | 'exam_booking' | 'consultation_reply';
+export type { TemplateKey } from '@jiaoguan/contracts/labels';
 
 interface CaseRef {
   caseId: number;

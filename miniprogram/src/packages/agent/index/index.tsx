@@ -19,6 +19,7 @@ import {
   cannedReplies,
   shanghaiTime,
   type AgentConsultation,
+  type AgentQueueItem,
   type CannedReply,
   type Category,
   type ConsultationStatus,
@@ -39,7 +40,7 @@ const waited = (minutes: number) => (minutes < 60 ? `${minutes}分钟` : minutes
 export default function AgentHomePage() {
   const [status, setStatus] = useState<ConsultationStatus>('OPEN')
   const [category, setCategory] = useState<Category | undefined>(undefined)
-  const [queue, setQueue] = useState<AgentConsultation[] | null>(null)
+  const [queue, setQueue] = useState<AgentQueueItem[] | null>(null)
   const [current, setCurrent] = useState<AgentConsultation | null>(null)
   const [canned, setCanned] = useState<CannedReply[]>([])
   const [text, setText] = useState('')
