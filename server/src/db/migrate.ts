@@ -4,7 +4,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import mysql from 'mysql2/promise';
+import * as mariadb from 'mariadb';
+import { connectionOptions } from '../lib/database-url';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../prisma/migrations');
 
@@ -25,18 +26,17 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     });
 }
 
-/** Splits a database URL into the server URL and the database name. */
-export function splitDatabaseUrl(databaseUrl: string): { serverUrl: string; database: string } {
+/** The database a URL names, refused unless it is a plain identifier (it is put into SQL). */
+export function splitDatabaseUrl(databaseUrl: string): { database: string } {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`unsafe database name "${database}"`);
-  url.pathname = '/';
-  return { serverUrl: url.toString(), database };
+  return { database };
 }
 
 export async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
-  const { serverUrl, database } = splitDatabaseUrl(databaseUrl);
-  const conn = await mysql.createConnection(serverUrl);
+  const { database } = splitDatabaseUrl(databaseUrl);
+  const conn = await mariadb.createConnection({ ...connectionOptions(databaseUrl), database: undefined });
   try {
     await conn.query(
       `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -67,16 +67,14 @@ interface AppliedRow {
 /** Applies pending migrations; returns the names applied now. Safe to run from several processes. */
 export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   await createDatabaseIfMissing(databaseUrl);
-  const conn = await mysql.createConnection({ uri: databaseUrl, multipleStatements: true });
+  const conn = await mariadb.createConnection({ ...connectionOptions(databaseUrl), multipleStatements: true });
   const applied: string[] = [];
   try {
     // One migrator at a time per database.
-    const [[lock]] = (await conn.query("SELECT GET_LOCK(CONCAT(DATABASE(), '.migrate'), 60) AS ok")) as any;
-    if (lock.ok !== 1) throw new Error('could not take the migration lock within 60 s');
+    const [lock] = (await conn.query("SELECT GET_LOCK(CONCAT(DATABASE(), '.migrate'), 60) AS ok")) as { ok: number | bigint | null }[];
+    if (Number(lock.ok) !== 1) throw new Error('could not take the migration lock within 60 s');
     await conn.query(BOOKKEEPING_TABLE);
-    const [rows] = (await conn.query(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations',
-    )) as [AppliedRow[], unknown];
+    const rows = (await conn.query('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations')) as AppliedRow[];
     const byName = new Map(rows.filter((r) => !r.rolled_back_at).map((r) => [r.migration_name, r]));
     for (const m of readMigrations(dir)) {
       const done = byName.get(m.name);
