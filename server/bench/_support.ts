@@ -55,8 +55,10 @@ export async function serveBenchApp(databaseUrl: string, poolSize: number, port:
 
 /** Drops and recreates the database from the migrations; returns a connection to fill it. */
 export async function freshDatabase(databaseUrl: string) {
-  const { serverUrl, database } = splitDatabaseUrl(databaseUrl);
-  const admin = await mysql.createConnection(serverUrl);
+  const { database } = splitDatabaseUrl(databaseUrl);
+  const server = new URL(databaseUrl);
+  server.pathname = '/';
+  const admin = await mysql.createConnection(server.toString());
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
   await admin.end();
   await createDatabaseIfMissing(databaseUrl);
