@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idNumberField, personNameField } from '../fields';
 import { ALLOCATIONS, BOOKING_STATUSES, EXAM_RESULTS, LICENCE_CLASSES } from '../labels';
-import { id, isoTime } from './common';
+import { id, importReport, isoTime, isoTimeOrNull, pageOf, unit } from './common';
 
 export const allocation = z.enum(ALLOCATIONS);
 export const bookingStatus = z.enum(BOOKING_STATUSES);
@@ -40,6 +40,33 @@ export type LearnerRequest = z.input<typeof learnerRequest>;
 
 export const recordResultRequest = z.object({ result: examResult });
 
+export const sessionQuery = z.object({
+  subject: subjectField.optional(),
+  licenceClass: z.enum(LICENCE_CLASSES).optional(),
+  venueId: z.coerce.number().int().positive().optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+export const learnerSearchQuery = z.object({ search: z.string().trim().max(32).optional() });
+
+/** Learners or exam results as a JSON array of rows, or CSV text with the field names as its header. */
+export const rowsImportRequest = z.union([z.array(z.unknown()).max(10_000), z.object({ csv: z.string().max(5_000_000) })]);
+
+export const newVenueRequest = z.object({
+  name: z.string().trim().min(1, '请填写考场名称').max(64),
+  address: z.string().trim().min(1, '请填写地址').max(255),
+  unit: z.string().max(32).optional(),
+});
+
+export const calendarDaysRequest = z.object({
+  days: z
+    .array(z.object({ date: z.iso.date('日期格式应为 YYYY-MM-DD'), isWorkday: z.boolean(), name: z.string().trim().min(1).max(32) }))
+    .min(1)
+    .max(400),
+});
+export type CalendarDaysRequest = z.input<typeof calendarDaysRequest>;
+
 // ---- responses ----
 
 export const venue = z.object({ id, name: z.string(), address: z.string() });
@@ -68,6 +95,7 @@ export const adminExamSession = examSession.extend({
   confirmedCount: z.number().int(),
   applicantCount: z.number().int(),
   allocatedAt: isoTime.nullable(),
+  createdAt: isoTime,
   fillRate: z.number(),
 });
 export type AdminExamSession = z.infer<typeof adminExamSession>;
@@ -78,11 +106,16 @@ export const booking = z.object({
   subject: z.number().int(),
   subjectName: z.string(),
   status: bookingStatus,
+  /** A RANKED application's place among the applicants while it waits. */
   rank: z.number().int().optional(),
   priority: z.boolean(),
+  sortTime: isoTime,
   result: examResult.nullable(),
-  cancellableUntil: isoTime.nullable(),
+  resultAt: isoTimeOrNull,
   createdAt: isoTime,
+  decidedAt: isoTimeOrNull,
+  cancelledAt: isoTimeOrNull,
+  cancellableUntil: isoTimeOrNull,
   session: examSession,
 });
 export type Booking = z.infer<typeof booking>;
@@ -101,3 +134,49 @@ export const examEligibility = z.object({
   subjects: z.array(subjectState),
 });
 export type ExamEligibility = z.infer<typeof examEligibility>;
+
+export const venueWithUnit = venue.extend({ unit: unit.nullable() });
+
+export const learner = z.object({
+  id,
+  /** Masked. */
+  idNumber: z.string(),
+  name: z.string(),
+  licenceClass: z.string(),
+  appliedAt: isoTime,
+  permitIssuedAt: isoTimeOrNull,
+  passedSubjects: z.array(z.number().int()),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type Learner = z.infer<typeof learner>;
+
+export const allocatedSession = adminExamSession.extend({
+  outcome: z.object({ allocated: z.boolean(), confirmed: z.number().int(), rejected: z.number().int() }),
+});
+
+/** The admin's result sheet of a session, in rank order. */
+export const sessionBookingRow = z.object({
+  id,
+  status: bookingStatus,
+  priority: z.boolean(),
+  sortTime: isoTime,
+  result: examResult.nullable(),
+  resultAt: isoTimeOrNull,
+  createdAt: isoTime,
+  learner: z.object({ id, name: z.string(), idNumber: z.string(), licenceClass: z.string() }),
+});
+
+export const recordedResult = z.object({ id, subject: z.number().int(), result: examResult, resultAt: isoTime, subjectsVoided: z.boolean() });
+
+export const calendarDay = z.object({ date: z.iso.date(), isWorkday: z.boolean(), name: z.string() });
+export const calendarDaysUpdated = z.object({ updated: z.number().int() });
+
+export const sessionPage = pageOf(examSession);
+export const adminSessionPage = pageOf(adminExamSession);
+export const bookingPage = pageOf(booking);
+export const learnerPage = pageOf(learner);
+export const venuePage = pageOf(venueWithUnit);
+export const sessionBookingPage = pageOf(sessionBookingRow);
+export const calendarDayPage = pageOf(calendarDay);
+export { importReport };

@@ -1,25 +1,16 @@
 // Learner records (学员): the admin's input and view, and the learner with their booking history
 // for the rules (loaded in one query on the booking path: use-cases/learner-sql.ts).
-import { z } from 'zod';
+import type { learnerRequest } from '@jiaoguan/contracts/schemas/exams';
+import type { z } from 'zod';
 import type { Db } from '../../db';
 import type { Caller } from '../../http/auth';
 import { ruleSaysNo } from '../../http/errors';
 import { maskIdNumber } from '../../lib/mask';
-import { idNumberField, personNameField } from '../../lib/zod-fields';
-import { LICENCE_CLASSES, type BookingFact, type LearnerFacts } from './rules';
+import type { BookingFact, LearnerFacts } from './rules';
 import { loadLearnerByIdNumber } from './use-cases/learner-sql';
 
-const dateField = z.coerce.date({ error: '日期格式不正确' });
-
-export const learnerInput = z.object({
-  idNumber: idNumberField,
-  name: personNameField,
-  licenceClass: z.enum(LICENCE_CLASSES, { error: '准驾车型不正确' }),
-  appliedAt: dateField.optional(),
-  permitIssuedAt: dateField.nullable().optional(),
-  passedSubjects: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).max(4).default([]),
-});
-export type LearnerInput = z.output<typeof learnerInput>;
+/** A learner as the admin sends it (the contract's `learnerRequest`), defaults applied. */
+export type LearnerInput = z.output<typeof learnerRequest>;
 
 export const learnerSelect = {
   id: true,

@@ -1,9 +1,34 @@
 // HTTP edge of exam booking (约考): learner endpoints under /api/exam, admin ones under /api/admin.
-import { z } from 'zod';
+import {
+  adminExamSession,
+  adminSessionPage,
+  allocatedSession,
+  booking,
+  bookingPage,
+  bookRequest,
+  calendarDayPage,
+  calendarDaysRequest,
+  calendarDaysUpdated,
+  examEligibility,
+  examSession,
+  importReport,
+  learner,
+  learnerPage,
+  learnerRequest,
+  learnerSearchQuery,
+  newSessionRequest,
+  newVenueRequest,
+  recordedResult,
+  recordResultRequest,
+  rowsImportRequest,
+  sessionBookingPage,
+  sessionPage,
+  sessionQuery,
+  venue,
+  venuePage,
+} from '@jiaoguan/contracts/schemas/exams';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { learnerInput } from './learners';
-import { LICENCE_CLASSES } from './rules';
 import { allocateSession } from './use-cases/allocate-session';
 import { bookSeat } from './use-cases/book-seat';
 import { cancelBooking } from './use-cases/cancel-booking';
@@ -25,68 +50,60 @@ import { recordResult } from './use-cases/record-result';
 import { setCalendarDays } from './use-cases/set-calendar-days';
 import { upsertLearner } from './use-cases/upsert-learner';
 
-const subjectField = z.coerce.number().int().min(1, '科目应为1至4').max(4, '科目应为1至4');
-const instant = z.iso.datetime({ offset: true, error: '时间格式应为带时区的 ISO 8601' }).transform((v) => new Date(v));
-const sessionQuery = pageQuery.extend({
-  subject: subjectField.optional(),
-  licenceClass: z.enum(LICENCE_CLASSES).optional(),
-  venueId: z.coerce.number().int().positive().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-});
-const importBody = z.union([z.array(z.unknown()).max(10_000), z.object({ csv: z.string().max(5_000_000) })]);
-
 export function registerExamRoutes(api: Api, deps: AppDeps) {
+  const exam = api.module('/api/exam', { tag: 'exams' });
+  const admin = api.module('/api/admin', { tag: 'admin' });
+
   // ---- learners (drivers) ----
-  api.route({
+  exam.route({
     method: 'get',
-    path: '/api/exam/sessions',
-    tag: 'exams',
+    path: '/sessions',
     summary: 'Upcoming sessions, soonest first, with capacity and remaining (FIRST_COME) or applicants (RANKED)',
     access: 'public',
-    query: sessionQuery,
+    query: pageQuery.extend(sessionQuery.shape),
+    response: sessionPage,
     handler: ({ query }) => listSessions(deps, query),
   });
 
-  api.route({
+  exam.route({
     method: 'get',
-    path: '/api/exam/sessions/:id',
-    tag: 'exams',
+    path: '/sessions/:id',
     summary: 'One session',
     access: 'public',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
+    response: examSession,
     handler: ({ params }) => getSession(deps, { sessionId: params.id }),
   });
 
-  api.route({
+  exam.route({
     method: 'get',
-    path: '/api/exam/venues',
-    tag: 'exams',
+    path: '/venues',
     summary: 'Exam venues',
     access: 'public',
+    response: venuePage,
     handler: () => listVenues(deps),
   });
 
-  api.route({
+  exam.route({
     method: 'get',
-    path: '/api/exam/eligibility',
-    tag: 'exams',
+    path: '/eligibility',
     summary: 'Per subject: passed, booked, bookable, or not bookable with the reason and when that changes',
     access: 'driver',
     errors: { 422: ['NOT_ELIGIBLE'] },
+    response: examEligibility,
     handler: ({ caller }) => eligibilityOverview(deps, { caller }),
   });
 
-  api.route({
+  exam.route({
     method: 'post',
-    path: '/api/exam/bookings',
-    tag: 'exams',
+    path: '/bookings',
     summary: 'Book a FIRST_COME seat (CONFIRMED) or apply to a RANKED session (PENDING with rank); a retry returns the same booking with 200',
     access: 'driver',
     status: 201,
-    body: z.object({ sessionId: z.coerce.number().int().positive().max(2_147_483_647) }),
+    body: bookRequest,
     errors: { 404: ['NOT_FOUND'], 409: ['SESSION_FULL', 'ALREADY_BOOKED'], 422: ['NOT_ELIGIBLE'] },
+    response: booking,
     handler: async ({ caller, body, ctx }) => {
       const outcome = await bookSeat(deps, { caller, sessionId: body.sessionId, ip: ctx.ip });
       ctx.status = outcome.created ? 201 : 200;
@@ -95,47 +112,47 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     },
   });
 
-  api.route({
+  exam.route({
     method: 'get',
-    path: '/api/exam/bookings',
-    tag: 'exams',
+    path: '/bookings',
     summary: "The caller's bookings, newest first (PENDING ones with their live rank)",
     access: 'driver',
     query: pageQuery,
+    response: bookingPage,
     handler: ({ caller, query }) => listOwnBookings(deps, { caller, ...query }),
   });
 
-  api.route({
+  exam.route({
     method: 'get',
-    path: '/api/exam/bookings/:id',
-    tag: 'exams',
+    path: '/bookings/:id',
     summary: 'One of the caller’s bookings',
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
+    response: booking,
     handler: ({ caller, params }) => getOwnBooking(deps, { caller, bookingId: params.id }),
   });
 
-  api.route({
+  exam.route({
     method: 'delete',
-    path: '/api/exam/bookings/:id',
-    tag: 'exams',
+    path: '/bookings/:id',
     summary: 'Cancel: a PENDING application until booking closes, a CONFIRMED seat until one working day before the exam',
     access: 'driver',
     params: idParam,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 422: ['CANCELLATION_CLOSED'] },
+    response: booking,
     handler: ({ caller, params, ctx }) => cancelBooking(deps, { caller, bookingId: params.id, ip: ctx.ip }),
   });
 
   // ---- admin ----
-  api.route({
+  admin.route({
     method: 'post',
-    path: '/api/admin/learners',
-    tag: 'admin',
+    path: '/learners',
     summary: 'Create or update a learner by ID number (201 created, 200 updated)',
     access: ['admin'],
     status: 201,
-    body: learnerInput,
+    body: learnerRequest,
+    response: learner,
     handler: async ({ caller, body, ctx }) => {
       const out = await upsertLearner(deps, { staffId: caller.id, learner: body, ip: ctx.ip });
       ctx.status = out.created ? 201 : 200;
@@ -144,147 +161,129 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     },
   });
 
-  api.route({
+  admin.route({
     method: 'get',
-    path: '/api/admin/learners',
-    tag: 'admin',
+    path: '/learners',
     summary: 'Learners, newest first; search by name or the start of an ID number',
     access: ['admin'],
-    query: pageQuery.extend({ search: z.string().trim().max(32).optional() }),
+    query: pageQuery.extend(learnerSearchQuery.shape),
+    response: learnerPage,
     handler: ({ query }) => listLearners(deps, query),
   });
 
-  api.route({
+  admin.route({
     method: 'post',
-    path: '/api/admin/import/learners',
-    tag: 'admin',
+    path: '/import/learners',
     summary: 'Import learners: a JSON array, or {"csv": "..."} with the field names as header (passedSubjects as "1;2")',
     access: ['admin'],
-    body: importBody,
+    body: rowsImportRequest,
+    response: importReport,
     handler: ({ caller, body, ctx }) => importLearners(deps, { staffId: caller.id, body, ip: ctx.ip }),
   });
 
-  api.route({
+  admin.route({
     method: 'get',
-    path: '/api/admin/venues',
-    tag: 'admin',
+    path: '/venues',
     summary: 'Exam venues',
     access: ['admin'],
+    response: venuePage,
     handler: () => listVenues(deps),
   });
 
-  api.route({
+  admin.route({
     method: 'post',
-    path: '/api/admin/venues',
-    tag: 'admin',
+    path: '/venues',
     summary: 'Create an exam venue',
     access: ['admin'],
     status: 201,
-    body: z.object({
-      name: z.string().trim().min(1, '请填写考场名称').max(64),
-      address: z.string().trim().min(1, '请填写地址').max(255),
-      unit: z.string().max(32).optional(),
-    }),
+    body: newVenueRequest,
     errors: { 404: ['NOT_FOUND'], 409: ['VENUE_EXISTS'] },
+    response: venue,
     handler: ({ caller, body, ctx }) => createVenue(deps, { staffId: caller.id, ...body, ip: ctx.ip }),
   });
 
-  api.route({
+  admin.route({
     method: 'get',
-    path: '/api/admin/exam-sessions',
-    tag: 'admin',
+    path: '/exam-sessions',
     summary: 'Sessions with their counts and fill rate, latest exam first',
     access: ['admin'],
-    query: sessionQuery,
+    query: pageQuery.extend(sessionQuery.shape),
+    response: adminSessionPage,
     handler: ({ query }) => listAdminSessions(deps, query),
   });
 
-  api.route({
+  admin.route({
     method: 'post',
-    path: '/api/admin/exam-sessions',
-    tag: 'admin',
+    path: '/exam-sessions',
     summary: 'Publish a session (at least the configured notice before the exam); venue by id or by name',
     access: ['admin'],
     status: 201,
-    body: z.object({
-      subject: subjectField,
-      licenceClass: z.enum(LICENCE_CLASSES, { error: '准驾车型不正确' }),
-      venue: z.union([z.number().int().positive(), z.string().trim().min(1).max(64)]),
-      startsAt: instant,
-      capacity: z.number().int().min(1, '考位至少1个').max(10_000),
-      bookingOpensAt: instant,
-      bookingClosesAt: instant,
-      allocation: z.enum(['RANKED', 'FIRST_COME']),
-    }),
+    body: newSessionRequest,
     errors: { 404: ['NOT_FOUND'], 422: ['NOTICE_TOO_SHORT'] },
+    response: adminExamSession,
     handler: ({ caller, body, ctx }) => publishSession(deps, { staffId: caller.id, ...body, ip: ctx.ip }),
   });
 
-  api.route({
+  admin.route({
     method: 'post',
-    path: '/api/admin/exam-sessions/:id/allocate',
-    tag: 'admin',
+    path: '/exam-sessions/:id/allocate',
     summary: "Close a RANKED session's booking now and allocate it (again: nothing changes)",
     access: ['admin'],
     params: idParam,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
+    response: allocatedSession,
     handler: ({ caller, params }) => allocateSession(deps, { staffId: caller.id, sessionId: params.id }),
   });
 
-  api.route({
+  admin.route({
     method: 'get',
-    path: '/api/admin/exam-sessions/:id/bookings',
-    tag: 'admin',
+    path: '/exam-sessions/:id/bookings',
     summary: 'The bookings of a session in rank order, for recording results',
     access: ['admin'],
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
+    response: sessionBookingPage,
     handler: ({ params }) => listSessionBookings(deps, { sessionId: params.id }),
   });
 
-  api.route({
+  admin.route({
     method: 'post',
-    path: '/api/admin/exam-bookings/:id/result',
-    tag: 'admin',
+    path: '/exam-bookings/:id/result',
     summary: 'Record PASS, FAIL or NO_SHOW for a confirmed booking whose exam has started',
     access: ['admin'],
     params: idParam,
-    body: z.object({ result: z.enum(['PASS', 'FAIL', 'NO_SHOW']) }),
+    body: recordResultRequest,
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
+    response: recordedResult,
     handler: ({ caller, params, body, ctx }) => recordResult(deps, { staffId: caller.id, bookingId: params.id, result: body.result, ip: ctx.ip }),
   });
 
-  api.route({
+  admin.route({
     method: 'post',
-    path: '/api/admin/import/exam-results',
-    tag: 'admin',
+    path: '/import/exam-results',
     summary: 'Import results: a JSON array or {"csv": "..."} of bookingId,result',
     access: ['admin'],
-    body: importBody,
+    body: rowsImportRequest,
+    response: importReport,
     handler: ({ caller, body, ctx }) => importResults(deps, { staffId: caller.id, body, ip: ctx.ip }),
   });
 
-  api.route({
+  admin.route({
     method: 'get',
-    path: '/api/admin/calendar-days',
-    tag: 'admin',
+    path: '/calendar-days',
     summary: 'Holidays and worked weekend days used for working-day arithmetic',
     access: ['admin'],
+    response: calendarDayPage,
     handler: () => listCalendarDays(deps),
   });
 
-  api.route({
+  admin.route({
     method: 'put',
-    path: '/api/admin/calendar-days',
-    tag: 'admin',
+    path: '/calendar-days',
     summary: 'Set days as holidays (isWorkday false) or worked days (true)',
     access: ['admin'],
-    body: z.object({
-      days: z
-        .array(z.object({ date: z.iso.date('日期格式应为 YYYY-MM-DD'), isWorkday: z.boolean(), name: z.string().trim().min(1).max(32) }))
-        .min(1)
-        .max(400),
-    }),
+    body: calendarDaysRequest,
+    response: calendarDaysUpdated,
     handler: ({ caller, body, ctx }) => setCalendarDays(deps, { staffId: caller.id, days: body.days, ip: ctx.ip }),
   });
 }

@@ -2,7 +2,7 @@
 // (passedSubjects as "1;2"); each row upserted, each refused row reported with its line.
 import type { AppDeps } from '../../../deps';
 import { eachValidRow, importRows } from '../import-rows';
-import { learnerInput } from '../learners';
+import { learnerRequest } from '@jiaoguan/contracts/schemas/exams';
 import { upsertLearner } from './upsert-learner';
 
 export interface ImportLearnersInput {
@@ -29,7 +29,7 @@ export async function importLearners(deps: AppDeps, input: ImportLearnersInput) 
   let created = 0;
   let updated = 0;
   const rows = Array.isArray(input.body) ? input.body : importRows(input.body).map((r) => fromCsv(r as Record<string, string>));
-  const rejected = await eachValidRow(rows, learnerInput, async (learner) => {
+  const rejected = await eachValidRow(rows, learnerRequest, async (learner) => {
     const result = await upsertLearner(deps, { staffId: input.staffId, learner, ip: input.ip });
     if (result.created) created++;
     else updated++;
