@@ -5,6 +5,7 @@
 export const ROLES = ['driver', 'officer', 'agent', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = { driver: '驾驶人', officer: '民警', agent: '客服', admin: '管理员' };
+export type StaffRole = Exclude<Role, 'driver'>;
 
 // ---- accidents ----
 export const ACCIDENT_STATUSES = [

@@ -1,11 +1,13 @@
 // Resolves the bearer token to the caller (driver or staff); sessions live in the database so
 // every process agrees and logout revokes at once.
+import type { StaffRole } from '@jiaoguan/contracts/labels';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import type { Db } from '../db';
 import { unauthenticated } from './errors';
 
-export type StaffRoleName = 'officer' | 'agent' | 'admin';
+/** The staff roles (the contract's). */
+export type StaffRoleName = StaffRole;
 
 export type Caller =
   | {

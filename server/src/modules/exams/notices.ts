@@ -18,9 +18,12 @@ export interface BookingNoticeRef {
 
 const data = (b: BookingNoticeRef) => ({ bookingId: b.bookingId, subject: b.subject, startsAt: b.startsAt, venue: b.venue });
 
+/** The hour (Shanghai) the day-before reminder goes out. */
+const REMINDER_HOUR = 9;
+
 /** When the day-before reminder goes out: 09:00 Shanghai the day before the exam (or at once when later). */
 export function reminderTime(startsAt: Date, now = new Date()): Date {
-  const dayBefore = new Date(startOfDayAfter(startsAt, -1).getTime() + 9 * 3_600_000);
+  const dayBefore = new Date(startOfDayAfter(startsAt, -1).getTime() + REMINDER_HOUR * 3_600_000);
   return dayBefore > now ? dayBefore : now;
 }
 

@@ -8,6 +8,7 @@ import ErrorText from '@/components/ErrorText'
 import { errorMessage } from '@/api/http'
 import { deliveryFailures, deliveryStats, type DeliveryFailure, type DeliveryStats } from '@/api/notifications'
 import './index.css'
+import { formatShortDateTime } from '@jiaoguan/contracts/time'
 
 export const CHANNEL_NAMES: Record<string, string> = { SUBSCRIBE: '小程序订阅消息', OFFICIAL_TEMPLATE: '公众号模板消息' }
 export const TEMPLATE_NAMES: Record<string, string> = {
@@ -22,11 +23,7 @@ const PARTS = [
   { key: 'pending', label: '待发送', className: 'bar-pending' },
 ] as const
 
-const pad = (n: number) => String(n).padStart(2, '0')
-function shanghai(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
+const shanghai = formatShortDateTime
 
 export default function DeliveryPage() {
   const [stats, setStats] = useState<DeliveryStats | null>(null)
