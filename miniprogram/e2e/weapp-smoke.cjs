@@ -374,6 +374,8 @@ async function main() {
     const party = { role: 'A', plate: null, driverName: null, licenceNumber: null, phone: null, insurer: null, policyNumber: null, collisionPart: null, complete: false, agreed: null, signed: false, signatureFileId: null }
     const accident = {
       id: 7, caseNumber: 'SG20261127123456', status: 'NEGOTIATING', statusText: '协商中', unit: { code: 'tengzhou', name: '滕州' },
+      // What the server's case machine lets the reporter of a negotiating case do.
+      actions: ['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER', 'CANCEL'],
       occurredAt: '2026-11-27T01:00:00.000Z', location: { latitude: 35.1, longitude: 117.17, address: '善国北路' }, weather: '晴',
       vehicleCount: 1, myRole: 'A', scenario: null, scenarioName: null, atFault: null, liability: null, disputed: false,
       missingSlots: [], decision: null, document: null, expiresAt: null, parties: [party], photos: [], claims: [], events: [],
