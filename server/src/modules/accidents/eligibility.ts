@@ -1,42 +1,13 @@
 // Who may use quick processing (DOMAIN.md A2: L-146 Art. 13/14/15, unit service hours, expressways).
 import type { eligibilityAnswers } from '@jiaoguan/contracts/schemas/accidents';
 import type { z } from 'zod';
+import { INELIGIBLE_TEXT, type IneligibleReason } from '@jiaoguan/contracts/labels';
 import { parseDailyWindow, withinDailyWindow } from '@jiaoguan/contracts/time';
 
 /** The questionnaire's answers, defaults applied (the contract's `eligibilityAnswers`). */
 export type Eligibility = z.output<typeof eligibilityAnswers>;
 
-export type IneligibleReason =
-  | 'INJURIES'
-  | 'IMPAIRED'
-  | 'LICENCE_INVALID'
-  | 'PLATE_INVALID'
-  | 'NOT_DRIVABLE'
-  | 'PARTY_LEFT'
-  | 'DELIBERATE'
-  | 'NOT_INSURED'
-  | 'INSPECTION_MISSING'
-  | 'DANGEROUS_GOODS'
-  | 'FACILITIES_DAMAGED'
-  | 'EXPRESSWAY'
-  | 'OUTSIDE_SERVICE_HOURS';
-
-/** Plain Chinese for each reason, shown with the button to call 122. */
-export const INELIGIBLE_TEXT: Record<IneligibleReason, string> = {
-  INJURIES: '有人员受伤，不能自行协商，请立即拨打122报警并保护现场',
-  IMPAIRED: '有驾驶人可能饮酒或服用违禁药物，请立即拨打122报警',
-  LICENCE_INVALID: '有驾驶人没有有效驾驶证或准驾车型不符，请拨打122报警',
-  PLATE_INVALID: '有车辆无号牌或号牌可疑，请拨打122报警',
-  NOT_DRIVABLE: '车辆无法移动，请开启危险报警闪光灯、放置警告标志后拨打122报警',
-  PARTY_LEFT: '有一方已离开现场，请拨打122报警',
-  DELIBERATE: '有证据表明一方故意造成事故，请拨打122报警',
-  NOT_INSURED: '有车辆没有交强险，请拍照固定证据、撤离现场后拨打122报警',
-  INSPECTION_MISSING: '有车辆没有检验合格标志，请拍照固定证据、撤离现场后拨打122报警',
-  DANGEROUS_GOODS: '车辆载有危险物品，请立即拨打122报警并远离车辆',
-  FACILITIES_DAMAGED: '损坏了道路设施或建筑物，请拍照固定证据、撤离现场后拨打122报警',
-  EXPRESSWAY: '本辖区高速公路上的事故不能在线快处，请拨打122报警',
-  OUTSIDE_SERVICE_HOURS: '现在不在本辖区在线快处的服务时间内，请拨打122报警',
-};
+export { INELIGIBLE_TEXT, type IneligibleReason };
 
 /** The reasons that rule quick processing out, most serious first; empty when the case may proceed. */
 export function ineligibleReasons(e: Eligibility): IneligibleReason[] {

@@ -1,6 +1,6 @@
 // The booking rules of DOMAIN.md §B as pure functions: eligibility with a reason code per rule,
 // the sort time of a ranked application and the priority near the end of a permit.
-import { subjectLabel, type Subject } from '@jiaoguan/contracts/labels';
+import { subjectLabel, type BookingRefusalReason, type Subject } from '@jiaoguan/contracts/labels';
 import { formatDate, startOfDayAfter } from '@jiaoguan/contracts/time';
 
 export { LICENCE_CLASSES, SUBJECTS, type Subject } from '@jiaoguan/contracts/labels';
@@ -21,16 +21,8 @@ export function waitingDays(licenceClass: string, subject: 2 | 3): number {
   return 30;
 }
 
-export type ReasonCode =
-  | 'LICENCE_CLASS_MISMATCH'
-  | 'ALREADY_PASSED'
-  | 'SUBJECT_ORDER'
-  | 'PERMIT_EXPIRED'
-  | 'WAITING_PERIOD'
-  | 'ATTEMPTS_EXHAUSTED'
-  | 'RETAKE_WAIT'
-  | 'BOOKING_NOT_OPEN'
-  | 'BOOKING_CLOSED';
+/** Why a booking is refused: the contract's codes (422 NOT_ELIGIBLE, `details.reason`). */
+export type ReasonCode = BookingRefusalReason;
 
 export interface LearnerFacts {
   licenceClass: string;
