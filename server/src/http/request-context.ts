@@ -1,6 +1,7 @@
-// Gives each request an id (echoed in X-Request-Id), a child logger, one access-log line, and
-// security headers.
+// Gives each request an id (echoed in X-Request-Id), a child logger, one access-log line, a
+// client address that is an address, and security headers.
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Context, Next } from 'koa';
 import type { Logger } from '../logger';
 
@@ -22,6 +23,9 @@ export function requestContext(log: Logger) {
     ctx.requestId = /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     ctx.log = log.child({ reqId: ctx.requestId });
     ctx.set('X-Request-Id', ctx.requestId);
+    // Behind a proxy the address comes from X-Forwarded-For, which a client can write: anything
+    // that is not an address (or is too long to store) is replaced by the socket's own peer.
+    if (!isIP(ctx.ip)) ctx.request.ip = ctx.req.socket.remoteAddress ?? '';
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.set('X-Frame-Options', 'DENY');

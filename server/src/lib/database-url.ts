@@ -7,6 +7,8 @@ export interface ConnectionOptions {
   database: string | undefined;
   /** Times are stored in UTC whatever the server's zone. */
   timezone: 'Z';
+  /** The driver would put a failed statement's values (ID numbers, phones) into its error messages, and so into logs. */
+  logParam: false;
 }
 
 export function connectionOptions(databaseUrl: string): ConnectionOptions {
@@ -18,5 +20,6 @@ export function connectionOptions(databaseUrl: string): ConnectionOptions {
     password: decodeURIComponent(url.password),
     database: url.pathname.replace(/^\//, '') || undefined,
     timezone: 'Z',
+    logParam: false,
   };
 }

@@ -22,6 +22,13 @@ describe('database errors', () => {
     expect(isLockConflict(viaDriver)).toBe(false);
   });
 
+  it("keeps a failed statement's values (personal data) out of the driver's error messages", async () => {
+    const idNumber = '370402198503121010';
+    const failed = await ctx.db.sql.query('SELECT ? FROM no_such_table', [idNumber]).catch((e: unknown) => e as Error);
+    expect((failed as Error).message).toMatch(/no_such_table/);
+    expect((failed as Error).message).not.toContain(idNumber);
+  });
+
   it('knows a lock conflict from its errno or its message, and nothing else', () => {
     expect(isLockConflict({ errno: 1213, message: 'Deadlock found when trying to get lock' })).toBe(true);
     expect(isLockConflict({ errno: 1205, message: 'Lock wait timeout exceeded' })).toBe(true);

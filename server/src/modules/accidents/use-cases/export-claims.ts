@@ -12,11 +12,11 @@ export interface ExportClaimsInput extends PageQuery {
   format: 'json' | 'csv';
 }
 
-const csvCell = (v: unknown) => {
+export const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // A leading = + - @, tab or carriage return makes a spreadsheet read the cell as a formula (OWASP CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
 /** Claims handed to insurers, for staff: admins see every unit, officers their own. */
