@@ -51,6 +51,19 @@ describe('POST /api/admin/learners', () => {
     const again = await ctx.http.post('/api/admin/import/learners').set(auth(admin)).send([{ idNumber: ID, name: '刘洋', licenceClass: 'C1', passedSubjects: [1, 2] }]);
     expect(again.body).toMatchObject({ created: 0, updated: 1, rejected: [] });
   });
+
+  it.each([['/api/admin/import/learners'], ['/api/admin/import/exam-results']])(
+    '%s answers malformed CSV with 400 and the line, writing nothing',
+    async (path) => {
+      const csv = ['idNumber,name,licenceClass', `${ID},"刘洋,C1`, `${ID},张三,C1`].join('\n');
+      const before = await ctx.db.learner.count();
+      const res = await ctx.http.post(path).set(auth(admin)).send({ csv });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.message).toMatch(/CSV 第\d+行格式不正确/);
+      expect(await ctx.db.learner.count()).toBe(before);
+    },
+  );
 });
 
 describe('POST /api/admin/exam-sessions', () => {

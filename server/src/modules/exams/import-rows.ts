@@ -3,6 +3,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { issuesToDetails } from '../../http/api';
+import { badRequest } from '../../http/errors';
 
 export interface RejectedRow {
   line: number;
@@ -14,7 +15,15 @@ export function importRows(body: unknown): unknown[] {
   if (Array.isArray(body)) return body;
   const csv = (body as { csv?: unknown })?.csv;
   if (typeof csv !== 'string') return [];
-  return parseCsv(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as unknown[];
+  try {
+    return parseCsv(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as unknown[];
+  } catch (err) {
+    // csv-parse's own errors (CSV_…) are bad input: answer which line, never a 500.
+    const e = err as { code?: string; lines?: number };
+    if (typeof e.code !== 'string' || !e.code.startsWith('CSV_')) throw err;
+    const message = `CSV 第${e.lines ?? '?'}行格式不正确`;
+    throw badRequest([{ path: 'csv', message, ...(e.lines !== undefined ? { line: e.lines } : {}) }], message);
+  }
 }
 
 /**
