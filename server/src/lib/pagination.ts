@@ -33,10 +33,8 @@ export async function paginate<R, T = R>(
 }
 
 /** A page cut from a list already in memory. */
-export function pageOf<T>(all: readonly T[], query: PageQuery): Page<T> {
+export function slicePage<T>(all: readonly T[], query: PageQuery): Page<T> {
   const { skip, take } = pageArgs(query);
   return { items: all.slice(skip, skip + take), total: all.length };
 }
 
-/** The response schema of a page (the contract's). */
-export { pageOf as pageResponse } from '@jiaoguan/contracts/schemas/common';

@@ -1,6 +1,6 @@
 // One recogniser for unique violations and lock conflicts, whatever layer raised them, and one retry.
 import { isLockConflict, isUniqueViolation, withRetry } from '../../src/lib/db-errors';
-import { pageArgs, pageOf, pageQuery } from '../../src/lib/pagination';
+import { pageArgs, pageQuery, slicePage } from '../../src/lib/pagination';
 import { startTestContext, type TestContext } from '../support/context';
 
 let ctx: TestContext;
@@ -60,7 +60,7 @@ describe('pagination', () => {
   it('turns a page into skip/take and cuts lists in memory the same way', () => {
     const q = pageQuery.parse({ page: '3', pageSize: '10' });
     expect(pageArgs(q)).toEqual({ skip: 20, take: 10 });
-    expect(pageOf([...Array(25).keys()], q)).toEqual({ items: [20, 21, 22, 23, 24], total: 25 });
+    expect(slicePage([...Array(25).keys()], q)).toEqual({ items: [20, 21, 22, 23, 24], total: 25 });
     expect(pageQuery.safeParse({ pageSize: '101' }).success).toBe(false);
     expect(pageQuery.parse({})).toEqual({ page: 1, pageSize: 20 });
   });

@@ -17,7 +17,7 @@ import {
 } from '@jiaoguan/contracts/schemas/consultations';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { pageResponse } from '../../lib/pagination';
+import { pageOf } from '@jiaoguan/contracts/schemas/common';
 import { agentDetail } from './use-cases/agent-detail';
 import { agentQueue } from './use-cases/agent-queue';
 import { approveHeld } from './use-cases/approve-held';
@@ -46,7 +46,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'FAQ answers matching the text being typed (offered before a question is sent)',
     access: 'public',
     query: faqQuery,
-    response: pageResponse(faqItem),
+    response: pageOf(faqItem),
     handler: ({ query }) => suggestFaq(deps, { text: query.q, category: query.category }),
   });
 
@@ -68,7 +68,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: "The caller's questions, newest first",
     access: 'driver',
     query: pageQuery,
-    response: pageResponse(consultationListItem),
+    response: pageOf(consultationListItem),
     handler: ({ caller, query }) => listOwn(deps, { caller, page: query }),
   });
 
@@ -125,7 +125,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'The agent queue, oldest first, by status (default OPEN) and category; overdue first replies flagged',
     access: AGENT,
     query: pageQuery.extend(agentQueueFilter.shape),
-    response: pageResponse(agentQueueItem),
+    response: pageOf(agentQueueItem),
     handler: ({ caller, query }) =>
       agentQueue(deps, { caller, status: query.status, category: query.category, mine: query.mine, page: query }),
   });
@@ -205,7 +205,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     summary: 'Canned replies for a category (and the general ones)',
     access: AGENT,
     query: cannedRepliesQuery,
-    response: pageResponse(cannedReply),
+    response: pageOf(cannedReply),
     handler: ({ query }) => cannedReplies(deps, { category: query.category }),
   });
 }

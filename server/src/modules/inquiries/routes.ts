@@ -12,7 +12,7 @@ import {
 } from '@jiaoguan/contracts/schemas/inquiries';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { pageResponse } from '../../lib/pagination';
+import { pageOf } from '@jiaoguan/contracts/schemas/common';
 import { AppError } from '../../http/errors';
 import { bindVehicle } from './use-cases/bind-vehicle';
 import { importRecords, type ImportFormat } from './use-cases/import-records';
@@ -60,7 +60,7 @@ export function registerInquiryRoutes(api: Api, deps: AppDeps) {
     path: '/vehicles',
     summary: "The caller's bound vehicles they still own, with inspection due dates and warnings",
     access: 'driver',
-    response: pageResponse(vehicle),
+    response: pageOf(vehicle),
     handler: ({ caller }) => ownVehicles(deps, { caller }),
   });
 

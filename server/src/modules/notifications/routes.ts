@@ -13,7 +13,7 @@ import {
 } from '@jiaoguan/contracts/schemas/notifications';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { pageResponse } from '../../lib/pagination';
+import { pageOf } from '@jiaoguan/contracts/schemas/common';
 import { deliveryFailures } from './use-cases/delivery-failures';
 import { deliveryStats } from './use-cases/delivery-stats';
 import { listNotifications } from './use-cases/list-notifications';
@@ -92,7 +92,7 @@ export function registerNotificationRoutes(api: Api, deps: AppDeps) {
     summary: 'Failed messages (or those still being retried) with their last error, newest first',
     access: ['admin'],
     query: pageQuery.extend(failuresFilter.shape),
-    response: pageResponse(deliveryFailure),
+    response: pageOf(deliveryFailure),
     handler: ({ query }) => deliveryFailures(deps, { status: query.status, page: query }),
   });
 }

@@ -3,7 +3,7 @@ import { unit } from '@jiaoguan/contracts/schemas/common';
 import { createStaffRequest, staffAccount } from '@jiaoguan/contracts/schemas/staff';
 import { pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
-import { pageResponse } from '../../lib/pagination';
+import { pageOf } from '@jiaoguan/contracts/schemas/common';
 import { createStaff } from './use-cases/create-staff';
 import { listStaff } from './use-cases/list-staff';
 import { listUnits } from './use-cases/list-units';
@@ -17,7 +17,7 @@ export function registerStaffRoutes(api: Api, deps: AppDeps) {
     path: '',
     summary: "The detachment's units (大队)",
     access: 'public',
-    response: pageResponse(unit),
+    response: pageOf(unit),
     handler: () => listUnits(deps),
   });
 
@@ -27,7 +27,7 @@ export function registerStaffRoutes(api: Api, deps: AppDeps) {
     summary: 'Staff accounts, newest first',
     access: ['admin'],
     query: pageQuery,
-    response: pageResponse(staffAccount),
+    response: pageOf(staffAccount),
     handler: ({ query }) => listStaff(deps, { page: query }),
   });
 

@@ -3,7 +3,7 @@ import { VIOLATION_STATUS_LABELS } from '@jiaoguan/contracts/labels';
 import type { AppDeps } from '../../../deps';
 import { Prisma } from '../../../generated/prisma/client';
 import type { Caller } from '../../../http/auth';
-import { pageOf, type PageQuery } from '../../../lib/pagination';
+import { slicePage, type PageQuery } from '../../../lib/pagination';
 import type { ViolationRow } from '../import-rows';
 import { lateFeeFen, paymentDueAt } from '../rules';
 
@@ -63,7 +63,7 @@ export async function ownViolations(deps: Pick<AppDeps, 'db'>, input: OwnViolati
   });
   const filtered = input.status ? views.filter((v) => v.status === input.status) : views;
   return {
-    ...pageOf(filtered, input.page),
+    ...slicePage(filtered, input.page),
     totals: { outstandingCount, fineFen, lateFeeFen: lateFee, amountDueFen: fineFen + lateFee, points },
   };
 }
