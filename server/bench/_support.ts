@@ -26,7 +26,8 @@ export async function benchApp(databaseUrl: string, poolSize: number) {
   });
   const db = createDb(config.databaseUrl, config.databasePoolSize);
   const { createExamRuntime } = await import('../src/modules/exams/runtime');
-  return buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db), exams: createExamRuntime(config) });
+  const { createRateLimits } = await import('../src/lib/rate-limit');
+  return buildApp({ config, db, log: createLogger('silent'), wechat: createWechat(config, db), exams: createExamRuntime(config), limits: createRateLimits(config) });
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;

@@ -19,7 +19,10 @@ import { registerNotificationRoutes } from './modules/notifications/routes';
 export const JSON_LIMIT = '1mb';
 
 export function buildApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: deps.config.env === 'production' });
+  // X-Forwarded-For is believed only for the configured number of proxy hops, read from the right:
+  // the entries a client wrote itself sit to the left of what our proxies appended.
+  const hops = deps.config.trustProxyHops;
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
   const api = new Api(deps.db, { checkResponses: deps.config.env === 'test' });
   registerAuthRoutes(api, deps);
   registerIdentityRoutes(api, deps);

@@ -29,6 +29,18 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Rate limits live in MariaDB by default; with REDIS_URL, in Redis.
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  // How many proxies in front of the server append to X-Forwarded-For (nginx: 1). 0 trusts none:
+  // the client address is the socket's peer, whatever the headers say.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  IDENTITY_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  IDENTITY_WINDOW_HOURS: z.coerce.number().int().min(1).default(24),
+  // What one driver may create in a Shanghai day.
+  DAILY_ACCIDENTS_PER_DRIVER: z.coerce.number().int().min(1).default(5),
+  DAILY_CONSULTATIONS_PER_DRIVER: z.coerce.number().int().min(1).default(10),
+  DAILY_FOLLOW_UPS_PER_DRIVER: z.coerce.number().int().min(1).default(30),
+  DAILY_UPLOADS_PER_DRIVER: z.coerce.number().int().min(1).default(120),
   // WeChat: the real one (WECHAT_APPID and WECHAT_SECRET), or the project's fake one where it is
   // asked for (WECHAT_FAKE=true, as `npm start` sets it, or under tests). Never a silent fallback:
   // the fake lets anyone log in as anyone.
@@ -86,6 +98,12 @@ export interface Config {
   driverSessionMs: number;
   staffSessionMs: number;
   loginThrottle: { maxPerUser: number; maxPerIp: number; windowMs: number };
+  redisUrl?: string;
+  trustProxyHops: number;
+  /** Failed identity proofs allowed per driver and per ID number in the window. */
+  identityThrottle: { maxFailures: number; windowMs: number };
+  /** What one driver may create in a Shanghai day. */
+  dailyLimits: { accidents: number; consultations: number; followUps: number; uploads: number };
   wechat: {
     /** True when the fake WeChat was asked for (WECHAT_FAKE=true, or tests) and answers instead. */
     fake: boolean;
@@ -168,6 +186,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPerUser: e.LOGIN_MAX_FAILURES_PER_USER,
       maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowMs: e.LOGIN_THROTTLE_MINUTES * 60_000,
+    },
+    redisUrl: e.REDIS_URL,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    identityThrottle: { maxFailures: e.IDENTITY_MAX_FAILURES, windowMs: e.IDENTITY_WINDOW_HOURS * 3_600_000 },
+    dailyLimits: {
+      accidents: e.DAILY_ACCIDENTS_PER_DRIVER,
+      consultations: e.DAILY_CONSULTATIONS_PER_DRIVER,
+      followUps: e.DAILY_FOLLOW_UPS_PER_DRIVER,
+      uploads: e.DAILY_UPLOADS_PER_DRIVER,
     },
     wechat: {
       fake,

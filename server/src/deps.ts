@@ -2,6 +2,7 @@
 import type { Config } from './config';
 import type { Db } from './db';
 import type { Logger } from './logger';
+import type { RateLimits } from './lib/rate-limit';
 import type { ExamRuntime } from './modules/exams/runtime';
 import type { MsgSecCheckInput, MsgSecCheckResult } from './wechat/mini-program-client';
 
@@ -19,4 +20,6 @@ export interface AppDeps {
   wechat: WechatLogin;
   /** The exam rush machinery this instance keeps in memory (gate, session-full memo, read caches). */
   exams: ExamRuntime;
+  /** Atomic limits shared by every instance (MariaDB or Redis). */
+  limits: RateLimits;
 }

@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
+import { createRateLimits } from './lib/rate-limit';
 import { createExamRuntime } from './modules/exams/runtime';
 import { createFakeWechat, fakeOfficialAccountOpenId, fakeUnionId } from './wechat/fake';
 import { createWechat } from './wechat';
@@ -28,7 +29,7 @@ async function main() {
 
   const db = createDb(config.databaseUrl, config.databasePoolSize);
   const wechat = createWechat(config, db);
-  const deps = { config, db, log, wechat, exams: createExamRuntime(config) };
+  const deps = { config, db, log, wechat, exams: createExamRuntime(config), limits: createRateLimits(config) };
   const app = buildApp(deps);
   const workers = new WorkerRunner(log, config.runWorkers ? systemJobs(deps) : []);
 
@@ -63,6 +64,7 @@ async function main() {
     clearInterval(reaper);
     await workers.stop();
     await db.$disconnect();
+    await deps.limits.close();
     await fake?.close();
     log.info('stopped');
     process.exit(0);

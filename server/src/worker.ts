@@ -3,6 +3,7 @@
 import { loadConfigOrExit } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
+import { createRateLimits } from './lib/rate-limit';
 import { createExamRuntime } from './modules/exams/runtime';
 import { createWechat } from './wechat';
 import { WorkerRunner } from './workers/runner';
@@ -12,7 +13,7 @@ async function main() {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   const db = createDb(config.databaseUrl, config.databasePoolSize);
-  const deps = { config, db, log, wechat: createWechat(config, db), exams: createExamRuntime(config) };
+  const deps = { config, db, log, wechat: createWechat(config, db), exams: createExamRuntime(config), limits: createRateLimits(config) };
   const runner = new WorkerRunner(log, systemJobs(deps));
   runner.start();
   log.info({ wechat: config.wechat.apiBase }, 'worker started');
@@ -27,6 +28,7 @@ async function main() {
     clearInterval(keepAlive);
     await runner.stop();
     await db.$disconnect();
+    await deps.limits.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

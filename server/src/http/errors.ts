@@ -80,7 +80,10 @@ export function errorMiddleware() {
             ...(appError.details !== undefined ? { details: appError.details } : {}),
           },
         };
-        if (appError.status === 429) ctx.set('Retry-After', '60');
+        if (appError.status === 429) {
+          const wait = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+          ctx.set('Retry-After', String(wait ?? 60));
+        }
         return;
       }
       ctx.log?.error({ err }, 'unhandled error');

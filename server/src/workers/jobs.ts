@@ -1,10 +1,10 @@
 // The periodic jobs of the system; each is safe to run in several processes at once.
 import type { AppDeps } from '../deps';
 import { expireCases } from '../modules/accidents/use-cases/expire-cases';
-import { pruneFailures } from '../modules/auth/throttle';
 import { allocateDueSessions } from '../modules/exams/allocation';
 import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
+import { pruneExpiredLimits } from '../lib/rate-limit';
 import type { Job } from './runner';
 
 const DAY = 86_400_000;
@@ -17,7 +17,7 @@ export function systemJobs(deps: AppDeps): Job[] {
       name: 'housekeeping',
       everyMs: 10 * 60_000,
       async run() {
-        await pruneFailures(deps.db, DAY);
+        await pruneExpiredLimits(deps.db);
         await deps.db.loginSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 7 * DAY) } } });
       },
     },

@@ -81,6 +81,16 @@ describe('POST /api/accidents/join', () => {
     expect(await ctx.db.accidentParty.count()).toBe(1);
   });
 
+  it('counts a parallel burst of guesses atomically: five tries, the rest 429', async () => {
+    const { code } = await reported();
+    const guesser = await loginDriver(ctx);
+    const guesses = Array.from({ length: 30 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(guesses.map((g) => s.join(guesser.token, g)));
+    expect(answers.filter((r) => r.status === 404)).toHaveLength(5);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(25);
+    expect(answers.find((r) => r.status === 429)!.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
   it('answers 400 for a code that is not six digits', async () => {
     const b = await loginDriver(ctx);
     expect((await s.join(b.token, '12345')).status).toBe(400);

@@ -40,6 +40,20 @@ describe('POST /api/auth/staff', () => {
     expect(locked.headers['retry-after']).toBeDefined();
   });
 
+  it('counts a parallel burst atomically, before any password is checked', async () => {
+    await createStaff(ctx, { username: 'admin.burst', role: 'ADMIN' });
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        ctx.http.post('/api/auth/staff').set('X-Forwarded-For', `198.51.100.${i}`).send({ username: 'admin.burst', password: `guess${i}` }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+    // Only the three counted attempts reached the password check (each failure is audited there).
+    expect(await ctx.db.auditLog.count({ where: { action: 'staff.login_failed' } })).toBe(3);
+  });
+
   it('throttles one address trying many usernames', async () => {
     for (let i = 0; i < 6; i++) {
       await ctx.http.post('/api/auth/staff').send({ username: `user${i}`, password: 'x' });

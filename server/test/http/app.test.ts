@@ -14,6 +14,7 @@ import { registerIdentityRoutes } from '../../src/modules/identity/routes';
 import { registerInquiryRoutes } from '../../src/modules/inquiries/routes';
 import { registerNotificationRoutes } from '../../src/modules/notifications/routes';
 import { registerStaffRoutes } from '../../src/modules/staff/routes';
+import { createRateLimits } from '../../src/lib/rate-limit';
 import { createExamRuntime } from '../../src/modules/exams/runtime';
 import { startTestContext, type TestContext } from '../support/context';
 
@@ -41,12 +42,14 @@ describe('health', () => {
   it('GET /readyz → 503 with the error body when the database does not answer', async () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere', LOG_LEVEL: 'silent' });
     const db = createDb(config.databaseUrl, 1);
-    const app = buildApp({ config, db, log: createLogger('silent'), wechat: { code2Session: async () => ({ openid: 'x' }) }, exams: createExamRuntime(config) });
+    const limits = createRateLimits(config);
+    const app = buildApp({ config, db, log: createLogger('silent'), wechat: { code2Session: async () => ({ openid: 'x' }) }, exams: createExamRuntime(config), limits });
     const res = await supertest(app.callback()).get('/readyz');
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
     expect((await supertest(app.callback()).get('/healthz')).status).toBe(200);
     await db.$disconnect();
+    await limits.close();
   });
 });
 

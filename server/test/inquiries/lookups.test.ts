@@ -34,7 +34,7 @@ async function seed() {
       { plate: '鲁D12345', occurredAt: new Date(Date.now() - 90 * DAY), place: '解放路', code: '1625', description: '闯红灯', fineFen: 20000, points: 6, status: 'PROCESSED', decidedAt: new Date(Date.now() - 80 * DAY) },
       { plate: '鲁D12345', occurredAt: new Date(Date.now() - 10 * DAY), place: '光明路', code: '1039', description: '违法停车', fineFen: 10000, points: 0, status: 'UNPROCESSED' },
       { plate: '鲁D12345', occurredAt: new Date(Date.now() - 200 * DAY), place: '光明路', code: '1039', description: '违法停车', fineFen: 10000, points: 0, status: 'PAID' },
-      { plate: '鲁DD12345', occurredAt: new Date(Date.now() - 5 * DAY), place: '人民路', code: '1352', description: '超速', fineFen: 20000, points: 3, status: 'UNPROCESSED' },
+      { plate: '鲁DD12345', plateType: '52', occurredAt: new Date(Date.now() - 5 * DAY), place: '人民路', code: '1352', description: '超速', fineFen: 20000, points: 3, status: 'UNPROCESSED' },
     ],
   });
 }
@@ -100,7 +100,7 @@ describe('vehicles', () => {
     const blocked = await ctx.http.post('/api/me/vehicles').set(auth(a.token)).send({ plate: '鲁D12345', vinSuffix: VIN_A.slice(-4) });
     expect(blocked.status).toBe(429);
     expect(await ctx.db.driverVehicle.count()).toBe(0);
-    expect(await ctx.db.failedAttempt.count({ where: { scope: 'VEHICLE_BIND' } })).toBe(10);
+    expect(blocked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it('asks for identity first (422) and rejects a malformed VIN ending (400)', async () => {
@@ -141,5 +141,45 @@ describe('violations', () => {
     expect((await ctx.http.get('/api/me/vehicles').set(auth(a.token))).body.total).toBe(0);
     const unbind = await ctx.http.delete('/api/me/vehicles/999999').set(auth(b.token));
     expect(unbind.status).toBe(404);
+  });
+
+  it('joins on plate AND plate type: the small car and the large car 鲁D88888 of two owners each show their own', async () => {
+    const VIN_SMALL = vin('LSVAU2A3', '7N218346');
+    const VIN_LARGE = vin('LZZ1CLVB', '2K123456');
+    await ctx.db.vehicle.createMany({
+      data: [
+        { plate: '鲁D88888', plateType: '02', vin: VIN_SMALL, ownerIdNumber: ID_A, brand: '大众', model: '朗逸', registeredAt: new Date('2020-01-01'), status: 'A' },
+        { plate: '鲁D88888', plateType: '01', vin: VIN_LARGE, ownerIdNumber: ID_B, brand: '重汽', model: '豪沃', registeredAt: new Date('2019-01-01'), status: 'A' },
+      ],
+    });
+    const at = new Date(Date.now() - 3 * DAY);
+    await ctx.db.violation.createMany({
+      data: [
+        { plate: '鲁D88888', plateType: '02', occurredAt: at, place: '光明路', code: '1039', description: '违法停车', fineFen: 10000, points: 0, status: 'UNPROCESSED' },
+        // Same plate, time and code as the small car's: only the plate type tells them apart.
+        { plate: '鲁D88888', plateType: '01', occurredAt: at, place: '光明路', code: '1039', description: '违法停车', fineFen: 15000, points: 0, status: 'UNPROCESSED' },
+        { plate: '鲁D88888', plateType: '01', occurredAt: new Date(Date.now() - 20 * DAY), place: '京台高速', code: '1636', description: '货车超载', fineFen: 50000, points: 6, status: 'UNPROCESSED' },
+      ],
+    });
+    const a = await boundDriver(ID_A);
+    const b = await boundDriver(ID_B);
+    const listVehicles = async (token: string) => (await ctx.http.get('/api/me/vehicles').set(auth(token))).body;
+    // Binding by plate and VIN ending finds the right one of the two vehicles.
+    expect((await ctx.http.post('/api/me/vehicles').set(auth(a.token)).send({ plate: '鲁D88888', vinSuffix: VIN_SMALL.slice(-4) })).status).toBe(201);
+    expect((await ctx.http.post('/api/me/vehicles').set(auth(b.token)).send({ plate: '鲁D88888', vinSuffix: VIN_LARGE.slice(-4) })).status).toBe(201);
+    expect((await listVehicles(a.token)).items.map((v: { plateType: string }) => v.plateType)).toEqual(['02']);
+    expect((await listVehicles(b.token)).items.map((v: { plateType: string }) => v.plateType)).toEqual(['01']);
+
+    const small = (await ctx.http.get('/api/me/violations').set(auth(a.token))).body;
+    expect(small.total).toBe(1);
+    expect(small.items).toEqual([expect.objectContaining({ plate: '鲁D88888', plateType: '02', plateTypeText: '小型汽车', fineFen: 10000 })]);
+    expect(small.totals).toEqual({ outstandingCount: 1, fineFen: 10000, lateFeeFen: 0, amountDueFen: 10000, points: 0 });
+
+    const large = (await ctx.http.get('/api/me/violations').set(auth(b.token))).body;
+    expect(large.total).toBe(2);
+    expect(large.items.map((v: { plateType: string; fineFen: number }) => `${v.plateType}:${v.fineFen}`)).toEqual(['01:15000', '01:50000']);
+    expect(large.totals).toEqual({ outstandingCount: 2, fineFen: 65000, lateFeeFen: 0, amountDueFen: 65000, points: 6 });
+    const onlyUnprocessed = (await ctx.http.get('/api/me/violations?status=UNPROCESSED').set(auth(a.token))).body;
+    expect(onlyUnprocessed.total).toBe(1);
   });
 });

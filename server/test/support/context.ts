@@ -6,6 +6,7 @@ import { createDb, type Db } from '../../src/db';
 import type { AppDeps } from '../../src/deps';
 import { createLogger } from '../../src/logger';
 import { hashPassword } from '../../src/modules/auth/password';
+import { createRateLimits } from '../../src/lib/rate-limit';
 import { createExamRuntime } from '../../src/modules/exams/runtime';
 import { createWechat } from '../../src/wechat';
 import { createFakeWechat } from '../../src/wechat/fake';
@@ -36,7 +37,7 @@ export async function startTestContext(env: Partial<Record<keyof Env, string>> =
     ...env,
   });
   const db = createDb(databaseUrl, config.databasePoolSize);
-  const deps: AppDeps = { config, db, log: createLogger('silent'), wechat: createWechat(config, db), exams: createExamRuntime(config) };
+  const deps: AppDeps = { config, db, log: createLogger('silent'), wechat: createWechat(config, db), exams: createExamRuntime(config), limits: createRateLimits(config) };
   const app = buildApp(deps);
   const raw = await openConnection(databaseUrl);
   const tables: { name: string }[] = await raw.query(
@@ -56,6 +57,7 @@ export async function startTestContext(env: Partial<Record<keyof Env, string>> =
     async close() {
       await raw.end();
       await db.$disconnect();
+      await deps.limits.close();
       await fake.close();
     },
   };

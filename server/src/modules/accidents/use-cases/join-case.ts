@@ -1,8 +1,8 @@
 // POST /api/accidents/join: the second party joins with the invite code (JOIN of the case machine).
 import type { AppDeps } from '../../../deps';
-import { AppError, conflict, notFound, ruleSaysNo } from '../../../http/errors';
+import { conflict, notFound, ruleSaysNo } from '../../../http/errors';
 import { audit } from '../../../lib/audit';
-import { clearFailures, recentFailures, recordFailure } from '../../auth/throttle';
+import { consumeAll, refundAll, waitText, type Counted } from '../../../lib/rate-limit';
 import { notify } from '../../notifications/notify';
 import { allowedFrom } from '../case-machine';
 import { caseRef, driverActor, type DriverCaller } from '../callers';
@@ -18,16 +18,15 @@ export interface JoinCaseInput {
 export async function joinCase(deps: AppDeps, input: JoinCaseInput) {
   const { caller, ip = 'unknown' } = input;
   const { maxFailures, windowMs } = deps.config.accidents.inviteThrottle;
-  const keys = [`driver:${caller.id}`, `ip:${ip}`];
-  const [byDriver, byIp] = await Promise.all(keys.map((k) => recentFailures(deps.db, 'INVITE_CODE', k, windowMs)));
-  if (byDriver >= maxFailures || byIp >= maxFailures * 4) {
-    throw new AppError(429, 'RATE_LIMITED', `邀请码输错次数太多，请${Math.round(windowMs / 60000)}分钟后再试`);
-  }
+  // A six-digit code falls to guessing unless every try is counted first, per driver and per address.
+  const counted: Counted[] = [
+    { limiter: deps.limits.limiter('invite-code-driver', { points: maxFailures, windowMs }), key: String(caller.id) },
+    { limiter: deps.limits.limiter('invite-code-ip', { points: maxFailures * 4, windowMs }), key: ip },
+  ];
+  await consumeAll(counted, (wait) => `邀请码输错次数太多，请${waitText(wait)}后再试`);
   const found = await deps.db.accidentCase.findUnique({ where: { inviteCode: input.inviteCode }, select: { id: true } });
-  if (!found) {
-    await Promise.all(keys.map((k) => recordFailure(deps.db, 'INVITE_CODE', k)));
-    throw notFound('邀请码不正确，请核对对方手机上显示的6位数字');
-  }
+  if (!found) throw notFound('邀请码不正确，请核对对方手机上显示的6位数字');
+  await refundAll(counted);
   const id = found.id;
   await deps.db.$transaction(async (tx) => {
     const c = (await lockCase(tx, id))!;
@@ -52,6 +51,5 @@ export async function joinCase(deps: AppDeps, input: JoinCaseInput) {
     await audit(tx, { actor, action: 'accident.joined', entityType: 'AccidentCase', entityId: c.id, ip });
     await notify(tx, { driverId: c.reporterId, event: 'accident.partner_joined', data: caseRef(c), dedupeKey: `accident:${c.id}:joined` });
   });
-  await clearFailures(deps.db, 'INVITE_CODE', keys[0]);
   return viewPartyCase(deps, { caller, id });
 }

@@ -1,12 +1,13 @@
-// An officer, agent or admin logs in with username and password; failures are throttled per
-// username and per address, and audited.
+// An officer, agent or admin logs in with username and password; attempts are counted per
+// username and per address before the password hash is checked (argon2 is the costly part), only
+// failures keep their count, and failures are audited.
 import type { AppDeps } from '../../../deps';
-import { AppError, unauthenticated } from '../../../http/errors';
+import { unauthenticated } from '../../../http/errors';
 import { newToken } from '../../../http/auth';
 import { audit } from '../../../lib/audit';
 import type { ClientInfo } from '../client-info';
 import { verifyPassword } from '../password';
-import { clearFailures, recentFailures, recordFailure } from '../throttle';
+import { consumeAll, refundAll, waitText, type Counted } from '../../../lib/rate-limit';
 
 export interface LoginStaffInput extends ClientInfo {
   username: string;
@@ -19,25 +20,21 @@ export async function loginStaff(deps: AppDeps, input: LoginStaffInput) {
   const { db, config } = deps;
   const { maxPerUser, maxPerIp, windowMs } = config.loginThrottle;
   const userKey = username.toLowerCase();
-  const ipKey = client.ip ?? 'unknown';
-  const [userFailures, ipFailures] = await Promise.all([
-    recentFailures(db, 'STAFF_USERNAME', userKey, windowMs),
-    recentFailures(db, 'STAFF_IP', ipKey, windowMs),
-  ]);
-  if (userFailures >= maxPerUser || ipFailures >= maxPerIp) {
-    throw new AppError(429, 'RATE_LIMITED', `密码错误次数过多，请${Math.round(windowMs / 60000)}分钟后再试`);
-  }
+  const counted: Counted[] = [
+    { limiter: deps.limits.limiter('staff-login-user', { points: maxPerUser, windowMs }), key: userKey },
+    { limiter: deps.limits.limiter('staff-login-ip', { points: maxPerIp, windowMs }), key: client.ip ?? 'unknown' },
+  ];
+  await consumeAll(counted, (wait) => `密码错误次数过多，请${waitText(wait)}后再试`);
   const staff = await db.staff.findUnique({
     where: { username: userKey },
     select: { id: true, username: true, displayName: true, passwordHash: true, role: true, active: true, unit: { select: { code: true, name: true } } },
   });
   const ok = await verifyPassword(staff?.passwordHash, password);
   if (!staff || !ok || !staff.active) {
-    await Promise.all([recordFailure(db, 'STAFF_USERNAME', userKey), recordFailure(db, 'STAFF_IP', ipKey)]);
     await audit(db, { actor: { type: 'SYSTEM' }, action: 'staff.login_failed', entityType: 'Staff', entityId: staff?.id, details: { username: userKey }, ip: client.ip });
     throw unauthenticated('用户名或密码不正确');
   }
-  await clearFailures(db, 'STAFF_USERNAME', userKey);
+  await Promise.all([counted[0].limiter.reset(userKey), refundAll(counted.slice(1))]);
   const { token, tokenHash } = newToken();
   await db.$transaction([
     db.loginSession.create({

@@ -3,9 +3,9 @@
 import { normalisePlate } from '@jiaoguan/contracts/plate';
 import type { AppDeps } from '../../../deps';
 import type { Caller } from '../../../http/auth';
-import { AppError, notFound, ruleSaysNo } from '../../../http/errors';
+import { notFound, ruleSaysNo } from '../../../http/errors';
 import { audit } from '../../../lib/audit';
-import { recentFailures, recordFailure } from '../../auth/throttle';
+import { consumeAll, refundAll, type Counted } from '../../../lib/rate-limit';
 import { vehicleView } from '../views';
 
 const identityRequired = () =>
@@ -20,28 +20,22 @@ export interface BindVehicleInput {
 }
 
 /** Answers whether the link is new: binding a vehicle already bound changes nothing. */
-export async function bindVehicle(deps: Pick<AppDeps, 'db' | 'config'>, input: BindVehicleInput) {
+export async function bindVehicle(deps: Pick<AppDeps, 'db' | 'config' | 'limits'>, input: BindVehicleInput) {
   const { caller, ip } = input;
   const limits = deps.config.inquiries.vehicleBind;
   if (!caller.idNumber) throw identityRequired();
   const plate = normalisePlate(input.plate);
   const suffix = input.vinSuffix.trim().toUpperCase();
-  const driverKey = `driver:${caller.id}`;
-  const plateKey = `plate:${plate}`;
-  const [byDriver, byPlate] = await Promise.all([
-    recentFailures(deps.db, 'VEHICLE_BIND', driverKey, limits.windowMs),
-    recentFailures(deps.db, 'VEHICLE_BIND', plateKey, limits.windowMs),
-  ]);
-  if (byDriver >= limits.maxFailures || byPlate >= limits.maxFailures * 2) {
-    throw new AppError(429, 'RATE_LIMITED', '尝试次数过多，请稍后再试');
-  }
+  const { maxFailures, windowMs } = limits;
+  const counted: Counted[] = [
+    { limiter: deps.limits.limiter('vehicle-bind-driver', { points: maxFailures, windowMs }), key: String(caller.id) },
+    { limiter: deps.limits.limiter('vehicle-bind-plate', { points: maxFailures * 2, windowMs }), key: plate },
+  ];
+  await consumeAll(counted, () => '尝试次数过多，请稍后再试');
   const candidates = await deps.db.vehicle.findMany({ where: { plate } });
   const match = candidates.find((v) => v.vin.endsWith(suffix) && v.ownerIdNumber === caller.idNumber);
-  if (!match) {
-    await recordFailure(deps.db, 'VEHICLE_BIND', driverKey);
-    await recordFailure(deps.db, 'VEHICLE_BIND', plateKey);
-    throw notFound('号牌号码或车架号后几位不正确，或该车不在您名下');
-  }
+  if (!match) throw notFound('号牌号码或车架号后几位不正确，或该车不在您名下');
+  await refundAll(counted);
   const { link, created } = await deps.db.$transaction(async (tx) => {
     const existing = await tx.driverVehicle.findUnique({
       where: { driverId_vehicleId: { driverId: caller.id, vehicleId: match.id } },
