@@ -115,13 +115,13 @@ export async function seedDemoData(db: PrismaClient, storage: FileStorage): Prom
   }
 
   const violations = [
-    { plate: '鲁D12345', occurredAt: new Date('2026-10-12T01:35:00Z'), place: '枣庄市市中区光明路与君山路交叉口', code: '1625', description: '驾驶机动车违反道路交通信号灯通行的', fineFen: 20000, points: 6, status: 'UNPROCESSED' as const },
-    { plate: '鲁D12345', occurredAt: new Date('2026-08-03T09:10:00Z'), place: '滕州市荆河路', code: '1039', description: '机动车违反规定停放、临时停车，驾驶人不在现场，妨碍其他车辆、行人通行的', fineFen: 10000, points: 0, status: 'PAID' as const },
-    { plate: '鲁D6M789', occurredAt: new Date('2026-11-02T03:20:00Z'), place: '枣庄市薛城区泰山路', code: '1352', description: '驾驶中型以上载客载货汽车、危险物品运输车辆以外的其他机动车行驶超过规定时速10%未达20%的', fineFen: 5000, points: 1, status: 'PROCESSED' as const },
+    { plate: '鲁D12345', plateType: '02', occurredAt: new Date('2026-10-12T01:35:00Z'), place: '枣庄市市中区光明路与君山路交叉口', code: '1625', description: '驾驶机动车违反道路交通信号灯通行的', fineFen: 20000, points: 6, status: 'UNPROCESSED' as const },
+    { plate: '鲁D12345', plateType: '02', occurredAt: new Date('2026-08-03T09:10:00Z'), place: '滕州市荆河路', code: '1039', description: '机动车违反规定停放、临时停车，驾驶人不在现场，妨碍其他车辆、行人通行的', fineFen: 10000, points: 0, status: 'PAID' as const },
+    { plate: '鲁D6M789', plateType: '02', occurredAt: new Date('2026-11-02T03:20:00Z'), place: '枣庄市薛城区泰山路', code: '1352', description: '驾驶中型以上载客载货汽车、危险物品运输车辆以外的其他机动车行驶超过规定时速10%未达20%的', fineFen: 5000, points: 1, status: 'PROCESSED' as const },
   ];
   for (const v of violations) {
     await db.violation.upsert({
-      where: { plate_occurredAt_code: { plate: v.plate, occurredAt: v.occurredAt, code: v.code } },
+      where: { plate_plateType_occurredAt_code: { plate: v.plate, plateType: v.plateType, occurredAt: v.occurredAt, code: v.code } },
       create: v,
       update: v,
       select: { id: true },

@@ -70,6 +70,9 @@ export type UnbindVehicleResponse = z.infer<typeof unbindVehicleResponse>;
 export const violation = z.object({
   id,
   plate: z.string(),
+  /** 号牌种类 code (with the plate it names the vehicle), and its name. */
+  plateType: z.string(),
+  plateTypeText: z.string(),
   occurredAt: isoTime,
   place: z.string(),
   code: z.string(),

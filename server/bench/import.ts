@@ -60,10 +60,10 @@ async function serveRaw() {
       res.writeHead(401).end();
       return;
     }
-    const cols = 'x.id, x.plate, x.occurredAt, x.place, x.code, x.description, x.fineFen, x.points, x.status, x.decidedAt';
+    const cols = 'x.id, x.plate, x.plateType, x.occurredAt, x.place, x.code, x.description, x.fineFen, x.points, x.status, x.decidedAt';
     const [rows] = (await pool.query(
       `SELECT ${cols} FROM Violation x
-         JOIN Vehicle v ON v.plate = x.plate AND v.ownerIdNumber = ?
+         JOIN Vehicle v ON v.plate = x.plate AND v.plateType = x.plateType AND v.ownerIdNumber = ?
          JOIN DriverVehicle dv ON dv.vehicleId = v.id AND dv.driverId = ?
        UNION SELECT ${cols} FROM Violation x WHERE x.licenceNumber = ?
        ORDER BY occurredAt DESC, id DESC`,
@@ -116,7 +116,7 @@ async function prepareDatabase() {
 
 /** The CSV file, produced as it is sent. */
 function* csvChunks(): Generator<string> {
-  yield 'plate,occurredAt,place,code,description,fineFen,points,status,decidedAt\n';
+  yield 'plate,plateType,occurredAt,place,code,description,fineFen,points,status,decidedAt\n';
   const base = Date.UTC(2025, 0, 1);
   const statuses = ['UNPROCESSED', 'PROCESSED', 'PAID'];
   let buf = '';
@@ -124,7 +124,7 @@ function* csvChunks(): Generator<string> {
     const at = new Date(base + i * 60_000).toISOString();
     const status = statuses[i % 3];
     const decided = status === 'UNPROCESSED' ? '' : new Date(base + i * 60_000 + DAY).toISOString();
-    buf += `${plateOf(i)},${at},薛城区人民路${i % 100}号,1625,闯红灯,20000,6,${status},${decided}\n`;
+    buf += `${plateOf(i)},02,${at},薛城区人民路${i % 100}号,1625,闯红灯,20000,6,${status},${decided}\n`;
     if (buf.length > 64_000) {
       yield buf;
       buf = '';

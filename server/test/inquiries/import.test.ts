@@ -164,7 +164,7 @@ describe('vehicle import', () => {
 });
 
 describe('violation import', () => {
-  it('upserts on plate, time and code; re-import updates the status and never duplicates', async () => {
+  it('upserts on plate, plate type, time and code; re-import updates the status and never duplicates', async () => {
     const rows = [
       ['鲁D12345', '2026-01-05 08:30:00', '解放路与光明路口', '1625', '闯红灯', 20000, 6, 'UNPROCESSED'],
       ['鲁D12345', '2026-01-06 09:00:00', '光明路', '1039', '违法停车', 10000, 0, 'PROCESSED'],
@@ -180,6 +180,66 @@ describe('violation import', () => {
     expect(await ctx.db.violation.count()).toBe(2);
     expect((await ctx.db.violation.findFirstOrThrow({ where: { code: '1625' } })).status).toBe('PAID');
     expect(await ctx.db.auditLog.count({ where: { action: 'import.violations' } })).toBe(2);
+  });
+
+  it('takes an optional plateType: the same plate, time and code on two plate types are two violations', async () => {
+    const header = ['plate', 'plateType', ...VIOLATION_HEADER.slice(1)];
+    const withType = await importCsv(
+      ctx,
+      admin,
+      'violations',
+      csv(header, [
+        ['鲁D12345', '01', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 15000, 0, 'UNPROCESSED'],
+        ['鲁D12345', '2', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 10000, 0, 'UNPROCESSED'],
+        ['鲁DD12345', '', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 10000, 0, 'UNPROCESSED'],
+        ['鲁D12345', '01', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 16000, 0, 'UNPROCESSED'],
+      ]),
+    );
+    expect(withType.status).toBe(200);
+    expect(withType.body).toMatchObject({ created: 3, updated: 1, rejected: [] });
+    const stored = await ctx.db.violation.findMany({ orderBy: [{ plate: 'asc' }, { plateType: 'asc' }] });
+    expect(stored.map((v) => `${v.plate} ${v.plateType} ${v.fineFen}`)).toEqual(['鲁D12345 01 16000', '鲁D12345 02 10000', '鲁DD12345 52 10000']);
+
+    // Without the column: the small-car code, so this updates the 02 row and leaves the 01 one alone.
+    const without = await importCsv(
+      ctx,
+      admin,
+      'violations',
+      csv(VIOLATION_HEADER, [['鲁D12345', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 10000, 0, 'PAID']]),
+    );
+    expect(without.body).toMatchObject({ created: 0, updated: 1, rejected: [] });
+    const byType = await ctx.db.violation.findMany({ where: { plate: '鲁D12345' }, orderBy: { plateType: 'asc' } });
+    expect(byType.map((v) => `${v.plateType} ${v.status}`)).toEqual(['01 UNPROCESSED', '02 PAID']);
+
+    const json = await importJson(ctx, admin, 'violations', [
+      { plate: '鲁D54321', plateType: 1, occurredAt: '2026-01-06 09:00', place: '人民路', code: '1352', description: '超速', fineFen: 20000, points: 3, status: 'UNPROCESSED' },
+      { plate: '鲁D54321', occurredAt: '2026-01-06 09:00', place: '人民路', code: '1352', description: '超速', fineFen: 20000, points: 3, status: 'UNPROCESSED' },
+    ]);
+    expect(json.body).toMatchObject({ created: 2, updated: 0, rejected: [] });
+    expect((await ctx.db.violation.findMany({ where: { plate: '鲁D54321' }, orderBy: { plateType: 'asc' } })).map((v) => v.plateType)).toEqual(['01', '02']);
+  });
+
+  it('rejects an unknown plate type, or one that does not fit the plate, with its line and writes nothing for it', async () => {
+    const header = ['plate', 'plateType', ...VIOLATION_HEADER.slice(1)];
+    const res = await importCsv(
+      ctx,
+      admin,
+      'violations',
+      csv(header, [
+        ['鲁D12345', '99', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 10000, 0, 'UNPROCESSED'],
+        ['鲁DD12345', '02', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 10000, 0, 'UNPROCESSED'],
+        ['鲁D12345', '52', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 10000, 0, 'UNPROCESSED'],
+        ['鲁D12345', '小型汽车', '2026-01-05 08:30:00', '光明路', '1039', '违法停车', 10000, 0, 'UNPROCESSED'],
+      ]),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 0, updated: 0, rejectedCount: 4 });
+    expect(res.body.rejected.map((r: { line: number }) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(res.body.rejected[0].reason).toMatch(/plateType 号牌种类代码 99 不认识/);
+    expect(res.body.rejected[1].reason).toMatch(/52/);
+    expect(res.body.rejected[2].reason).toMatch(/新能源号牌应为8位/);
+    expect(res.body.rejected[3].reason).toMatch(/号牌种类/);
+    expect(await ctx.db.violation.count()).toBe(0);
   });
 
   it('streams a file of several batches and keeps a quoted field with a comma intact', async () => {

@@ -1,7 +1,7 @@
 // Validation of one import row per record kind: each raw row becomes a clean record or a reason in Chinese.
 import { idNumberProblem, ID_NUMBER_MESSAGES, normaliseIdNumber } from '@jiaoguan/contracts/id-number';
 import { LICENCE_STATUS, POINT_VALUES, VEHICLE_STATUS, splitLicenceClasses, splitStatus } from './codes';
-import { normalisePlate, plateKind, plateTypeProblem } from '@jiaoguan/contracts/plate';
+import { defaultPlateType, normalisePlate, plateKind, plateTypeProblem } from '@jiaoguan/contracts/plate';
 import { shanghaiMidnightOf } from '@jiaoguan/contracts/time';
 import { isValidVin } from '@jiaoguan/contracts/vin';
 
@@ -20,7 +20,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, { required: readonly str
   },
   violations: {
     required: ['plate', 'occurredAt', 'place', 'code', 'description', 'fineFen', 'points', 'status'],
-    optional: ['decidedAt', 'licenceNumber'],
+    optional: ['plateType', 'decidedAt', 'licenceNumber'],
   },
 };
 
@@ -50,6 +50,8 @@ export interface VehicleRow {
 
 export interface ViolationRow {
   plate: string;
+  /** 号牌种类: with the plate it names the vehicle the violation belongs to. */
+  plateType: string;
   occurredAt: Date;
   place: string;
   code: string;
@@ -158,11 +160,17 @@ function licence(raw: Raw): LicenceRow {
   };
 }
 
+/** The row's plate type, codes like 2 read as 02; checked against the plate. */
+function checkedPlateType(plate: string, given: string): string {
+  const plateType = given.padStart(2, '0');
+  const problem = plateTypeProblem(plate, plateType);
+  if (problem) throw new RowProblem(problem === '号牌种类代码不正确' ? `plateType 号牌种类代码 ${given} 不认识` : problem);
+  return plateType;
+}
+
 function vehicle(raw: Raw): VehicleRow {
   const plate = normalisePlate(req(raw, 'plate', 16));
-  const plateType = req(raw, 'plateType', 8).padStart(2, '0');
-  const problem = plateTypeProblem(plate, plateType);
-  if (problem) throw new RowProblem(problem);
+  const plateType = checkedPlateType(plate, req(raw, 'plateType', 8));
   const vin = req(raw, 'vin', 17).toUpperCase();
   if (!isValidVin(vin)) throw new RowProblem('vin 车辆识别代号不正确（17位，第9位校验位）');
   return {
@@ -183,7 +191,11 @@ const VIOLATION_STATUSES = new Set(['UNPROCESSED', 'PROCESSED', 'PAID']);
 
 function violation(raw: Raw): ViolationRow {
   const plate = normalisePlate(req(raw, 'plate', 16));
-  if (!plateKind(plate)) throw new RowProblem('号牌号码格式不正确');
+  const kind = plateKind(plate);
+  if (!kind) throw new RowProblem('号牌号码格式不正确');
+  // Absent: the type people mean by the plate alone (02 small car; 52/51 for an 8-character plate).
+  const given = text(raw, 'plateType', 8, true);
+  const plateType = given === null ? defaultPlateType(kind) : checkedPlateType(plate, given);
   const code = req(raw, 'code', 8);
   if (!/^\d{4,5}$/.test(code)) throw new RowProblem('code 违法代码应为4位或5位数字');
   const points = int(raw, 'points', 0, 12);
@@ -196,6 +208,7 @@ function violation(raw: Raw): ViolationRow {
   if (decidedAt && decidedAt.getTime() < occurredAt.getTime()) throw new RowProblem('decidedAt 处理时间不能早于违法时间');
   return {
     plate,
+    plateType,
     occurredAt,
     place: req(raw, 'place', 255),
     code,

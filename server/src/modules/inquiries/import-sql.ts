@@ -128,7 +128,8 @@ const writeVehicles: Writer<VehicleRow> = async (db, batch, reject) => {
   return { created: accepted.filter((e) => !existingVins.has(e.row.vin)).length };
 };
 
-const violationKey = (plate: string, at: string, code: string) => `${plate}|${at}|${code}`;
+/** The natural key, as the unique index (plate, plateType, occurredAt, code). */
+const violationKey = (r: ViolationRow) => `${r.plate}|${r.plateType}|${sqlTime(r.occurredAt)}|${r.code}`;
 
 /**
  * Violations come by the million, so no look-up before writing: with the batch's keys made unique
@@ -136,14 +137,14 @@ const violationKey = (plate: string, at: string, code: string) => `${plate}|${at
  * gives created = 2n − affected.
  */
 const writeViolations: Writer<ViolationRow> = async (db, batch) => {
-  const rows = lastPerKey(batch, (r) => violationKey(r.plate, sqlTime(r.occurredAt)!, r.code));
+  const rows = lastPerKey(batch, violationKey);
   const values: unknown[] = [];
   for (const { row: r } of rows.values()) {
-    values.push(r.plate, sqlTime(r.occurredAt), r.place, r.code, r.description, r.fineFen, r.points, r.status, sqlTime(r.decidedAt), r.licenceNumber);
+    values.push(r.plate, r.plateType, sqlTime(r.occurredAt), r.place, r.code, r.description, r.fineFen, r.points, r.status, sqlTime(r.decidedAt), r.licenceNumber);
   }
   const affected = await db.execute(
-    `INSERT INTO Violation (plate, occurredAt, place, code, description, fineFen, points, status, decidedAt, licenceNumber, createdAt, updatedAt)
-     VALUES ${placeholders(rows.size, 10).replace(/\?\)/g, '?, NOW(6), NOW(6))')}
+    `INSERT INTO Violation (plate, plateType, occurredAt, place, code, description, fineFen, points, status, decidedAt, licenceNumber, createdAt, updatedAt)
+     VALUES ${placeholders(rows.size, 11).replace(/\?\)/g, '?, NOW(6), NOW(6))')}
      ON DUPLICATE KEY UPDATE place = VALUES(place), description = VALUES(description), fineFen = VALUES(fineFen),
        points = VALUES(points), status = VALUES(status), decidedAt = VALUES(decidedAt),
        licenceNumber = COALESCE(VALUES(licenceNumber), licenceNumber), updatedAt = VALUES(updatedAt)`,

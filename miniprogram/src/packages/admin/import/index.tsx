@@ -13,7 +13,7 @@ import './index.css'
 const KINDS: { key: ImportKind; label: string; fields: string }[] = [
   { key: 'licences', label: '驾驶证', fields: 'idNumber, name, licenceClass, firstIssuedAt, validUntil, status, points' },
   { key: 'vehicles', label: '机动车', fields: 'plate, plateType, vin, ownerIdNumber, brand, model, registeredAt, inspectionDueAt, status' },
-  { key: 'violations', label: '违法记录', fields: 'plate, occurredAt, place, code, description, fineFen, points, status' },
+  { key: 'violations', label: '违法记录', fields: 'plate, plateType（可选）, occurredAt, place, code, description, fineFen, points, status' },
 ]
 
 const contentTypeOf = (name: string) => (name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv')
