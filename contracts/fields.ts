@@ -38,3 +38,9 @@ export const mobilePhoneField = z
   .string()
   .trim()
   .regex(/^1[3-9]\d{9}$/, '请填写11位手机号码');
+
+/** 档案编号: the 12-digit file number printed on a driving licence. */
+export const fileNumberField = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, '档案编号是12位数字，在驾驶证副页上');

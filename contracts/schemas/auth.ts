@@ -1,8 +1,8 @@
 // Logging in and who the caller is (API.md, Identity): logins, logout, GET /api/me and identity binding.
 import { z } from 'zod';
-import { idNumberField, personNameField } from '../fields';
+import { fileNumberField, idNumberField, personNameField } from '../fields';
 import { ROLES } from '../labels';
-import { id, isoTimeOrNull, unit } from './common';
+import { id, isoTime, isoTimeOrNull, unit } from './common';
 
 export const staffRole = z.enum(ROLES).exclude(['driver']);
 export type StaffRole = z.infer<typeof staffRole>;
@@ -16,7 +16,21 @@ export type WechatLoginRequest = z.input<typeof wechatLoginRequest>;
 export const staffLoginRequest = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
 export type StaffLoginRequest = z.input<typeof staffLoginRequest>;
 
-export const bindIdentityRequest = z.object({ idNumber: idNumberField, name: personNameField });
+/**
+ * The binding must be proven by what the records hold: the code of WeChat's getPhoneNumber
+ * button (the phone behind it must be the one on record) or the licence's file number.
+ */
+export const bindIdentityRequest = z
+  .object({
+    idNumber: idNumberField,
+    name: personNameField,
+    phoneCode: z.string().trim().min(1).max(256).optional(),
+    fileNumber: fileNumberField.optional(),
+  })
+  .refine((b) => b.phoneCode !== undefined || b.fileNumber !== undefined, {
+    message: '请用微信手机号或驾驶证档案编号验证身份',
+    path: ['phoneCode'],
+  });
 export type BindIdentityRequest = z.input<typeof bindIdentityRequest>;
 
 // ---- responses ----
@@ -36,6 +50,9 @@ export type StaffUser = z.infer<typeof staffUser>;
 export const staffLoginResponse = z.object({ token: z.string(), user: staffUser });
 export type StaffLoginResponse = z.infer<typeof staffLoginResponse>;
 
+export const unbindIdentityByAdminRequest = z.object({ reason: z.string().trim().min(2).max(200) });
+export type UnbindIdentityByAdminRequest = z.input<typeof unbindIdentityByAdminRequest>;
+
 export const logoutResponse = z.object({ ok: z.boolean() });
 export type LogoutResponse = z.infer<typeof logoutResponse>;
 
@@ -53,6 +70,10 @@ export const driverMe = z.object({
   identity: driverIdentity,
 });
 export type DriverMe = z.infer<typeof driverMe>;
+
+/** What an admin's unbinding did: who held the ID number (masked) and when it was released. */
+export const identityUnbound = z.object({ idNumber: z.string(), driverId: id, unboundAt: isoTime });
+export type IdentityUnbound = z.infer<typeof identityUnbound>;
 
 export const staffMe = staffUser;
 export type StaffMe = StaffUser;

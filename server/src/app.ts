@@ -72,6 +72,8 @@ export function buildApp(deps: AppDeps): Koa {
   app.use(
     bodyParser({
       enableTypes: ['json'],
+      // DELETE too: an admin's unbinding carries its reason in the body (API.md, Identity).
+      parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
       jsonLimit: JSON_LIMIT,
       encoding: 'utf-8',
       onError: (err) => {

@@ -11,6 +11,8 @@ export interface WechatLogin {
   code2Session(code: string): Promise<{ openid: string; unionid?: string }>;
   /** Absent in stand-ins that only log in; callers then treat text as unchecked. */
   msgSecCheck?(input: MsgSecCheckInput): Promise<MsgSecCheckResult>;
+  /** The phone number behind a getPhoneNumber code; absent in stand-ins that only log in. */
+  getPhoneNumber?(code: string): Promise<{ phone: string }>;
 }
 
 export interface AppDeps {

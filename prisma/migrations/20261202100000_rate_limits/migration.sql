@@ -3,7 +3,7 @@
 CREATE TABLE `RateLimit` (
     `key` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
     `points` INT NOT NULL DEFAULT 0,
-    `expire` BIGINT UNSIGNED NULL,
+    `expire` BIGINT NULL,
     PRIMARY KEY (`key`),
     INDEX `RateLimit_expire_idx` (`expire`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

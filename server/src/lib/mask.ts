@@ -15,3 +15,9 @@ export function maskName(name: string | null | undefined): string | null {
   const chars = Array.from(name);
   return chars.length <= 1 ? name : chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/** 档案编号: only the last four digits show (********1234). */
+export function maskFileNumber(fileNumber: string | null | undefined): string | null {
+  if (!fileNumber) return null;
+  return fileNumber.length > 4 ? `${'*'.repeat(fileNumber.length - 4)}${fileNumber.slice(-4)}` : '*'.repeat(fileNumber.length);
+}

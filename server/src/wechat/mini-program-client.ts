@@ -116,6 +116,18 @@ export class MiniProgramClient {
     return typeof answer.msgid === 'number' ? { msgid: answer.msgid } : {};
   }
 
+  /**
+   * `POST /wxa/business/getuserphonenumber`: the phone number WeChat vouches for behind a
+   * getPhoneNumber button's code (single use, 5 minutes); 40029 for a bad or used code.
+   */
+  async getPhoneNumber(code: string): Promise<{ phone: string; countryCode: string }> {
+    const path = '/wxa/business/getuserphonenumber';
+    const answer = await this.tokenCall(path, { code });
+    const info = answer.phone_info as { purePhoneNumber?: unknown; countryCode?: unknown } | undefined;
+    if (!info || typeof info.purePhoneNumber !== 'string' || info.purePhoneNumber === '') throw malformed(path, 'phone_info.purePhoneNumber');
+    return { phone: info.purePhoneNumber, countryCode: typeof info.countryCode === 'string' ? info.countryCode : '86' };
+  }
+
   /** `POST /wxa/msg_sec_check` (v2); decide on `suggest`, errcode 0 only means the check ran. */
   async msgSecCheck(input: MsgSecCheckInput): Promise<MsgSecCheckResult> {
     const path = '/wxa/msg_sec_check';

@@ -168,3 +168,27 @@ describe('fake WeChat access tokens', () => {
     expect((await check(stable.accessToken)).body.errcode).toBe(0);
   });
 });
+
+describe('fake WeChat phone number (getuserphonenumber)', () => {
+  let h: FakeHarness;
+  beforeAll(async () => {
+    h = await startFake();
+  });
+  afterAll(() => h.close());
+  beforeEach(() => h.fake.reset());
+
+  it('answers fake-phone:<11 digits> with that number, once', async () => {
+    expect(await h.client.getPhoneNumber('fake-phone:13800138000')).toEqual({ phone: '13800138000', countryCode: '86' });
+    expect(await h.client.getPhoneNumber('fake-phone:13800138000:again')).toMatchObject({ phone: '13800138000' });
+    const reused = await rejection(h.client.getPhoneNumber('fake-phone:13800138000'));
+    expect(reused).toMatchObject({ errcode: 40029, path: '/wxa/business/getuserphonenumber' });
+  });
+
+  it('refuses a code that stands for no phone, and one sent in the query instead of the body', async () => {
+    expect(await rejection(h.client.getPhoneNumber('fake-phone:12345'))).toMatchObject({ errcode: 40029 });
+    expect(await rejection(h.client.getPhoneNumber('fake:alice'))).toMatchObject({ errcode: 40029 });
+    const token = (await h.client.getStableToken()).accessToken;
+    const res = await fetch(`${h.url}/wxa/business/getuserphonenumber?access_token=${token}&code=fake-phone:13800138000`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect((await res.json()).errcode).toBe(40029);
+  });
+});

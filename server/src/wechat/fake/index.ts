@@ -246,6 +246,30 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
       },
     },
 
+    // The phone number behind a getPhoneNumber button's code: `fake-phone:<11 digits>` (or
+    // `fake-phone:<11 digits>:<anything>`, for a fresh code) stands for that number. Like WeChat:
+    // the code goes in the JSON body and works once.
+    '/wxa/business/getuserphonenumber': {
+      method: 'POST',
+      handler: (req) => {
+        checkAccessToken(req.query);
+        const code = requireBody(req).code;
+        if (typeof code !== 'string' || code === '') throw new WxRefusal(40029, 'invalid code');
+        const match = /^fake-phone:(1\d{10})(?::.*)?$/.exec(code);
+        if (!match || usedCodes.has(code)) throw new WxRefusal(40029, 'invalid code');
+        usedCodes.add(code);
+        const phone = match[1]!;
+        return {
+          phone_info: {
+            phoneNumber: phone,
+            purePhoneNumber: phone,
+            countryCode: '86',
+            watermark: { timestamp: Math.floor(now() / 1000), appid: miniProgram.appId },
+          },
+        };
+      },
+    },
+
     '/cgi-bin/token': {
       method: 'GET',
       handler: ({ query }) => {
