@@ -1,6 +1,6 @@
 // Exam booking (API.md, Exams): sessions, eligibility, bookings, and the admins' exam plan.
 import { z } from 'zod';
-import { idNumberField, personNameField } from '../fields';
+import { idNumberField, mobilePhoneField, personNameField } from '../fields';
 import { ALLOCATIONS, BOOKING_STATUSES, EXAM_RESULTS, LICENCE_CLASSES } from '../labels';
 import { id, importReport, isoTime, isoTimeOrNull, pageOf, unit } from './common';
 
@@ -32,6 +32,8 @@ export const learnerRequest = z.object({
   idNumber: idNumberField,
   name: personNameField,
   licenceClass,
+  /** The applicant's mobile number: it proves their identity binding. */
+  phone: mobilePhoneField.optional(),
   appliedAt: dateField.optional(),
   permitIssuedAt: dateField.nullable().optional(),
   passedSubjects: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).max(4).default([]),
@@ -146,6 +148,8 @@ export const learner = z.object({
   appliedAt: isoTime,
   permitIssuedAt: isoTimeOrNull,
   passedSubjects: z.array(z.number().int()),
+  /** Masked: 138****0000. */
+  phone: z.string().nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });

@@ -39,6 +39,9 @@ export const licence = z.object({
   fullPoints: z.number().int(),
   pointsCycle: z.object({ startsAt: isoTime, endsAt: isoTime }),
   nextMedicalCheckAt: isoTimeOrNull,
+  /** The registered phone and the 档案编号, masked (138****0000, ********3456). */
+  phone: z.string().nullable(),
+  fileNumber: z.string().nullable(),
   advice: z.array(z.string()),
 });
 export type Licence = z.infer<typeof licence>;

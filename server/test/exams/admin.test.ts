@@ -32,6 +32,18 @@ describe('POST /api/admin/learners', () => {
     expect(row.subject1PassedAt?.toISOString()).toBe('2026-08-31T16:00:00.000Z');
   });
 
+  it('keeps the applicant\'s phone (an identity proof) and answers it masked; a bad phone is 400', async () => {
+    const body = { idNumber: ID, name: '刘洋', licenceClass: 'C1', phone: '13912345678', passedSubjects: [] };
+    const created = await ctx.http.post('/api/admin/learners').set(auth(admin)).send(body);
+    expect(created.status).toBe(201);
+    expect(created.body.phone).toBe('139****5678');
+    expect((await ctx.db.learner.findUniqueOrThrow({ where: { idNumber: ID } })).phone).toBe('13912345678');
+    expect((await ctx.http.post('/api/admin/learners').set(auth(admin)).send({ ...body, phone: '2391234567' })).status).toBe(400);
+    // Sent again without a phone, the one on file stays.
+    await ctx.http.post('/api/admin/learners').set(auth(admin)).send({ ...body, phone: undefined }).expect(200);
+    expect((await ctx.db.learner.findUniqueOrThrow({ where: { idNumber: ID } })).phone).toBe('13912345678');
+  });
+
   it('answers 400 for a bad ID number or class, and 403 for a driver', async () => {
     const bad = await ctx.http.post('/api/admin/learners').set(auth(admin)).send({ idNumber: '123', name: '刘洋', licenceClass: 'Z9', permitIssuedAt: null, passedSubjects: [] });
     expect(bad.status).toBe(400);

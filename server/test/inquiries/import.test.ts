@@ -45,6 +45,25 @@ describe('licence import', () => {
     expect(await ctx.db.licence.count()).toBe(1);
   });
 
+  it('takes the holder\'s phone and file number (the identity proofs), checked, and keeps them on a re-import without them', async () => {
+    const header = [...LICENCE_HEADER, 'phone', 'fileNumber'];
+    const res = await importCsv(ctx, admin, 'licences', csv(header, [
+      [ID1, '张伟', 'C1', '2015-03-10', '2027-03-10', 'A', 3, '13800138000', '370400123456'],
+      [ID2, '王芳', 'C2', '2016-05-01', '2028-05-01', 'A', 0, '12345', ''],
+      [ID2, '王芳', 'C2', '2016-05-01', '2028-05-01', 'A', 0, '', '3704001234'],
+    ]));
+    expect(res.body).toMatchObject({ created: 1, rejectedCount: 2 });
+    expect(res.body.rejected.map((r: { reason: string }) => r.reason)).toEqual([expect.stringMatching(/手机号码/), expect.stringMatching(/档案编号/)]);
+    await importCsv(ctx, admin, 'licences', csv(LICENCE_HEADER, [[ID1, '张伟', 'C1', '2015-03-10', '2027-03-10', 'A', 6]]));
+    expect(await ctx.db.licence.findUniqueOrThrow({ where: { idNumber: ID1 } })).toMatchObject({ phone: '13800138000', fileNumber: '370400123456', points: 6 });
+    // The holder sees them masked.
+    const d = await loginDriver(ctx);
+    await ctx.db.driver.update({ where: { id: d.id }, data: { idNumber: ID1, realName: '张伟', identityBoundAt: new Date() } });
+    const own = await ctx.http.get('/api/me/licence').set('Authorization', `Bearer ${d.token}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ phone: '138****8000', fileNumber: '********3456' });
+  });
+
   it('updates on re-import instead of duplicating, and counts a repeated key in one file as an update', async () => {
     const rows = [
       [ID1, '张伟', 'C1', '2015-03-10', '2027-03-10', 'A', 3],

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db';
 import type { Caller } from '../../http/auth';
 import { ruleSaysNo } from '../../http/errors';
-import { maskIdNumber } from '../../lib/mask';
+import { maskIdNumber, maskPhone } from '../../lib/mask';
 import type { BookingFact, LearnerFacts } from './rules';
 import { loadLearnerByIdNumber } from './use-cases/learner-sql';
 
@@ -17,6 +17,7 @@ export const learnerSelect = {
   idNumber: true,
   name: true,
   licenceClass: true,
+  phone: true,
   appliedAt: true,
   permitIssuedAt: true,
   subject1PassedAt: true,
@@ -27,7 +28,7 @@ export const learnerSelect = {
   updatedAt: true,
 } as const;
 
-export type LearnerRow = { [K in keyof typeof learnerSelect]: K extends 'id' ? number : K extends 'idNumber' | 'name' | 'licenceClass' ? string : K extends 'appliedAt' | 'createdAt' | 'updatedAt' ? Date : Date | null };
+export type LearnerRow = { [K in keyof typeof learnerSelect]: K extends 'id' ? number : K extends 'idNumber' | 'name' | 'licenceClass' ? string : K extends 'phone' ? string | null : K extends 'appliedAt' | 'createdAt' | 'updatedAt' ? Date : Date | null };
 
 export function learnerView(l: LearnerRow) {
   return {
@@ -38,6 +39,7 @@ export function learnerView(l: LearnerRow) {
     appliedAt: l.appliedAt,
     permitIssuedAt: l.permitIssuedAt,
     passedSubjects: ([1, 2, 3, 4] as const).filter((s) => l[`subject${s}PassedAt`]),
+    phone: maskPhone(l.phone),
     createdAt: l.createdAt,
     updatedAt: l.updatedAt,
   };

@@ -12,7 +12,7 @@ export type { ImportKind };
 export const IMPORT_FIELDS: Readonly<Record<ImportKind, { required: readonly string[]; optional: readonly string[] }>> = {
   licences: {
     required: ['idNumber', 'name', 'licenceClass', 'firstIssuedAt', 'validUntil', 'status', 'points'],
-    optional: ['nextMedicalCheckAt'],
+    optional: ['nextMedicalCheckAt', 'phone', 'fileNumber'],
   },
   vehicles: {
     required: ['plate', 'plateType', 'vin', 'ownerIdNumber', 'brand', 'model', 'registeredAt', 'inspectionDueAt', 'status'],
@@ -33,6 +33,9 @@ export interface LicenceRow {
   status: string;
   points: number;
   nextMedicalCheckAt: Date | null;
+  /** The holder's mobile number and the 档案编号: what proves an identity binding. */
+  phone: string | null;
+  fileNumber: string | null;
 }
 
 export interface VehicleRow {
@@ -127,6 +130,14 @@ function date(raw: Raw, field: string, optional = false): Date | null {
 
 const reqDate = (raw: Raw, field: string) => date(raw, field) as Date;
 
+/** An optional field that must match a pattern when given. */
+function matching(raw: Raw, field: string, pattern: RegExp, problem: string): string | null {
+  const s = text(raw, field, 32, true);
+  if (s === null) return null;
+  if (!pattern.test(s)) throw new RowProblem(problem);
+  return s;
+}
+
 function idNumber(raw: Raw, field: string, optional = false): string | null {
   const s = text(raw, field, 32, optional);
   if (s === null) return null;
@@ -157,6 +168,8 @@ function licence(raw: Raw): LicenceRow {
     status: statusCode(raw, LICENCE_STATUS),
     points: int(raw, 'points', 0, 99),
     nextMedicalCheckAt: date(raw, 'nextMedicalCheckAt', true),
+    phone: matching(raw, 'phone', /^1[3-9]\d{9}$/, 'phone 手机号码应为11位'),
+    fileNumber: matching(raw, 'fileNumber', /^\d{12}$/, 'fileNumber 档案编号应为12位数字'),
   };
 }
 

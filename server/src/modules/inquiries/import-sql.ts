@@ -71,14 +71,15 @@ const writeLicences: Writer<LicenceRow> = async (db, batch) => {
   );
   const values: unknown[] = [];
   for (const { row: r } of rows.values()) {
-    values.push(r.idNumber, r.name, r.licenceClass, sqlTime(r.firstIssuedAt), sqlTime(r.validUntil), r.status, r.points, sqlTime(r.nextMedicalCheckAt));
+    values.push(r.idNumber, r.name, r.licenceClass, sqlTime(r.firstIssuedAt), sqlTime(r.validUntil), r.status, r.points, sqlTime(r.nextMedicalCheckAt), r.phone, r.fileNumber);
   }
   await db.execute(
-    `INSERT INTO Licence (idNumber, name, licenceClass, firstIssuedAt, validUntil, status, points, nextMedicalCheckAt, createdAt, updatedAt)
-     VALUES ${placeholders(rows.size, 8).replace(/\?\)/g, '?, NOW(3), NOW(3))')}
+    `INSERT INTO Licence (idNumber, name, licenceClass, firstIssuedAt, validUntil, status, points, nextMedicalCheckAt, phone, fileNumber, createdAt, updatedAt)
+     VALUES ${placeholders(rows.size, 10).replace(/\?\)/g, '?, NOW(3), NOW(3))')}
      ON DUPLICATE KEY UPDATE name = VALUES(name), licenceClass = VALUES(licenceClass), firstIssuedAt = VALUES(firstIssuedAt),
        validUntil = VALUES(validUntil), status = VALUES(status), points = VALUES(points),
-       nextMedicalCheckAt = VALUES(nextMedicalCheckAt), updatedAt = VALUES(updatedAt)`,
+       nextMedicalCheckAt = VALUES(nextMedicalCheckAt),
+       phone = COALESCE(VALUES(phone), phone), fileNumber = COALESCE(VALUES(fileNumber), fileNumber), updatedAt = VALUES(updatedAt)`,
     values,
   );
   return { created: rows.size - existing.length };

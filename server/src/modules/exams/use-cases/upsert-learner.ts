@@ -33,6 +33,8 @@ export async function upsertLearner(
     const data = {
       name: input.name,
       licenceClass: input.licenceClass,
+      // A re-sent record without a phone keeps the one on file.
+      phone: input.phone ?? existing?.phone ?? null,
       appliedAt: input.appliedAt ?? existing?.appliedAt ?? permit ?? now,
       permitIssuedAt: permit ?? (passed.has(1) ? passDate(1) : null),
       subject1PassedAt: passDate(1),

@@ -2,7 +2,7 @@
 import type { AppDeps } from '../../../deps';
 import type { Caller } from '../../../http/auth';
 import { notFound } from '../../../http/errors';
-import { maskIdNumber } from '../../../lib/mask';
+import { maskFileNumber, maskIdNumber, maskPhone } from '../../../lib/mask';
 import { LICENCE_CLASSES, LICENCE_STATUS, LICENCE_STATUS_ADVICE, splitLicenceClasses, splitStatus } from '../codes';
 import { FULL_POINTS, currentPoints, daysUntil, pointsCycle } from '../rules';
 import { SOON_DAYS, statusWords } from '../views';
@@ -48,6 +48,8 @@ export async function ownLicence(deps: Pick<AppDeps, 'db'>, input: OwnLicenceInp
     fullPoints: FULL_POINTS,
     pointsCycle: cycle,
     nextMedicalCheckAt: licence.nextMedicalCheckAt,
+    phone: maskPhone(licence.phone),
+    fileNumber: maskFileNumber(licence.fileNumber),
     advice: advice.length ? advice : ['驾驶证状态正常，请继续安全驾驶'],
   };
 }
