@@ -229,3 +229,84 @@ export const VIOLATION_STATUS_LABELS: Record<ViolationStatus, string> = { UNPROC
 // ---- notifications ----
 export const TEMPLATE_KEYS = ['accident_progress', 'exam_booking', 'consultation_reply'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+// ---- audit (the admins' audit viewer) ----
+export const ACTOR_TYPES = ['DRIVER', 'STAFF', 'SYSTEM'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+export const ACTOR_TYPE_LABELS: Record<ActorType, string> = { DRIVER: '驾驶人', STAFF: '工作人员', SYSTEM: '系统' };
+
+/** Reads of personal data by staff: an officer opening a case, an agent a question, an export. */
+export const PERSONAL_DATA_ACTIONS = ['personal_data.viewed', 'personal_data.exported'] as const;
+export type PersonalDataAction = (typeof PERSONAL_DATA_ACTIONS)[number];
+
+/** The Chinese words for the audit actions the system writes; an action not listed shows its code. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'personal_data.viewed': '查看个人信息',
+  'personal_data.exported': '导出个人信息',
+  'driver.account_deleted': '注销账号',
+  'driver.identity_bound': '绑定身份',
+  'vehicle.bound': '绑定车辆',
+  'vehicle.unbound': '解绑车辆',
+  'accident.created': '报告事故',
+  'accident.joined': '加入事故',
+  'accident.cancelled': '撤销事故',
+  'accident.decision': '民警审核',
+  'consultation.created': '提交咨询',
+  'consultation.claimed': '受理咨询',
+  'consultation.replied': '回复咨询',
+  'consultation.transferred': '转办咨询',
+  'consultation.approved': '放行咨询',
+  'consultation.closed': '结束咨询',
+  'exam.booking_cancelled': '取消考试预约',
+  'exam.calendar_changed': '修改工作日历',
+  'exam.result_recorded': '录入考试成绩',
+  'exam.session_allocated': '分配考位',
+  'exam.session_created': '发布考试场次',
+  'exam.venue_created': '新增考场',
+  'staff.created': '新增工作人员',
+  'staff.login': '工作人员登录',
+  'staff.login_failed': '工作人员登录失败',
+};
+export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+
+/** The records an audit row can be about. */
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+  AccidentCase: '事故',
+  InsuranceClaim: '保险理赔',
+  Consultation: '咨询',
+  Driver: '驾驶人',
+  Learner: '学员',
+  ExamBooking: '考试预约',
+  ExamSession: '考试场次',
+  CalendarDay: '工作日历',
+  Venue: '考场',
+  Vehicle: '机动车',
+  Staff: '工作人员',
+  Import: '数据导入',
+};
+export const auditEntityLabel = (entityType: string) => AUDIT_ENTITY_LABELS[entityType] ?? entityType;
+
+/** What a deleted account's driver row is called from then on. */
+export const DELETED_DRIVER_NICKNAME = '已注销用户';
+
+/** The personal fields a `personal_data.*` row says were shown (`details.shown`), in Chinese. */
+export const PERSONAL_FIELD_LABELS: Readonly<Record<string, string>> = {
+  driverName: '姓名',
+  name: '姓名',
+  askerName: '提问人（部分隐藏）',
+  idNumber: '身份证号（部分隐藏）',
+  licenceNumber: '驾驶证号',
+  phone: '手机号',
+  plate: '号牌',
+  insurer: '保险公司',
+  policyNumber: '保单号',
+  location: '事故地点',
+  photos: '现场照片',
+  signatures: '签名',
+  liability: '责任认定',
+  content: '咨询内容',
+  replies: '回复和内部备注',
+  licenceClass: '准驾车型',
+  examProgress: '考试进度',
+};
+export const personalFieldLabel = (field: string) => PERSONAL_FIELD_LABELS[field] ?? field;

@@ -15,6 +15,7 @@ import { registerConsultationRoutes } from './modules/consultations/routes';
 import { registerStaffRoutes } from './modules/staff/routes';
 import { registerExamRoutes } from './modules/exams/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
+import { registerPrivacyRoutes } from './modules/privacy/routes';
 
 export const JSON_LIMIT = '1mb';
 
@@ -32,6 +33,7 @@ export function buildApp(deps: AppDeps): Koa {
   registerAccidentRoutes(api, deps);
   registerExamRoutes(api, deps);
   registerNotificationRoutes(api, deps);
+  registerPrivacyRoutes(api, deps);
 
   const openapi = openApiDocument(api.specs);
   const docsHtml = openApiHtml(openapi);

@@ -12,6 +12,8 @@ export type TextVerdict = 'pass' | 'review' | 'risky' | 'unchecked';
 export async function checkText(deps: AppDeps, driverId: number, content: string): Promise<TextVerdict> {
   if (!deps.wechat.msgSecCheck) return 'unchecked';
   const driver = await deps.db.driver.findUniqueOrThrow({ where: { id: driverId }, select: { openid: true } });
+  // A deleted account has no openid left to ask WeChat about.
+  if (!driver.openid) return 'unchecked';
   try {
     const result = await deps.wechat.msgSecCheck({ openid: driver.openid, content, scene: 2 });
     return result.suggest;

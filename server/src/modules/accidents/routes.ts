@@ -243,7 +243,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     errors: caseErrors,
     handler: async ({ params, caller, ctx }) => {
-      const doc = await downloadDocument(deps, { caller, id: params.id, storage });
+      const doc = await downloadDocument(deps, { caller, id: params.id, storage, ip: ctx.ip });
       ctx.type = 'application/pdf';
       ctx.set('Content-Disposition', `attachment; filename="${doc.fileName}"; filename*=UTF-8''${encodeURIComponent(doc.title)}.pdf`);
       ctx.set('Cache-Control', 'private, no-store');
@@ -302,7 +302,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     params: idParam,
     errors: { 404: ['NOT_FOUND'] },
     response: accidentCase,
-    handler: ({ params, caller }) => viewOfficerCase(deps, { caller, id: params.id }),
+    handler: ({ params, caller, ctx }) => viewOfficerCase(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
   officer.route({
@@ -331,7 +331,7 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
       format: z.enum(['json', 'csv']).default('json'),
     }),
     handler: async ({ query, caller, ctx }) => {
-      const result = await exportClaims(deps, { ...query, caller });
+      const result = await exportClaims(deps, { ...query, caller, ip: ctx.ip });
       if (result.format === 'json') return result.body;
       ctx.type = 'text/csv; charset=utf-8';
       ctx.set('Content-Disposition', `attachment; filename="claims.csv"`);

@@ -138,7 +138,7 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     params: idParam,
     response: agentConsultation,
     errors: { 404: ['NOT_FOUND'] },
-    handler: ({ params }) => agentDetail(deps, { id: params.id }),
+    handler: ({ params, caller, ctx }) => agentDetail(deps, { caller, id: params.id, ip: ctx.ip }),
   });
 
   desk.route({

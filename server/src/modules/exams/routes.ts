@@ -168,7 +168,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     access: ['admin'],
     query: pageQuery.extend(learnerSearchQuery.shape),
     response: learnerPage,
-    handler: ({ query }) => listLearners(deps, query),
+    handler: ({ query, caller, ctx }) => listLearners(deps, { ...query, staffId: caller.id, ip: ctx.ip }),
   });
 
   admin.route({

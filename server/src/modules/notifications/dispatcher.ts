@@ -125,7 +125,7 @@ export class Dispatcher {
       await Promise.all(
         toSend.map(async (row) => {
           const driver = drivers.get(row.driverId);
-          const outcome = await this.sendOne(row, driver?.openid, driver?.unionid ? followers.get(driver.unionid) : undefined);
+          const outcome = await this.sendOne(row, driver?.openid ?? undefined, driver?.unionid ? followers.get(driver.unionid) : undefined);
           results.add(outcome);
         }),
       );

@@ -17,11 +17,11 @@ export interface Recipient {
   officialAccount: boolean;
 }
 
-/** The recipients among these drivers, read inside the transaction; unknown drivers are left out. */
+/** The recipients among these drivers, read inside the transaction; unknown and deleted accounts are left out. */
 export async function recipientsOf(tx: Tx, driverIds: readonly number[]): Promise<Recipient[]> {
   const ids = [...new Set(driverIds)];
   if (ids.length === 0) return [];
-  const rows = await tx.driver.findMany({ where: { id: { in: ids } }, select: { id: true, followsOfficialAccount: true, unionid: true } });
+  const rows = await tx.driver.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, followsOfficialAccount: true, unionid: true } });
   return rows.map((d) => ({ driverId: d.id, officialAccount: d.followsOfficialAccount && d.unionid !== null }));
 }
 

@@ -11,7 +11,7 @@ import { caseRef, inUnit, officerActor, type OfficerCaller } from '../callers';
 import { act, lockCase } from '../case-store';
 import { liabilityConsistent, type Liability } from '../liability';
 import { resetAnswers } from '../party-action';
-import { viewOfficerCase } from './view-officer-case';
+import { officerCaseView } from './view-officer-case';
 
 export interface DecideCaseInput {
   caller: OfficerCaller;
@@ -109,5 +109,5 @@ export async function decideCase(deps: AppDeps, input: DecideCaseInput) {
       ip: input.ip,
     });
   });
-  return viewOfficerCase(deps, { caller, id });
+  return (await officerCaseView(deps, { caller, id })).view;
 }

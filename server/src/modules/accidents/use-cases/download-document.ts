@@ -1,5 +1,6 @@
 // GET /api/accidents/:id/agreement: the PDF of a confirmed case (DOWNLOAD_DOCUMENT), for its parties
-// and for officers of its unit; rendered on the first download and kept.
+// and for officers of its unit; rendered on the first download and kept. An officer's download is
+// audited (personal_data.exported: the document carries the parties' names, numbers and phones).
 import type { AppDeps } from '../../../deps';
 import type { Caller } from '../../../http/auth';
 import { notFound } from '../../../http/errors';
@@ -7,11 +8,13 @@ import type { FileStorage } from '../../uploads/storage';
 import { requireAction, roleOfParty, type CaseRole } from '../case-machine';
 import { loadCase, type CaseRecord } from '../case-store';
 import { documentBytes, documentTitle } from '../document';
+import { maskedParty, recordPersonalDataRead } from '../../privacy/personal-data';
 
 export interface DownloadDocumentInput {
   caller: Caller;
   id: number;
   storage: FileStorage;
+  ip?: string;
 }
 
 function roleIn(c: CaseRecord, caller: Caller): CaseRole | null {
@@ -30,5 +33,16 @@ export async function downloadDocument(deps: AppDeps, input: DownloadDocumentInp
   const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
   const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
   const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])));
+  if (input.caller.kind === 'staff') {
+    await recordPersonalDataRead(deps.db, {
+      staffId: input.caller.id,
+      kind: 'exported',
+      entityType: 'AccidentCase',
+      entityId: c.id,
+      shown: ['driverName', 'licenceNumber', 'phone', 'plate', 'insurer', 'policyNumber', 'location', 'liability', 'signatures'],
+      details: { caseNumber: c.caseNumber, documentNumber: c.documentNumber, format: 'pdf', parties: c.parties.map(maskedParty) },
+      ip: input.ip,
+    });
+  }
   return { bytes, fileName: `${c.documentNumber}.pdf`, title: documentTitle(c) };
 }

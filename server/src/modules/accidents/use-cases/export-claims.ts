@@ -1,8 +1,10 @@
-// GET /api/admin/insurance-claims: claims handed to insurers, as JSON or a spreadsheet (CSV).
+// GET /api/admin/insurance-claims: claims handed to insurers, as JSON or a spreadsheet (CSV). Each
+// page read is audited: personal_data.viewed for JSON, personal_data.exported for the CSV.
 import type { AppDeps } from '../../../deps';
 import { pageArgs, paginate, type PageQuery } from '../../../lib/pagination';
 import type { StaffCaller } from '../callers';
 import { effectiveLiability } from '../views';
+import { recordPersonalDataRead } from '../../privacy/personal-data';
 
 export interface ExportClaimsInput extends PageQuery {
   caller: StaffCaller;
@@ -10,6 +12,7 @@ export interface ExportClaimsInput extends PageQuery {
   from?: Date;
   to?: Date;
   format: 'json' | 'csv';
+  ip?: string;
 }
 
 export const csvCell = (v: unknown) => {
@@ -96,5 +99,25 @@ export async function exportClaims(
   input: ExportClaimsInput,
 ): Promise<{ format: 'json'; body: { items: ClaimItem[]; total: number } } | { format: 'csv'; body: string }> {
   const page = await claimsPage(deps, input);
+  await recordPersonalDataRead(deps.db, {
+    staffId: input.caller.id,
+    kind: input.format === 'csv' ? 'exported' : 'viewed',
+    entityType: 'InsuranceClaim',
+    shown: ['driverName', 'plate', 'phone', 'insurer', 'policyNumber', 'location', 'liability'],
+    details: {
+      format: input.format,
+      rows: page.items.length,
+      total: page.total,
+      claimIds: page.items.map((i) => i.id),
+      filter: {
+        insurer: input.insurer ?? null,
+        from: input.from?.toISOString() ?? null,
+        to: input.to?.toISOString() ?? null,
+        page: input.page,
+        pageSize: input.pageSize,
+      },
+    },
+    ip: input.ip,
+  });
   return input.format === 'json' ? { format: 'json', body: page } : { format: 'csv', body: claimsCsv(page.items) };
 }
