@@ -25,12 +25,12 @@ const idNumber = (first17: string) => first17 + idNumberCheckChar(first17);
 const vin = (draft: string) => draft.slice(0, 8) + vinCheckDigit(draft) + draft.slice(9);
 
 export const DEMO_PEOPLE = {
-  zhangWei: { name: '张伟', idNumber: idNumber('37040219850312101') },
-  liNa: { name: '李娜', idNumber: idNumber('37048119920708202') },
-  wangQiang: { name: '王强', idNumber: idNumber('37040319780125303') },
-  zhaoMin: { name: '赵敏', idNumber: idNumber('37040420010915404') },
-  sunLei: { name: '孙磊', idNumber: idNumber('37040520030402505') },
-  zhouJie: { name: '周杰', idNumber: idNumber('37040619990621606') },
+  zhangWei: { name: '张伟', idNumber: idNumber('37040219850312101'), phone: '13800000001' },
+  liNa: { name: '李娜', idNumber: idNumber('37048119920708202'), phone: '13900000002' },
+  wangQiang: { name: '王强', idNumber: idNumber('37040319780125303'), phone: '13700000003' },
+  zhaoMin: { name: '赵敏', idNumber: idNumber('37040420010915404'), phone: '13600000004' },
+  sunLei: { name: '孙磊', idNumber: idNumber('37040520030402505'), phone: '13500000005' },
+  zhouJie: { name: '周杰', idNumber: idNumber('37040619990621606'), phone: '13400000006' },
 };
 
 const DAY = 86_400_000;
@@ -59,9 +59,9 @@ export async function seedDemoData(db: PrismaClient, storage: FileStorage): Prom
 
   const p = DEMO_PEOPLE;
   const licences = [
-    { ...p.zhangWei, licenceClass: 'C1', firstIssuedAt: date('2010-05-20'), validUntil: date('2030-05-20'), status: 'A', points: 3 },
-    { ...p.liNa, licenceClass: 'C2', firstIssuedAt: date('2016-09-01'), validUntil: date('2026-09-01'), status: 'A', points: 0 },
-    { ...p.wangQiang, licenceClass: 'A2', firstIssuedAt: date('2001-03-15'), validUntil: date('2031-03-15'), status: 'A', points: 9 },
+    { ...p.zhangWei, fileNumber: '370400100001', licenceClass: 'C1', firstIssuedAt: date('2010-05-20'), validUntil: date('2030-05-20'), status: 'A', points: 3 },
+    { ...p.liNa, fileNumber: '370400100002', licenceClass: 'C2', firstIssuedAt: date('2016-09-01'), validUntil: date('2026-09-01'), status: 'A', points: 0 },
+    { ...p.wangQiang, fileNumber: '370400100003', licenceClass: 'A2', firstIssuedAt: date('2001-03-15'), validUntil: date('2031-03-15'), status: 'A', points: 9 },
   ];
   for (const l of licences) {
     await db.licence.upsert({ where: { idNumber: l.idNumber }, create: l, update: l, select: { id: true } });
@@ -161,10 +161,10 @@ export async function seedDemoData(db: PrismaClient, storage: FileStorage): Prom
 
 /** Learners for the exam journeys: one to book first-come, three to compete for a ranked session. */
 export const DEMO_EXAM_LEARNERS = {
-  fengXue: { name: '冯雪', idNumber: idNumber('37040219950404444') },
-  qianCheng: { name: '钱程', idNumber: idNumber('37040219960505111') },
-  wuHao: { name: '吴昊', idNumber: idNumber('37040219970606222') },
-  zhengShuang: { name: '郑爽', idNumber: idNumber('37040219980707333') },
+  fengXue: { name: '冯雪', idNumber: idNumber('37040219950404444'), phone: '15800000007' },
+  qianCheng: { name: '钱程', idNumber: idNumber('37040219960505111'), phone: '15800000008' },
+  wuHao: { name: '吴昊', idNumber: idNumber('37040219970606222'), phone: '15800000009' },
+  zhengShuang: { name: '郑爽', idNumber: idNumber('37040219980707333'), phone: '15800000010' },
 };
 export const DEMO_RANKED_VENUE = '枣庄市车管所科目二演示考场';
 

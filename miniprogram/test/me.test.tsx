@@ -19,6 +19,7 @@ async function renderUnbound() {
   await screen.findByText(/未绑定身份/)
   await typeInto('identity-name', '张三')
   await typeInto('identity-number', '37040219900101123x')
+  await typeInto('identity-phone', '13800138000')
 }
 
 describe('me page for a driver', () => {
@@ -37,14 +38,37 @@ describe('me page for a driver', () => {
     expect(requestCall(1)).toMatchObject({
       url: 'http://api.test/api/me/identity',
       method: 'POST',
-      data: { idNumber: '37040219900101123X', name: '张三' },
+      data: { idNumber: '37040219900101123X', name: '张三', phoneCode: expect.stringMatching(/^fake-phone:13800138000:/) },
     })
     expect(document.getElementById('identity-form')).toBeNull()
   })
 
+  it('binds with the licence file number instead, checked for 12 digits before sending', async () => {
+    await renderUnbound()
+    fireEvent.click(byId('identity-proof-fileNumber'))
+    await typeInto('identity-file-number', '37040012345')
+    fireEvent.click(byId('identity-submit'))
+    expect(byId('identity-error').textContent).toContain('12位数字')
+    expect(request).toHaveBeenCalledTimes(1)
+    await typeInto('identity-file-number', '370400123456')
+    queueReplies(reply(200, bound))
+    fireEvent.click(byId('identity-submit'))
+    await waitFor(() => expect(byId('identity-status').textContent).toContain('已绑定'))
+    expect(requestCall(1).data).toEqual({ idNumber: '37040219900101123X', name: '张三', fileNumber: '370400123456' })
+  })
+
+  it('asks for an 11-digit phone in the browser before sending anything', async () => {
+    await renderUnbound()
+    await typeInto('identity-phone', '1380013')
+    fireEvent.click(byId('identity-submit'))
+    expect(byId('identity-error').textContent).toBe('请填写11位手机号码')
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+
   it.each([
     [400, 'VALIDATION_FAILED', '身份证号格式不正确'],
-    [422, 'NAME_MISMATCH', '姓名与身份证号登记的信息不一致'],
+    [422, 'IDENTITY_NOT_VERIFIED', '身份信息核对不上：请检查姓名、身份证号，以及手机号或档案编号是否与登记的一致'],
+    [429, 'RATE_LIMITED', '身份核对失败次数过多，请24小时后再试'],
     [409, 'IDENTITY_TAKEN', '该身份证号已被其他微信账号绑定'],
   ])('shows the server message for a %i', async (status, code, message) => {
     await renderUnbound()

@@ -11,11 +11,11 @@ function idNumber(first17) {
 }
 
 // Demo learners of prisma/seed.ts (seedExamDemoData).
-const FENG_XUE = { name: '冯雪', idNumber: idNumber('37040219950404444') }
+const FENG_XUE = { name: '冯雪', idNumber: idNumber('37040219950404444'), phone: '15800000007' }
 const RANKED = [
-  { name: '钱程', idNumber: idNumber('37040219960505111'), wins: true },
-  { name: '吴昊', idNumber: idNumber('37040219970606222'), wins: true },
-  { name: '郑爽', idNumber: idNumber('37040219980707333'), wins: false },
+  { name: '钱程', idNumber: idNumber('37040219960505111'), phone: '15800000008', wins: true },
+  { name: '吴昊', idNumber: idNumber('37040219970606222'), phone: '15800000009', wins: true },
+  { name: '郑爽', idNumber: idNumber('37040219980707333'), phone: '15800000010', wins: false },
 ]
 
 /** Opens the exam page as a logged-in driver, binding the learner's identity when asked. */
@@ -27,6 +27,8 @@ async function openExamAsLearner(on, baseUrl, learner, { visible, fill }) {
   if (await form.isVisible()) {
     await fill('identity-name', learner.name, on)
     await fill('identity-number', learner.idNumber, on)
+    // The browser's stand-in for WeChat's phone-number button: the phone on the learner record.
+    await fill('identity-phone', learner.phone, on)
     await visible('#identity-submit', on).click()
     await ready.waitFor()
   }
