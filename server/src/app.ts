@@ -7,6 +7,7 @@ import { AppError, errorMiddleware } from './http/errors';
 import { openApiDocument, openApiHtml } from './http/openapi';
 import { requestContext } from './http/request-context';
 import { serveH5 } from './http/static-h5';
+import { OfficerEventHub } from './modules/accidents/officer-events';
 import { registerAccidentRoutes } from './modules/accidents/routes';
 import { registerAuthRoutes } from './modules/auth/routes';
 import { registerIdentityRoutes } from './modules/identity/routes';
@@ -30,7 +31,10 @@ export function buildApp(deps: AppDeps): Koa {
   registerStaffRoutes(api, deps);
   registerInquiryRoutes(api, deps);
   registerConsultationRoutes(api, deps);
-  registerAccidentRoutes(api, deps);
+  // The officers' live queue holds open streams: 'shutdown' (emitted by main.ts) ends them.
+  const officerEvents = new OfficerEventHub(deps.db, deps.log);
+  app.on('shutdown', () => officerEvents.close());
+  registerAccidentRoutes(api, deps, undefined, officerEvents);
   registerExamRoutes(api, deps);
   registerNotificationRoutes(api, deps);
   registerPrivacyRoutes(api, deps);

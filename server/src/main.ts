@@ -57,6 +57,8 @@ async function main() {
     force.unref();
     const closed = new Promise<void>((resolve) => server.once('close', resolve));
     server.close();
+    // Open event streams never turn idle: end them so the server can close.
+    app.emit('shutdown');
     // Keep-alive connections turn idle as their last response ends; close them as they do.
     const reaper = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();

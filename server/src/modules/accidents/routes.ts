@@ -47,6 +47,8 @@ import { showInvite } from './use-cases/show-invite';
 import { verifyDocument } from './use-cases/verify-document';
 import { viewOfficerCase } from './use-cases/view-officer-case';
 import { viewPartyCase } from './use-cases/view-party-case';
+import { forbidden } from '../../http/errors';
+import { OfficerEventHub } from './officer-events';
 
 const photoParams = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647),
@@ -55,7 +57,12 @@ const photoParams = z.object({
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileStorage = localStorageFor(deps.config.uploadDir)) {
+export function registerAccidentRoutes(
+  api: Api,
+  deps: AppDeps,
+  storage: FileStorage = localStorageFor(deps.config.uploadDir),
+  officerEvents: OfficerEventHub = new OfficerEventHub(deps.db, deps.log),
+) {
   const tag = 'accidents';
   // The contract puts the module's routes under five prefixes: one router each.
   const accidents = api.module('/api/accidents', { tag });
@@ -281,6 +288,26 @@ export function registerAccidentRoutes(api: Api, deps: AppDeps, storage: FileSto
     query: pageQuery.extend({ status: z.enum(ACCIDENT_STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
     response: pageOf(officerQueueItem),
     handler: ({ query, caller }) => listOfficerQueue(deps, { ...query, caller }),
+  });
+
+  officer.route({
+    method: 'get',
+    path: '/events',
+    tag,
+    summary: "Server-sent events for the officer's unit: case.pending when a case enters review, case.decided when one is decided",
+    access: ['officer'],
+    handler: async ({ caller, ctx }) => {
+      const unit = caller.unit;
+      if (!unit) throw forbidden('您的账号没有所属大队，无法接收案件提醒');
+      ctx.set('Content-Type', 'text/event-stream; charset=utf-8');
+      ctx.set('Cache-Control', 'no-cache');
+      // nginx would otherwise buffer the stream.
+      ctx.set('X-Accel-Buffering', 'no');
+      ctx.req.socket.setKeepAlive(true);
+      ctx.status = 200;
+      ctx.body = officerEvents.open(unit.code, (close) => ctx.req.once('close', close));
+      return undefined;
+    },
   });
 
   officer.route({

@@ -1,0 +1,153 @@
+// The officers' live queue (GET /api/officer/events, server-sent events): a case of their unit
+// entering review (`case.pending`) or decided (`case.decided`) reaches every open console at once.
+//
+// The source is the case timeline (CaseEvent), which every instance writes, so a console open on
+// one server hears of a case submitted through another without a broker. One poller per process
+// reads the timeline while any console is open and fans out to the open consoles of each unit.
+// It reads a time window with overlap and remembers what it sent: on Galera, ids from different
+// nodes do not commit in id order, so "id > last" alone could skip an event.
+import { PassThrough } from 'node:stream';
+import type { Db } from '../../db';
+import type { Logger } from '../../logger';
+
+export type OfficerEventName = 'case.pending' | 'case.decided';
+
+export interface OfficerEvent {
+  name: OfficerEventName;
+  data: { id: number; unit: string; at: string; status: string; caseNumber: string };
+}
+
+interface Row {
+  eventId: number;
+  caseId: number;
+  caseNumber: string;
+  toStatus: string;
+  at: Date;
+  unitCode: string;
+}
+
+const PENDING = ['PENDING_REVIEW'];
+const DECIDED = ['CONFIRMED', 'RETURNED', 'TRANSFERRED'];
+/** Events are read back this far, so one committed late on another node is still seen. */
+const OVERLAP_MS = 10_000;
+
+export interface OfficerEventHubOptions {
+  pollMs?: number;
+  /** A comment line every so often keeps proxies from closing an idle stream. */
+  heartbeatMs?: number;
+}
+
+export class OfficerEventHub {
+  private readonly consoles = new Map<string, Set<PassThrough>>();
+  private readonly sent = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private since = new Date();
+  private polling = false;
+  private readonly pollMs: number;
+  private readonly heartbeatMs: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    options: OfficerEventHubOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 1000;
+    this.heartbeatMs = options.heartbeatMs ?? 15_000;
+  }
+
+  /** A stream of the unit's events for one open console; it ends when the client goes away. */
+  open(unitCode: string, onClose: (listener: () => void) => void): PassThrough {
+    const stream = new PassThrough();
+    let set = this.consoles.get(unitCode);
+    if (!set) this.consoles.set(unitCode, (set = new Set()));
+    set.add(stream);
+    // Tell the client how soon to reconnect, and that the stream is live.
+    stream.write(`retry: 3000\n: connected\n\n`);
+    const close = () => {
+      set!.delete(stream);
+      if (set!.size === 0) this.consoles.delete(unitCode);
+      stream.end();
+      if (this.consoles.size === 0) this.stop();
+    };
+    onClose(close);
+    this.start();
+    return stream;
+  }
+
+  /** Consoles open in this process (for tests and the log). */
+  get openCount(): number {
+    let n = 0;
+    for (const set of this.consoles.values()) n += set.size;
+    return n;
+  }
+
+  close(): void {
+    for (const set of this.consoles.values()) for (const s of set) s.end();
+    this.consoles.clear();
+    this.stop();
+  }
+
+  private start() {
+    if (this.timer) return;
+    this.since = new Date(Date.now() - 1000);
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    this.heartbeat = setInterval(() => this.broadcastComment('keep-alive'), this.heartbeatMs);
+    this.timer.unref();
+    this.heartbeat.unref();
+  }
+
+  private stop() {
+    clearInterval(this.timer);
+    clearInterval(this.heartbeat);
+    this.timer = undefined;
+    this.heartbeat = undefined;
+  }
+
+  private broadcastComment(text: string) {
+    for (const set of this.consoles.values()) for (const s of set) s.write(`: ${text}\n\n`);
+  }
+
+  /** One read of the timeline; sends what was not sent yet to the consoles of the case's unit. */
+  async poll(): Promise<void> {
+    if (this.polling || this.consoles.size === 0) return;
+    this.polling = true;
+    const readFrom = new Date(this.since.getTime() - OVERLAP_MS);
+    const startedAt = new Date();
+    try {
+      const rows = await this.db.$queryRawUnsafe<Row[]>(
+        `SELECT e.id AS eventId, e.caseId, c.caseNumber, e.toStatus, e.at, u.code AS unitCode
+           FROM CaseEvent e JOIN AccidentCase c ON c.id = e.caseId JOIN Unit u ON u.id = c.unitId
+          WHERE e.at >= ? AND e.toStatus IN (${[...PENDING, ...DECIDED].map(() => '?').join(', ')})
+            AND u.code IN (${[...this.consoles.keys()].map(() => '?').join(', ')})
+          ORDER BY e.at, e.id`,
+        readFrom,
+        ...PENDING,
+        ...DECIDED,
+        ...this.consoles.keys(),
+      );
+      for (const r of rows) {
+        const eventId = Number(r.eventId);
+        if (this.sent.has(eventId)) continue;
+        this.sent.set(eventId, Date.now());
+        this.deliver(r.unitCode, {
+          name: PENDING.includes(r.toStatus) ? 'case.pending' : 'case.decided',
+          data: { id: Number(r.caseId), unit: r.unitCode, at: new Date(r.at).toISOString(), status: r.toStatus, caseNumber: r.caseNumber },
+        });
+      }
+      this.since = startedAt;
+      // Forget what fell out of the overlap window.
+      const forgetBefore = Date.now() - OVERLAP_MS * 3;
+      for (const [id, at] of this.sent) if (at < forgetBefore) this.sent.delete(id);
+    } catch (err) {
+      this.log.warn({ err }, 'officer events: reading the case timeline failed; will retry');
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private deliver(unitCode: string, event: OfficerEvent) {
+    const frame = `event: ${event.name}\nid: ${event.data.id}-${event.data.status}\ndata: ${JSON.stringify(event.data)}\n\n`;
+    for (const s of this.consoles.get(unitCode) ?? []) s.write(frame);
+  }
+}
