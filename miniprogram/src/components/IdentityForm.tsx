@@ -88,7 +88,7 @@ export default function IdentityForm({ onBound }: { onBound: (me: Me) => void })
           onInput={(e) => setIdNumber(e.detail.value)}
         />
       </Field>
-      <View className="jg-row" id="identity-proofs">
+      <View className="jg-choices" id="identity-proofs">
         {PROOFS.map((p) => (
           <Button
             key={p.key}

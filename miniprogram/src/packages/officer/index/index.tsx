@@ -8,6 +8,13 @@ import '@/components/accident.css'
 import { errorMessage, getToken } from '@/api/http'
 import { officerQueue, officerStats, type OfficerStats, type QueueItem } from '@/api/accidents'
 import { open } from '@/utils/nav'
+import { chime, useOfficerEvents, type LiveState } from '@/hooks/useOfficerEvents'
+
+const LIVE_TEXT: Record<LiveState, string> = {
+  connecting: '正在连接实时提醒…',
+  live: '实时提醒已开启：有新案件时会提示',
+  reconnecting: '实时提醒已断开，正在重新连接…',
+}
 
 type Tab = 'pending' | 'disputed' | 'done'
 
@@ -51,6 +58,17 @@ export default function OfficerHomePage() {
     void loadStats()
   })
 
+  // New cases while the page is open: a badge, a tone, and the list refreshed where it shows them.
+  const [fresh, setFresh] = useState(0)
+  const live = useOfficerEvents((e) => {
+    if (e.event === 'case.pending') {
+      setFresh((n) => n + 1)
+      chime()
+    }
+    if (tab !== 'done' || e.event === 'case.decided') void load(tab)
+    void loadStats()
+  })
+
   return (
     <StaffHome role="officer" title="民警工作台">
       {stats && (
@@ -65,7 +83,17 @@ export default function OfficerHomePage() {
         </View>
       )}
       <View id="officer-queue" className="jg-card">
-        <Text className="jg-subtitle">待审核事故</Text>
+        <Text className="jg-subtitle">
+          待审核事故
+          {fresh > 0 && (
+            <Text id="officer-new-badge" className="jg-tag jg-tag-warn" onClick={() => setFresh(0)}>
+              新到 {fresh} 起
+            </Text>
+          )}
+        </Text>
+        <Text id="officer-live" className="jg-hint">
+          {LIVE_TEXT[live]}
+        </Text>
         <View className="jg-row">
           {(['pending', 'disputed', 'done'] as Tab[]).map((t) => (
             <Text key={t} id={`officer-tab-${t}`} className={`jg-choice ${tab === t ? 'jg-choice-on' : ''}`} onClick={() => void load(t)}>
