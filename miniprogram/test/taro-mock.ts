@@ -12,6 +12,8 @@ export const redirectTo = jest.fn(() => Promise.resolve())
 export const reLaunch = jest.fn(() => Promise.resolve())
 export const switchTab = jest.fn(() => Promise.resolve())
 export const showToast = jest.fn(() => Promise.resolve())
+export const setTabBarBadge = jest.fn(() => Promise.resolve())
+export const removeTabBarBadge = jest.fn(() => Promise.resolve())
 
 export function getStorageSync(key: string): unknown {
   return storage.has(key) ? storage.get(key) : ''
@@ -54,8 +56,8 @@ export function useRouter() {
 /** Resets storage and every mock between tests. */
 export function resetTaroMock(): void {
   storage.clear()
-  for (const fn of [request, login, navigateTo, redirectTo, reLaunch, switchTab, showToast]) fn.mockReset()
-  for (const fn of [navigateTo, redirectTo, reLaunch, switchTab, showToast]) fn.mockImplementation(() => Promise.resolve())
+  for (const fn of [request, login, navigateTo, redirectTo, reLaunch, switchTab, showToast, setTabBarBadge, removeTabBarBadge]) fn.mockReset()
+  for (const fn of [navigateTo, redirectTo, reLaunch, switchTab, showToast, setTabBarBadge, removeTabBarBadge]) fn.mockImplementation(() => Promise.resolve())
 }
 
 const Taro = {
@@ -66,6 +68,8 @@ const Taro = {
   reLaunch,
   switchTab,
   showToast,
+  setTabBarBadge,
+  removeTabBarBadge,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

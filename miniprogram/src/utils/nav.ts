@@ -21,6 +21,12 @@ export function relaunch(url: string): void {
   void Taro.reLaunch({ url })
 }
 
+/** The tab bar's pages (app.config.ts): they are switched to, never pushed. */
+const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.me]
+
+/** Opens a page by its link (a query allowed); a tab page is switched to. */
 export function open(url: string): void {
-  void Taro.navigateTo({ url })
+  const path = url.split('?')[0]
+  if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: path })
+  else void Taro.navigateTo({ url })
 }

@@ -1,6 +1,6 @@
 // Unit tests of the message centre page: list with unread count, mark read on tap, read-all, paging.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { navigateTo, resetTaroMock } from '../taro-mock'
+import { navigateTo, removeTabBarBadge, resetTaroMock, setTabBarBadge, switchTab } from '../taro-mock'
 import { byId, errorReply, queueReplies, reply, requestCall } from '../helpers'
 import { saveSession } from '@/api/http'
 import MessagesPage from '@/pages/messages/index'
@@ -43,6 +43,26 @@ describe('message centre', () => {
     expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/me/notifications/2/read', method: 'POST' })
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/accident/detail/index?id=2' })
     expect(document.getElementById('messages-unread')).toBeNull()
+  })
+
+  it('keeps the 消息 tab badge at the unread count as entries are read', async () => {
+    queueReplies(reply(200, { items: [entry(3), entry(2)], total: 2, unread: 2 }), reply(200, entry(3, true)))
+    render(<MessagesPage />)
+    await screen.findByText('消息3')
+    await waitFor(() => expect(setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '2' }))
+    fireEvent.click(byId('message-3'))
+    await waitFor(() => expect(setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '1' }))
+  })
+
+  it('opens a tab page (such as 我的) by switching tabs, not by pushing it', async () => {
+    const toMe = { ...entry(4, true), event: 'identity.unbound_by_admin', link: '/pages/me/index' }
+    queueReplies(reply(200, { items: [toMe], total: 1, unread: 0 }))
+    render(<MessagesPage />)
+    await screen.findByText('消息4')
+    await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 1 }))
+    fireEvent.click(byId('message-4'))
+    await waitFor(() => expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }))
+    expect(navigateTo).not.toHaveBeenCalled()
   })
 
   it('marks everything read', async () => {

@@ -1,4 +1,5 @@
 // Home page (首页): the driver's service entries and the login state.
+import { refreshUnread } from '@/services/unread-badge'
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -30,6 +31,7 @@ export default function IndexPage() {
   const [login, setLogin] = useState<LoginState>({ kind: 'checking' })
 
   useDidShow(() => {
+    void refreshUnread()
     if (!getToken()) {
       setLogin({ kind: 'guest' })
       return

@@ -1,12 +1,14 @@
 // Message centre (消息): the driver's notifications, newest first, unread ones marked; tapping one
 // marks it read and opens the page it is about.
-import { useCallback, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
 import { errorMessage } from '@/api/http'
 import { listMessages, markAllMessagesRead, markMessageRead, type MessageEntry } from '@/api/notifications'
+import { showUnread } from '@/services/unread-badge'
+import { open } from '@/utils/nav'
 import { formatShanghai } from './format'
 import './index.css'
 
@@ -16,6 +18,8 @@ export default function MessagesPage() {
   const [items, setItems] = useState<MessageEntry[]>([])
   const [total, setTotal] = useState(0)
   const [unread, setUnread] = useState(0)
+  // The tab's badge follows the page's count as entries are read.
+  useEffect(() => showUnread(unread), [unread])
   const [page, setPage] = useState(1)
   const [loaded, setLoaded] = useState(false)
   const [error, setError] = useState('')
@@ -50,7 +54,7 @@ export default function MessagesPage() {
         return
       }
     }
-    if (entry.link) void Taro.navigateTo({ url: entry.link })
+    if (entry.link) open(entry.link)
   }
 
   const readAll = async () => {
