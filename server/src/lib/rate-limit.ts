@@ -7,7 +7,7 @@ import { createPool, type Pool } from 'mysql2';
 import { RateLimiterMySQL, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Db } from '../db';
 import { AppError } from '../http/errors';
-import { formatDateTime } from '@jiaoguan/contracts/time';
+import { formatDateTime, shanghaiDay, shanghaiDayParts, startOfDayAfter } from '@jiaoguan/contracts/time';
 import { splitDatabaseUrl } from '../db/migrate';
 import { isLockConflict, withRetry } from './db-errors';
 
@@ -98,9 +98,9 @@ export function createRateLimits(options: { databaseUrl: string; redisUrl?: stri
   };
 }
 
-/** The contract's 429, saying in details when the limit lifts. */
-export function rateLimited(message: string, retryAfterMs: number): AppError {
-  const at = new Date(Date.now() + retryAfterMs);
+/** The contract's 429, saying in details when the limit lifts (`retryAfterMs` after `from`, now by default). */
+export function rateLimited(message: string, retryAfterMs: number, from = Date.now()): AppError {
+  const at = new Date(from + retryAfterMs);
   return new AppError(429, 'RATE_LIMITED', message, {
     retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
     retryAt: at.toISOString(),
@@ -141,4 +141,49 @@ export function waitText(ms: number): string {
 export async function pruneExpiredLimits(db: Db): Promise<number> {
   const { count } = await db.rateLimit.deleteMany({ where: { expire: { lt: BigInt(Date.now() - 3_600_000) } } });
   return count;
+}
+
+/** A driver's allowance for one Shanghai calendar day (DAILY_*_PER_DRIVER in the config). */
+export interface DailyLimit {
+  /** The limiter's name (`daily-consultations`); its keys are `<driverId>:<Shanghai day>`. */
+  name: string;
+  max: number;
+  driverId: number;
+  /** What is used up, as the driver reads it: "今天提交的咨询已达10条". */
+  reached: string;
+}
+
+/**
+ * Takes one of the driver's points for today (Asia/Shanghai) before `work`, so parallel requests
+ * are all counted; when none is left, 429 with the next Shanghai midnight (when a new day's points
+ * come) as its retry time and in its message. A `work` refused with an AppError (bad input, not
+ * found, conflict, …) gives the point back, so only what was done counts; `work` may also give it
+ * back itself (`refund`) when it turned out to create nothing.
+ */
+export async function withinDailyLimit<T>(
+  limits: RateLimits,
+  limit: DailyLimit,
+  work: (refund: () => Promise<void>) => Promise<T>,
+  now = new Date(),
+): Promise<T> {
+  const limiter = limits.limiter(limit.name, { points: limit.max, windowMs: 86_400_000 });
+  const key = `${limit.driverId}:${shanghaiDay(now)}`;
+  const verdict = await limiter.consume(key);
+  if (!verdict.allowed) {
+    const lifts = startOfDayAfter(now, 1);
+    const [, month, day] = shanghaiDayParts(lifts);
+    throw rateLimited(`${limit.reached}，请明天（${month}月${day}日）再试`, lifts.getTime() - now.getTime(), now.getTime());
+  }
+  let refunded = false;
+  const refund = async () => {
+    if (refunded) return;
+    refunded = true;
+    await limiter.refund(key);
+  };
+  try {
+    return await work(refund);
+  } catch (err) {
+    if (err instanceof AppError) await refund();
+    throw err;
+  }
 }

@@ -102,11 +102,11 @@ export function registerAccidentRoutes(
     path: '/',
     tag,
     summary:
-      'Report an accident (201 with inviteCode when two vehicles); a double-tapped submit gives the same case; the place passes msg_sec_check (risky → 422)',
+      'Report an accident (201 with inviteCode when two vehicles; DAILY_ACCIDENTS_PER_DRIVER a day, then 429); a double-tapped submit gives the same case; the place passes msg_sec_check (risky → 422)',
     access: 'driver',
     status: 201,
     body: reportAccidentRequest,
-    errors: { 422: ['NOT_ELIGIBLE', 'CONTENT_REJECTED'] },
+    errors: { 422: ['NOT_ELIGIBLE', 'CONTENT_REJECTED'], 429: ['RATE_LIMITED'] },
     response: accidentCase,
     handler: ({ body, caller, ctx }) => reportCase(deps, { ...body, caller, ip: ctx.ip }),
   });

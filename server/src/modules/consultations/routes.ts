@@ -53,12 +53,12 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
   asker.route({
     method: 'post',
     path: '',
-    summary: 'Ask a question; the text passes msg_sec_check (risky → 422, review → held for an agent)',
+    summary: 'Ask a question (DAILY_CONSULTATIONS_PER_DRIVER a day, then 429); the text passes msg_sec_check (risky → 422, review → held for an agent)',
     access: 'driver',
     status: 201,
     body: askRequest,
     response: consultation,
-    errors: { 422: ['CONTENT_REJECTED'] },
+    errors: { 422: ['CONTENT_REJECTED'], 429: ['RATE_LIMITED'] },
     handler: ({ caller, body, ctx }) => ask(deps, { caller, ...body, ip: ctx.ip }),
   });
 
@@ -86,13 +86,13 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
   asker.route({
     method: 'post',
     path: '/:id/messages',
-    summary: 'The asker follows up on their question (same text check)',
+    summary: 'The asker follows up on their question (same text check; DAILY_FOLLOW_UPS_PER_DRIVER a day, then 429)',
     access: 'driver',
     status: 201,
     params: idParam,
     body: followUpRequest,
     response: consultation,
-    errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 422: ['CONTENT_REJECTED'] },
+    errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 422: ['CONTENT_REJECTED'], 429: ['RATE_LIMITED'] },
     handler: ({ caller, params, body }) => followUp(deps, { caller, id: params.id, content: body.content }),
   });
 

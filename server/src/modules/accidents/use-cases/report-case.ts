@@ -1,10 +1,12 @@
-// POST /api/accidents: a driver reports an accident. The case passes through DRAFT inside its
-// creating transaction (REPORT, then OPEN_INVITE or START_NEGOTIATION of the case machine).
+// POST /api/accidents: a driver reports an accident (DAILY_ACCIDENTS_PER_DRIVER a Shanghai day). The
+// case passes through DRAFT inside its creating transaction (REPORT, then OPEN_INVITE or
+// START_NEGOTIATION of the case machine).
 import { compactDay } from '@jiaoguan/contracts/time';
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../../deps';
 import { audit } from '../../../lib/audit';
 import { isUniqueViolation } from '../../../lib/db-errors';
+import { withinDailyLimit } from '../../../lib/rate-limit';
 import { requireAcceptableText, type TextVerdict } from '../../../lib/text-check';
 import { CASE_MACHINE, OPEN_STATES } from '../case-machine';
 import { driverActor, type DriverCaller } from '../callers';
@@ -32,6 +34,19 @@ export const textCheckDetails = (verdict: Exclude<TextVerdict, 'risky'>) => (ver
 export async function reportCase(deps: AppDeps, input: ReportCaseInput) {
   const { caller } = input;
   const unit = await checkEligibility(deps, input);
+  const max = deps.config.dailyLimits.accidents;
+  // Counted before the text check (it spends WeChat's quota); a double tap that finds the first case gives its point back.
+  const limit = { name: 'daily-accidents', max, driverId: caller.id, reached: `今天上报的事故已达${max}起` };
+  const id = await withinDailyLimit(deps.limits, limit, async (refund) => {
+    const { id, created } = await create(deps, input, unit);
+    if (!created) await refund();
+    return id;
+  });
+  return caseView((await loadCase(deps.db, id))!, { kind: 'party', driverId: caller.id });
+}
+
+async function create(deps: AppDeps, input: ReportCaseInput, unit: { id: number }): Promise<{ id: number; created: boolean }> {
+  const { caller } = input;
   // The place is read by the other party and the officer: risky text is refused before anything is stored.
   const textCheck = await requireAcceptableText(deps, caller.id, [input.location.address, input.weather]);
   const cfg = deps.config.accidents;
@@ -39,7 +54,7 @@ export async function reportCase(deps: AppDeps, input: ReportCaseInput) {
   const opening = two ? CASE_MACHINE.OPEN_INVITE : CASE_MACHINE.START_NEGOTIATION;
   for (let attempt = 0; ; attempt++) {
     try {
-      const id = await deps.db.$transaction(async (tx) => {
+      return await deps.db.$transaction(async (tx) => {
         // One report at a time per driver, so a double-tapped submit finds the first one.
         await tx.$queryRaw`SELECT id FROM Driver WHERE id = ${caller.id} FOR UPDATE`;
         const duplicate = await tx.accidentCase.findFirst({
@@ -53,7 +68,7 @@ export async function reportCase(deps: AppDeps, input: ReportCaseInput) {
           },
           select: { id: true },
         });
-        if (duplicate) return duplicate.id;
+        if (duplicate) return { id: duplicate.id, created: false };
         const now = new Date();
         const created = await tx.accidentCase.create({
           data: {
@@ -83,9 +98,8 @@ export async function reportCase(deps: AppDeps, input: ReportCaseInput) {
         });
         await addEvent(tx, created.id, opening.events[0], actor, { from: opening.from[0], to: opening.to });
         await audit(tx, { actor, action: 'accident.created', entityType: 'AccidentCase', entityId: created.id, ip: input.ip });
-        return created.id;
+        return { id: created.id, created: true };
       });
-      return caseView((await loadCase(deps.db, id))!, { kind: 'party', driverId: caller.id });
     } catch (err) {
       // A random case number or invite code that is already taken: draw again.
       if (isUniqueViolation(err) && attempt < 4) continue;
