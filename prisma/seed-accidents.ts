@@ -2,6 +2,7 @@
 // waiting for review (with photos and signatures), one confirmed (document and insurer claims), one
 // returned to the parties. Each case is made once (found again by its reporter and place); the demo
 // files are written again whenever the upload directory lost them.
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../server/src/generated/prisma/client';
 import type { AccidentStatus, ActorType, EvidenceSlot, PartyRole } from '../server/src/generated/prisma/enums';
 import { png } from '../server/src/lib/png';
@@ -63,7 +64,9 @@ function demoFileBytes(key: string): Buffer {
 
 async function ensureStored(storage: FileStorage, key: string): Promise<Buffer> {
   const bytes = demoFileBytes(key);
-  if (!(await storage.get(key))) await storage.put(key, bytes);
+  const stored = await storage.open(key);
+  if (stored) stored.destroy();
+  else await storage.put(bytes, { key });
   return bytes;
 }
 
@@ -161,7 +164,16 @@ async function createDemoCase(
     for (const [i, f] of files.entries()) {
       const image = await inspectImage(f.bytes, { width: 100, height: 50 });
       const row = await tx.evidenceFile.create({
-        data: { caseId, uploadedById: ctx.drivers[f.role], slot: f.slot, storageKey: f.key, ...image, receivedAt: step(8 + i) },
+        data: {
+          caseId,
+          uploadedById: ctx.drivers[f.role],
+          slot: f.slot,
+          storageKey: f.key,
+          ...image,
+          sizeBytes: f.bytes.length,
+          sha256: createHash('sha256').update(f.bytes).digest('hex'),
+          receivedAt: step(8 + i),
+        },
         select: { id: true },
       });
       fileIds[f.key] = row.id;

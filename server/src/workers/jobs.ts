@@ -5,6 +5,7 @@ import { allocateDueSessions } from '../modules/exams/allocation';
 import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
 import { pruneExpiredLimits } from '../lib/rate-limit';
+import { localStorageFor } from '../modules/uploads/storage';
 import type { Job } from './runner';
 
 const DAY = 86_400_000;
@@ -18,6 +19,8 @@ export function systemJobs(deps: AppDeps): Job[] {
       everyMs: 10 * 60_000,
       async run() {
         await pruneExpiredLimits(deps.db);
+        // Uploads a process did not live to finish (an upload takes seconds).
+        await localStorageFor(deps.config.uploadDir).sweepStaging(3_600_000);
         await deps.db.loginSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 7 * DAY) } } });
       },
     },

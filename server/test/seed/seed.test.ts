@@ -9,7 +9,7 @@ import { DEMO_ACCIDENT_DRIVERS } from '../../../prisma/seed-accidents';
 import { idNumberProblem } from '@jiaoguan/contracts/id-number';
 import { isValidVin } from '@jiaoguan/contracts/vin';
 import { normalisePlate, plateKind } from '@jiaoguan/contracts/plate';
-import { LocalDirectoryStorage } from '../../src/modules/uploads/storage';
+import { LocalDirectoryStorage, readStored } from '../../src/modules/uploads/storage';
 import { loginDriver, loginStaff, startTestContext, type TestContext } from '../support/context';
 
 let ctx: TestContext;
@@ -112,9 +112,9 @@ describe('demo accident cases', () => {
   it('write their files again when the upload directory lost them', async () => {
     const file = await ctx.db.evidenceFile.findFirstOrThrow({ where: { slot: 'COLLISION_POINT' } });
     rmSync(path.join(uploadDir, ...file.storageKey.split('/')));
-    expect(await storage.get(file.storageKey)).toBeNull();
+    expect(await readStored(storage, file.storageKey)).toBeNull();
     await seedDemoData(ctx.db, storage);
-    const again = await storage.get(file.storageKey);
+    const again = await readStored(storage, file.storageKey);
     expect(again).not.toBeNull();
     expect(createHash('sha256').update(again!).digest('hex')).toBe(file.sha256);
   });

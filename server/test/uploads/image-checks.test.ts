@@ -1,12 +1,13 @@
-// The upload checks on their own: type from the bytes, dimensions, EXIF capture time, hashing, storage.
+// The upload checks on their own: type from the bytes, dimensions, EXIF capture time; the storage (streaming, hashing, never overwriting).
 import { createHash } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { AppError } from '../../src/http/errors';
-import { inspectImage, sniffImageType } from '../../src/modules/uploads/image';
-import { FileExistsError, LocalDirectoryStorage } from '../../src/modules/uploads/storage';
-import { jpeg, png, webp } from './images';
+import { HEAD_BYTES, inspectImage, sniffImageType } from '../../src/modules/uploads/image';
+import { FileExistsError, FileTooLargeError, LocalDirectoryStorage, readStored } from '../../src/modules/uploads/storage';
+import { filesUnder, jpeg, png, webp } from './images';
 
 const MIN = { width: 320, height: 240 };
 
@@ -27,11 +28,16 @@ describe('inspectImage', () => {
     expect(sniffImageType(Buffer.from('%PDF-1.7 pretending'))).toBeNull();
   });
 
-  it('reads dimensions, size and SHA-256 of a PNG', async () => {
-    const bytes = png(400, 300);
-    const info = await inspectImage(bytes, MIN);
-    expect(info).toMatchObject({ mimeType: 'image/png', width: 400, height: 300, sizeBytes: bytes.length, capturedAt: null });
-    expect(info.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+  it('reads the type and dimensions of a PNG', async () => {
+    const info = await inspectImage(png(400, 300), MIN);
+    expect(info).toEqual({ mimeType: 'image/png', width: 400, height: 300, capturedAt: null });
+  });
+
+  it('reads a large JPEG from its head alone (the first HEAD_BYTES)', async () => {
+    const bytes = jpeg(4000, 3000, { exifTime: '2026:11:27 08:15:30', padTo: 8 * 1024 * 1024 });
+    const info = await inspectImage(bytes.subarray(0, HEAD_BYTES), MIN);
+    expect(info).toMatchObject({ mimeType: 'image/jpeg', width: 4000, height: 3000 });
+    expect(info.capturedAt?.toISOString()).toBe('2026-11-27T00:15:30.000Z');
   });
 
   it('reads the EXIF capture time of a JPEG as Beijing time', async () => {
@@ -59,17 +65,55 @@ describe('inspectImage', () => {
 });
 
 describe('LocalDirectoryStorage', () => {
-  it('stores and reads bytes, and never overwrites a key', async () => {
-    const storage = new LocalDirectoryStorage(await mkdtemp(path.join(tmpdir(), 'jg-storage-')));
-    await storage.put('cases/1/a.png', Buffer.from('first'));
-    await expect(storage.put('cases/1/a.png', Buffer.from('second'))).rejects.toBeInstanceOf(FileExistsError);
-    expect((await storage.get('cases/1/a.png'))?.toString()).toBe('first');
-    expect(await storage.get('cases/1/missing.png')).toBeNull();
+  const newStorage = async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'jg-storage-'));
+    return { root, storage: new LocalDirectoryStorage(root) };
+  };
+
+  it('streams a file in under a new key, hashing and counting it on the way', async () => {
+    const { storage } = await newStorage();
+    const bytes = Buffer.alloc(300_000, 7);
+    const stored = await storage.put(Readable.from([bytes.subarray(0, 100_000), bytes.subarray(100_000)]), { under: 'cases/1', suffix: '.png' });
+    expect(stored.key).toMatch(/^cases\/1\/[0-9a-f-]{36}\.png$/);
+    expect(stored).toMatchObject({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect((await readStored(storage, stored.key))?.equals(bytes)).toBe(true);
+    await storage.remove(stored.key);
+    expect(await storage.open(stored.key)).toBeNull();
   });
 
-  it('refuses keys that could leave its directory', async () => {
-    const storage = new LocalDirectoryStorage(await mkdtemp(path.join(tmpdir(), 'jg-storage-')));
-    await expect(storage.put('../escape.png', Buffer.from('x'))).rejects.toThrow('unsafe storage key');
-    await expect(storage.get('cases/../../etc/passwd')).rejects.toThrow('unsafe storage key');
+  it('never overwrites a chosen key', async () => {
+    const { storage } = await newStorage();
+    await storage.put(Buffer.from('first'), { key: 'cases/1/a.png' });
+    await expect(storage.put(Buffer.from('second'), { key: 'cases/1/a.png' })).rejects.toBeInstanceOf(FileExistsError);
+    expect((await readStored(storage, 'cases/1/a.png'))?.toString()).toBe('first');
+    expect(await readStored(storage, 'cases/1/missing.png')).toBeNull();
+  });
+
+  it('keeps nothing of a stream over maxBytes, or of one that breaks', async () => {
+    const { root, storage } = await newStorage();
+    await expect(storage.put(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { under: 'cases/1', maxBytes: 1000 })).rejects.toBeInstanceOf(FileTooLargeError);
+    const broken = new Readable({ read() {} });
+    broken.push(Buffer.alloc(500));
+    setImmediate(() => broken.destroy(new Error('connection reset')));
+    await expect(storage.put(broken, { under: 'cases/1' })).rejects.toThrow('connection reset');
+    expect(await filesUnder(root)).toEqual([]);
+  });
+
+  it('sweeps staged files a dead process left behind', async () => {
+    const { root, storage } = await newStorage();
+    await mkdir(path.join(root, 'tmp'));
+    const left = path.join(root, 'tmp', 'left.part');
+    await writeFile(left, 'half');
+    await utimes(left, new Date(Date.now() - 2 * 3_600_000), new Date(Date.now() - 2 * 3_600_000));
+    await writeFile(path.join(root, 'tmp', 'now.part'), 'in progress');
+    expect(await storage.sweepStaging(3_600_000)).toBe(1);
+    expect(await filesUnder(root)).toEqual(['tmp/now.part']);
+  });
+
+  it('refuses keys that could leave its directory or reach its staging area', async () => {
+    const { storage } = await newStorage();
+    await expect(storage.put(Buffer.from('x'), { key: '../escape.png' })).rejects.toThrow('unsafe storage key');
+    await expect(storage.put(Buffer.from('x'), { key: 'tmp/x.png' })).rejects.toThrow('unsafe storage key');
+    await expect(storage.open('cases/../../etc/passwd')).rejects.toThrow('unsafe storage key');
   });
 });

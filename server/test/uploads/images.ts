@@ -1,4 +1,8 @@
-// Builds small real images in memory for upload tests: PNG (src/lib/png.ts), JPEG headers with EXIF, WebP headers.
+// Builds small real images in memory for upload tests: PNG (src/lib/png.ts), JPEG headers with EXIF,
+// WebP headers; and lists what an upload folder holds.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
 export { png } from '../../src/lib/png';
 
 /** An EXIF APP1 segment holding DateTimeOriginal ("YYYY:MM:DD HH:MM:SS"). */
@@ -53,4 +57,13 @@ export function webp(width: number, height: number): Buffer {
   const riff = Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.alloc(4)]);
   riff.writeUInt32LE(body.length, 4);
   return Buffer.concat([riff, body]);
+}
+
+/** Every file under a folder, as sorted paths relative to it with `/` (what an upload left on disk). */
+export async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }

@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import { documentTitle as titleForLiability, SLOT_LABELS } from '@jiaoguan/contracts/labels';
 import { formatDateTime } from '@jiaoguan/contracts/time';
 import type { FileStorage } from '../uploads/storage';
-import { FileExistsError } from '../uploads/storage';
+import { FileExistsError, readStored } from '../uploads/storage';
 import type { CaseRecord } from './case-sql';
 import { findScenario } from './liability';
 import { effectiveLiability } from './views';
@@ -123,19 +123,19 @@ export async function documentBytes(
   signatureKeys: Map<number, string>,
 ): Promise<Buffer> {
   const key = `documents/${c.documentNumber}.pdf`;
-  const cached = await storage.get(key);
+  const cached = await readStored(storage, key);
   if (cached) return cached;
   const signatures = new Map<number, Buffer>();
   for (const [id, storageKey] of signatureKeys) {
-    const bytes = await storage.get(storageKey);
+    const bytes = await readStored(storage, storageKey);
     if (bytes) signatures.set(id, bytes);
   }
   const rendered = await renderDocument(c, signatures);
   try {
-    await storage.put(key, rendered);
+    await storage.put(rendered, { key });
   } catch (err) {
     if (!(err instanceof FileExistsError)) throw err;
-    return (await storage.get(key)) ?? rendered;
+    return (await readStored(storage, key)) ?? rendered;
   }
   return rendered;
 }

@@ -175,13 +175,22 @@ export function registerAccidentRoutes(
     method: 'post',
     path: '/:id/photos',
     tag,
-    summary: 'Upload a photo or signature (multipart: file, slot); real JPEG/PNG/WebP only, 10 MB at most',
+    summary:
+      'Upload a photo or signature (multipart: file, slot); real JPEG/PNG/WebP only, 10 MB at most, 40 files a case, DAILY_UPLOADS_PER_DRIVER a day',
     access: 'driver',
     params: idParam,
     status: 201,
-    errors: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['INVALID_STATE'], 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'], 422: ['IMAGE_TOO_SMALL'] },
+    errors: {
+      400: ['VALIDATION_FAILED'],
+      404: ['NOT_FOUND'],
+      409: ['INVALID_STATE'],
+      413: ['PAYLOAD_TOO_LARGE'],
+      415: ['UNSUPPORTED_MEDIA_TYPE'],
+      422: ['IMAGE_TOO_SMALL', 'TOO_MANY_FILES'],
+      429: ['RATE_LIMITED'],
+    },
     response: uploadedEvidence,
-    handler: ({ params, caller, ctx }) => addPhoto(deps, { caller, id: params.id, storage, read: () => readSingleFile(ctx) }),
+    handler: ({ params, caller, ctx }) => addPhoto(deps, { caller, id: params.id, storage, read: (to) => readSingleFile(ctx, to) }),
   });
 
   accidents.route({
@@ -198,7 +207,7 @@ export function registerAccidentRoutes(
       ctx.set('ETag', `"${file.sha256}"`);
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.type = file.mimeType;
-      return file.bytes;
+      return file.stream;
     },
   });
 

@@ -1,5 +1,4 @@
-// Checks an uploaded image by its bytes (type, dimensions), hashes it and reads its EXIF capture time.
-import { createHash } from 'node:crypto';
+// Checks an uploaded image by its first bytes (type, dimensions) and reads its EXIF capture time.
 import exifr from 'exifr';
 import { imageSize } from 'image-size';
 import { AppError } from '../../http/errors';
@@ -20,12 +19,16 @@ export function sniffImageType(bytes: Buffer): ImageType | null {
   return null;
 }
 
+/**
+ * How much of a file the checks read: image-size's own reading of a file (the first 512 KiB), where
+ * a JPEG's markers and EXIF, a PNG's IHDR and a WebP's header are.
+ */
+export const HEAD_BYTES = 512 * 1024;
+
 export interface InspectedImage {
   mimeType: ImageType;
   width: number;
   height: number;
-  sizeBytes: number;
-  sha256: string;
   capturedAt: Date | null;
 }
 
@@ -52,26 +55,36 @@ export async function exifCaptureTime(bytes: Buffer): Promise<Date | null> {
   }
 }
 
-/** Throws 415 for anything that is not a readable JPEG/PNG/WebP and 422 IMAGE_TOO_SMALL below the minimum. */
-export async function inspectImage(bytes: Buffer, minimum: { width: number; height: number }): Promise<InspectedImage> {
-  const mimeType = sniffImageType(bytes);
-  const unsupported = new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG、PNG 或 WebP 格式的照片');
-  if (!mimeType) throw unsupported;
+const unsupported = () => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG、PNG 或 WebP 格式的照片');
+
+/** The type of a file from its first bytes, or 415 (before anything of it is stored). */
+export function requireImageType(head: Buffer): ImageType {
+  const type = sniffImageType(head);
+  if (!type) throw unsupported();
+  return type;
+}
+
+/**
+ * Reads the head of a file (its first HEAD_BYTES, or all of a smaller one): 415 for anything that
+ * is not a readable JPEG/PNG/WebP, 422 IMAGE_TOO_SMALL below the minimum.
+ */
+export async function inspectImage(head: Buffer, minimum: { width: number; height: number }): Promise<InspectedImage> {
+  const mimeType = requireImageType(head);
   let width: number | undefined;
   let height: number | undefined;
   try {
     // A copy: image-size reads the underlying ArrayBuffer, which for a Buffer slice can run past its end.
-    const size = imageSize(Uint8Array.from(bytes));
+    const size = imageSize(Uint8Array.from(head));
     const expected = EXTENSIONS[mimeType];
-    if (size.type !== expected && !(expected === 'jpg' && size.type === 'jpeg')) throw unsupported;
+    if (size.type !== expected && !(expected === 'jpg' && size.type === 'jpeg')) throw unsupported();
     // EXIF orientations 5-8 rotate the picture a quarter turn.
     const turned = size.orientation !== undefined && size.orientation >= 5;
     width = turned ? size.height : size.width;
     height = turned ? size.width : size.height;
   } catch {
-    throw unsupported;
+    throw unsupported();
   }
-  if (!width || !height) throw unsupported;
+  if (!width || !height) throw unsupported();
   const longSide = Math.max(width, height);
   const shortSide = Math.min(width, height);
   if (longSide < Math.max(minimum.width, minimum.height) || shortSide < Math.min(minimum.width, minimum.height)) {
@@ -82,12 +95,5 @@ export async function inspectImage(bytes: Buffer, minimum: { width: number; heig
       minimum,
     });
   }
-  return {
-    mimeType,
-    width,
-    height,
-    sizeBytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    capturedAt: mimeType === 'image/png' ? null : await exifCaptureTime(bytes),
-  };
+  return { mimeType, width, height, capturedAt: mimeType === 'image/png' ? null : await exifCaptureTime(head) };
 }

@@ -20,7 +20,8 @@ export async function photoFile(deps: AppDeps, input: PhotoFileInput) {
     where: { id: fileId, caseId, case: reach },
     select: { storageKey: true, mimeType: true, sha256: true },
   });
-  const bytes = file && (await input.storage.get(file.storageKey));
-  if (!file || !bytes) throw notFound('没有找到这张照片');
-  return { ...file, bytes };
+  // Streamed from the storage, never held whole in memory.
+  const stream = file && (await input.storage.open(file.storageKey));
+  if (!file || !stream) throw notFound('没有找到这张照片');
+  return { ...file, stream };
 }
