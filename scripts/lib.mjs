@@ -61,7 +61,7 @@ export function ensurePrismaClient() {
   if (run('npm', ['run', 'generate', '-w', 'server']) !== 0) fail('prisma generate failed');
 }
 
-function portOpen(host, port, timeoutMs = 1000) {
+export function portOpen(host, port, timeoutMs = 1000) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     const done = (ok) => {
@@ -74,7 +74,20 @@ function portOpen(host, port, timeoutMs = 1000) {
   });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Installs Debian packages when `binary` is missing (as root, with apt-get); fails with a hint otherwise. */
+export function ensureDebianPackages(binary, packages, what, hint = '') {
+  if (existsSync(binary)) return;
+  if (!isRoot() || !commandExists('apt-get')) {
+    fail(`${what} is not installed. Install it (Debian: apt-get install -y ${packages.join(' ')})${hint}`);
+  }
+  say(`installing ${what} from Debian packages`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], { env }) !== 0 || run('apt-get', ['install', '-y', '-qq', ...packages], { env }) !== 0) {
+    fail(`could not install ${packages.join(' ')} with apt-get`);
+  }
+}
 
 /**
  * Makes sure MariaDB answers at the database URL's host: starts a local one that is installed but
@@ -87,16 +100,7 @@ export async function ensureMariadb(databaseUrl) {
   const local = ['127.0.0.1', 'localhost', '::1'].includes(host);
   if (await portOpen(host, port)) return ensureRootOverTcp(local, url);
   if (!local) fail(`MariaDB at ${host}:${port} does not answer; start it or set DATABASE_URL`);
-  if (!existsSync('/usr/sbin/mariadbd')) {
-    if (!isRoot() || !commandExists('apt-get')) {
-      fail('MariaDB is not installed. Install it (Debian: apt-get install -y mariadb-server) or set DATABASE_URL');
-    }
-    say('installing MariaDB from Debian packages (about 15 s)');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update', '-qq'], { env }) !== 0 || run('apt-get', ['install', '-y', '-qq', 'mariadb-server'], { env }) !== 0) {
-      fail('could not install mariadb-server with apt-get');
-    }
-  }
+  ensureDebianPackages('/usr/sbin/mariadbd', ['mariadb-server'], 'MariaDB', ' or set DATABASE_URL');
   say('starting the local MariaDB');
   mkdirSync('/run/mysqld', { recursive: true });
   spawnSync('chown', ['mysql:mysql', '/run/mysqld'], { stdio: 'ignore' });
@@ -125,11 +129,11 @@ function ensureRootOverTcp(local, url) {
 }
 
 /** Creates the database, applies migrations and optionally loads the demo data. */
-export function prepareDatabase(databaseUrl, { seed = false, quiet = false } = {}) {
+export function prepareDatabase(databaseUrl, { seed = false, quiet = false, env = {} } = {}) {
   const args = ['tsx', 'server/src/db/prepare-cli.ts'];
   if (seed) args.push('--seed');
   if (quiet) args.push('--quiet');
-  const status = run('npx', args, { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  const status = run('npx', args, { env: { ...process.env, ...env, DATABASE_URL: databaseUrl } });
   if (status !== 0) fail('preparing the database failed');
 }
 

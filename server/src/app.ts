@@ -42,7 +42,7 @@ export function buildApp(deps: AppDeps): Koa {
   const openapi = openApiDocument(api.specs);
   const docsHtml = openApiHtml(openapi);
 
-  app.use(requestContext(deps.log));
+  app.use(requestContext(deps.log, deps.config.instanceName));
   app.use(errorMiddleware());
   app.use(async (ctx, next) => {
     if (ctx.path === '/healthz') {

@@ -1,4 +1,5 @@
 // Reads and validates the environment once at start; nothing else reads process.env.
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseDailyWindow, type DailyWindow } from '@jiaoguan/contracts/time';
@@ -59,6 +60,8 @@ const EnvSchema = z.object({
   WECHAT_OA_TEMPLATE_EXAM_BOOKING: z.string().default('oa-tmpl-exam-booking'),
   WECHAT_OA_TEMPLATE_CONSULTATION_REPLY: z.string().default('oa-tmpl-consultation-reply'),
   RUN_WORKERS: bool.default(true),
+  // Names this process in the X-Instance response header (npm run cluster: server-1, server-2).
+  INSTANCE_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)').optional(),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(512),
   VEHICLE_BIND_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   VEHICLE_BIND_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -111,6 +114,8 @@ export interface Config {
     secret: string;
     apiBase: string;
     fakePort: number;
+    /** Start the fake WeChat inside this process (fake, and no WECHAT_API_BASE: nobody runs it elsewhere). */
+    fakeInProcess: boolean;
     officialAccount?: { appId: string; secret: string };
     /** How often the official account's follower list is synced (only with an official account). */
     followerSyncEveryMs: number;
@@ -119,6 +124,8 @@ export interface Config {
     officialTemplates: { accident_progress: string; exam_booking: string; consultation_reply: string };
   };
   runWorkers: boolean;
+  /** This process's name in the X-Instance header: INSTANCE_NAME, or the host name and the pid. */
+  instanceName: string;
   inquiries: { importMaxBytes: number; vehicleBind: { maxFailures: number; windowMs: number } };
   /** First replies are due within `firstReplyHours` working hours; `workingHours` is "HH:MM-HH:MM" in Asia/Shanghai. */
   consultations: { firstReplyHours: number; workingHours: DailyWindow };
@@ -202,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secret: e.WECHAT_SECRET ?? 'fake-secret',
       apiBase: e.WECHAT_API_BASE ?? (fake ? `http://127.0.0.1:${e.FAKE_WECHAT_PORT}` : 'https://api.weixin.qq.com'),
       fakePort: e.FAKE_WECHAT_PORT,
+      fakeInProcess: fake && !e.WECHAT_API_BASE,
       // With the fake WeChat, its built-in official account stands in for a real one.
       officialAccount:
         e.WECHAT_OA_APPID && e.WECHAT_OA_SECRET
@@ -222,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     runWorkers: e.RUN_WORKERS,
+    instanceName: e.INSTANCE_NAME ?? `${os.hostname()}-${process.pid}`,
     inquiries: {
       importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
       vehicleBind: { maxFailures: e.VEHICLE_BIND_MAX_FAILURES, windowMs: e.VEHICLE_BIND_WINDOW_MINUTES * 60_000 },

@@ -17,7 +17,8 @@ async function main() {
   const log = createLogger(config.logLevel);
 
   let fake: { url: string; close(): Promise<void> } | undefined;
-  if (config.wechat.fake) {
+  // Where several processes share one fake WeChat (npm run cluster), WECHAT_API_BASE names it.
+  if (config.wechat.fakeInProcess) {
     // The demo user (prisma/seed.ts) follows the fake official account, so the follower sync keeps it.
     const followers = config.demoData ? [{ openid: fakeOfficialAccountOpenId('demo'), unionid: fakeUnionId('demo') }] : [];
     fake = await createFakeWechat({ appId: config.wechat.appId, secret: config.wechat.secret, followers }).listen(

@@ -1,5 +1,6 @@
 // Gives each request an id (echoed in X-Request-Id), a child logger, one access-log line, a
-// client address that is an address, and security headers.
+// client address that is an address, security headers, and the name of the process that
+// answered (X-Instance: behind a load balancer, which server it was).
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context, Next } from 'koa';
@@ -17,8 +18,9 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 const PAGE_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob: data:; frame-ancestors 'none'; base-uri 'self'";
 
-export function requestContext(log: Logger) {
+export function requestContext(log: Logger, instanceName?: string) {
   return async function withRequestContext(ctx: Context, next: Next) {
+    if (instanceName) ctx.set('X-Instance', instanceName);
     const incoming = ctx.get('x-request-id');
     ctx.requestId = /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     ctx.log = log.child({ reqId: ctx.requestId });

@@ -1,6 +1,7 @@
 // Standalone entry: runs the fake WeChat alone on FAKE_WECHAT_PORT (default 3001), FAKE_WECHAT_HOST (default 127.0.0.1).
+// With DEMO_DATA=true the demo user follows its official account, as when main.ts runs it (npm run cluster runs this one).
 import pino from 'pino';
-import { createFakeWechat } from './index';
+import { createFakeWechat, fakeOfficialAccountOpenId, fakeUnionId } from './index';
 
 const logger = pino({ name: 'fake-wechat' });
 
@@ -10,7 +11,9 @@ async function main(): Promise<void> {
     throw new Error(`FAKE_WECHAT_PORT must be a port number, got ${process.env.FAKE_WECHAT_PORT}`);
   }
   const host = process.env.FAKE_WECHAT_HOST ?? '127.0.0.1';
-  const server = await createFakeWechat().listen(port, host);
+  const demo = ['true', '1', 'yes'].includes(process.env.DEMO_DATA ?? '');
+  const followers = demo ? [{ openid: fakeOfficialAccountOpenId('demo'), unionid: fakeUnionId('demo') }] : [];
+  const server = await createFakeWechat({ followers }).listen(port, host);
   logger.info({ url: server.url }, 'fake WeChat listening');
   const stop = (signal: string) => {
     logger.info({ signal }, 'fake WeChat stopping');
