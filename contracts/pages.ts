@@ -17,6 +17,7 @@ export const PAGES = {
   inquiry: '/pages/inquiry/index',
   consult: '/pages/consult/index',
   consultDetail: '/pages/consult/detail/index',
+  privacy: '/pages/privacy/index',
   officerHome: '/packages/officer/index/index',
   officerCase: '/packages/officer/case/index',
   agentHome: '/packages/agent/index/index',
@@ -24,6 +25,7 @@ export const PAGES = {
   adminExams: '/packages/admin/exams/index',
   adminDelivery: '/packages/admin/delivery/index',
   adminImport: '/packages/admin/import/index',
+  adminAudit: '/packages/admin/audit/index',
 } as const;
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
 

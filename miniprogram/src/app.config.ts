@@ -15,12 +15,18 @@ export default defineAppConfig({
     'pages/inquiry/index',
     'pages/consult/index',
     'pages/consult/detail/index',
+    'pages/privacy/index',
   ],
   subPackages: [
     { root: 'packages/officer', pages: ['index/index', 'case/index'] },
     { root: 'packages/agent', pages: ['index/index'] },
-    { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index'] },
   ],
+  // WeChat's privacy check (隐私保护指引): APIs that need consent wait for wx.onNeedPrivacyAuthorization
+  // (services/privacy.ts); the accident report asks for the location with getLocation.
+  __usePrivacyCheck__: true,
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于确定事故发生的地点和负责处理的交警大队' } },
   window: {
     navigationBarTitleText: '交管服务',
     navigationBarBackgroundColor: '#1a4fa0',

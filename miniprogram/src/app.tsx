@@ -4,6 +4,10 @@ import type { PropsWithChildren } from 'react'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
 import './app.css'
+import { installPrivacyHandler } from './services/privacy'
+
+// WeChat asks for the user's consent before the first privacy API call (weapp only).
+if (process.env.TARO_ENV === 'weapp') installPrivacyHandler()
 
 export default function App({ children }: PropsWithChildren) {
   return children

@@ -82,6 +82,12 @@ export default function LoginPage() {
       <ErrorText id="login-error" message={error} />
 
       <View className="jg-card">
+        <Text id="login-privacy" className="jg-hint" onClick={() => open(PAGES.privacy)}>
+          登录即表示您已阅读并同意《个人信息保护说明》，点此查看我们收集哪些信息、怎样使用和如何注销
+        </Text>
+      </View>
+
+      <View className="jg-card">
         <Text id="to-staff-login" className="jg-hint" onClick={() => open(PAGES.staffLogin)}>
           民警、客服和管理员请点此使用工作人员账号登录
         </Text>

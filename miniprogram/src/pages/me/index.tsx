@@ -1,4 +1,4 @@
-// "Me" page (我的): who is logged in, driver identity binding, logout.
+// "Me" page (我的): who is logged in, driver identity binding, the privacy notice, account deletion, logout.
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -12,6 +12,7 @@ import { getMe } from '@/api/me'
 import { isStaff, type DriverMe, type Me, type StaffMe } from '@/api/types'
 import { ROLE_LABELS, unitLabel } from '@/utils/labels'
 import { PAGES, open, staffHome } from '@/utils/nav'
+import AccountPrivacy from './AccountPrivacy'
 
 type State = { kind: 'loading' } | { kind: 'guest' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me }
 
@@ -67,6 +68,9 @@ export default function MePage() {
         ) : (
           <DriverProfile me={state.me} onChange={(me) => setState({ kind: 'ready', me })} />
         ))}
+      {state.kind !== 'loading' && (
+        <AccountPrivacy driver={state.kind === 'ready' && !isStaff(state.me)} onDeleted={() => setState({ kind: 'guest' })} />
+      )}
       {state.kind === 'ready' && (
         <Button id="logout" className="jg-button" size="large" onClick={onLogout}>
           退出登录

@@ -1,0 +1,2 @@
+// Page configuration of the admins' audit log.
+export default definePageConfig({ navigationBarTitleText: '操作记录' })
