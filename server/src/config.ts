@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseDailyWindow, type DailyWindow } from '@jiaoguan/contracts/time';
+import type { SmsTemplateKey } from './sms/templates';
 
 export const DEFAULT_APP_SECRET = 'dev-only-secret-change-me';
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -59,6 +60,29 @@ const EnvSchema = z.object({
   WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('oa-tmpl-accident-progress'),
   WECHAT_OA_TEMPLATE_EXAM_BOOKING: z.string().default('oa-tmpl-exam-booking'),
   WECHAT_OA_TEMPLATE_CONSULTATION_REPLY: z.string().default('oa-tmpl-consultation-reply'),
+  // SMS (Tencent Cloud SMS API 3.0): on with SMS_SECRET_ID…, or against the project's fake gateway
+  // with WECHAT_FAKE; otherwise off (SMS_PROVIDER=off turns it off in any case).
+  SMS_PROVIDER: z.enum(['tencent', 'off']).optional(),
+  SMS_ENDPOINT: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'must be http(s)://host[:port] without a path')
+    .optional(),
+  SMS_REGION: z.string().regex(/^[a-z]+-[a-z]+$/, 'a Tencent Cloud region such as ap-guangzhou').default('ap-guangzhou'),
+  SMS_SECRET_ID: z.string().optional(),
+  SMS_SECRET_KEY: z.string().optional(),
+  SMS_SDK_APP_ID: z.string().regex(/^\d{6,20}$/, 'the SmsSdkAppId, digits').optional(),
+  SMS_SIGN_NAME: z.string().min(2).max(12).optional(),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  FAKE_SMS_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  SMS_TEMPLATE_EXAM_RESULT: z.string().optional(),
+  SMS_TEMPLATE_EXAM_BOOKING_CONFIRMED: z.string().optional(),
+  SMS_TEMPLATE_EXAM_BOOKING_REJECTED: z.string().optional(),
+  SMS_TEMPLATE_EXAM_SESSION_CANCELLED: z.string().optional(),
+  SMS_TEMPLATE_ACCIDENT_RETURNED: z.string().optional(),
+  SMS_TEMPLATE_ACCIDENT_CONFIRMED: z.string().optional(),
+  SMS_TEMPLATE_ACCIDENT_TRANSFERRED: z.string().optional(),
+  SMS_TEMPLATE_CLAIM_SETTLED: z.string().optional(),
   RUN_WORKERS: bool.default(true),
   // Names this process in the X-Instance response header (npm run cluster: server-1, server-2).
   INSTANCE_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)').optional(),
@@ -123,6 +147,7 @@ export interface Config {
     /** Official-account template ids by the same keys. */
     officialTemplates: { accident_progress: string; exam_booking: string; consultation_reply: string };
   };
+  sms: SmsConfig;
   runWorkers: boolean;
   /** This process's name in the X-Instance header: INSTANCE_NAME, or the host name and the pid. */
   instanceName: string;
@@ -145,6 +170,45 @@ export interface Config {
     inviteThrottle: { maxFailures: number; windowMs: number };
   };
 }
+
+export interface SmsConfig {
+  /** `off`: no SMS is sent (production without SMS settings, or SMS_PROVIDER=off); `offReason` says why. */
+  provider: 'tencent' | 'off';
+  offReason?: string;
+  /** Pointed at the project's fake gateway (WECHAT_FAKE without SMS credentials). */
+  fake: boolean;
+  /** Start the fake gateway beside an in-process fake WeChat (fake, and no SMS_ENDPOINT: nobody runs it elsewhere). */
+  fakeInProcess: boolean;
+  fakePort: number;
+  /** `https://sms.tencentcloudapi.com`, or `http://127.0.0.1:<port>` for the fake gateway. */
+  endpoint: string;
+  region: string;
+  secretId: string;
+  secretKey: string;
+  sdkAppId: string;
+  signName: string;
+  /** The provider's template id per key; a key without one is not sent (TemplateNotConfigured). */
+  templates: Partial<Record<SmsTemplateKey, string>>;
+  timeoutMs: number;
+}
+
+/** The fake gateway's credentials and template ids, used with WECHAT_FAKE unless SMS settings are given. */
+export const FAKE_SMS = {
+  secretId: 'AKIDfakeSmsSecretId0000000000000000',
+  secretKey: 'fake-sms-secret-key',
+  sdkAppId: '1400000000',
+  signName: '交管服务',
+  templates: {
+    exam_result: '2000001',
+    exam_booking_confirmed: '2000002',
+    exam_booking_rejected: '2000003',
+    exam_session_cancelled: '2000004',
+    accident_returned: '2000005',
+    accident_confirmed: '2000006',
+    accident_transferred: '2000007',
+    claim_settled: '2000008',
+  } satisfies Record<SmsTemplateKey, string>,
+} as const;
 
 export class ConfigError extends Error {}
 
@@ -176,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "WECHAT_APPID and WECHAT_SECRET are not set: set them, or set WECHAT_FAKE=true to run against the project's fake WeChat (anyone can then log in as anyone: development only)",
     );
   }
+  const sms = smsConfig(e, fake);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -229,6 +294,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         consultation_reply: e.WECHAT_OA_TEMPLATE_CONSULTATION_REPLY,
       },
     },
+    sms,
     runWorkers: e.RUN_WORKERS,
     instanceName: e.INSTANCE_NAME ?? `${os.hostname()}-${process.pid}`,
     inquiries: {
@@ -248,6 +314,65 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       returnedMs: e.ACCIDENT_RETURNED_HOURS * 3_600_000,
       inviteThrottle: { maxFailures: e.ACCIDENT_INVITE_MAX_FAILURES, windowMs: e.ACCIDENT_INVITE_THROTTLE_MINUTES * 60_000 },
     },
+  };
+}
+
+function smsConfig(e: z.infer<typeof EnvSchema>, wechatFake: boolean): SmsConfig {
+  const given = {
+    exam_result: e.SMS_TEMPLATE_EXAM_RESULT,
+    exam_booking_confirmed: e.SMS_TEMPLATE_EXAM_BOOKING_CONFIRMED,
+    exam_booking_rejected: e.SMS_TEMPLATE_EXAM_BOOKING_REJECTED,
+    exam_session_cancelled: e.SMS_TEMPLATE_EXAM_SESSION_CANCELLED,
+    accident_returned: e.SMS_TEMPLATE_ACCIDENT_RETURNED,
+    accident_confirmed: e.SMS_TEMPLATE_ACCIDENT_CONFIRMED,
+    accident_transferred: e.SMS_TEMPLATE_ACCIDENT_TRANSFERRED,
+    claim_settled: e.SMS_TEMPLATE_CLAIM_SETTLED,
+  } satisfies Record<SmsTemplateKey, string | undefined>;
+  const templates = Object.fromEntries(Object.entries(given).filter(([, id]) => id !== undefined)) as SmsConfig['templates'];
+  const real = e.SMS_SECRET_ID !== undefined || e.SMS_SECRET_KEY !== undefined;
+  const fake = !real && wechatFake && e.SMS_PROVIDER !== 'off';
+  const base = { fake, fakeInProcess: fake && !e.SMS_ENDPOINT, fakePort: e.FAKE_SMS_PORT, region: e.SMS_REGION, timeoutMs: e.SMS_TIMEOUT_MS };
+  if (fake) {
+    return {
+      ...base,
+      provider: 'tencent',
+      endpoint: e.SMS_ENDPOINT ?? `http://127.0.0.1:${e.FAKE_SMS_PORT}`,
+      secretId: FAKE_SMS.secretId,
+      secretKey: FAKE_SMS.secretKey,
+      sdkAppId: e.SMS_SDK_APP_ID ?? FAKE_SMS.sdkAppId,
+      signName: e.SMS_SIGN_NAME ?? FAKE_SMS.signName,
+      templates: { ...FAKE_SMS.templates, ...templates },
+    };
+  }
+  const off = (offReason: string): SmsConfig => ({
+    ...base,
+    provider: 'off',
+    offReason,
+    endpoint: e.SMS_ENDPOINT ?? 'https://sms.tencentcloudapi.com',
+    secretId: '',
+    secretKey: '',
+    sdkAppId: '',
+    signName: '',
+    templates,
+  });
+  if (e.SMS_PROVIDER === 'off') return off('SMS_PROVIDER=off');
+  if (!real) {
+    if (e.SMS_PROVIDER === 'tencent') throw new ConfigError('SMS_PROVIDER=tencent needs SMS_SECRET_ID, SMS_SECRET_KEY, SMS_SDK_APP_ID and SMS_SIGN_NAME');
+    return off('no SMS settings (SMS_SECRET_ID, SMS_SECRET_KEY, SMS_SDK_APP_ID, SMS_SIGN_NAME)');
+  }
+  const missing = (['SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_SDK_APP_ID', 'SMS_SIGN_NAME'] as const).filter((k) => e[k] === undefined);
+  if (missing.length > 0) throw new ConfigError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required with SMS_SECRET_ID`);
+  const endpoint = e.SMS_ENDPOINT ?? 'https://sms.tencentcloudapi.com';
+  if (e.NODE_ENV === 'production' && !endpoint.startsWith('https://')) throw new ConfigError('SMS_ENDPOINT must be https:// in production');
+  return {
+    ...base,
+    provider: 'tencent',
+    endpoint,
+    secretId: e.SMS_SECRET_ID!,
+    secretKey: e.SMS_SECRET_KEY!,
+    sdkAppId: e.SMS_SDK_APP_ID!,
+    signName: e.SMS_SIGN_NAME!,
+    templates,
   };
 }
 

@@ -43,6 +43,23 @@ export interface FakeWechatOptions {
   followerPageSize?: number;
   /** Clock in ms (tests move it to expire tokens); default Date.now. */
   now?: () => number;
+  /**
+   * The fake SMS gateway (`sms/fake.ts`), whose list this server answers at `GET /__inspect/sms` and
+   * whose faults it takes at `POST /__faults` with a path under `/sms/` (`/sms/SendSms`,
+   * `/sms/PullSmsSendStatus`); `DELETE /__faults` and `POST /__reset` clear its faults too.
+   */
+  sms?: FakeSmsInspector;
+}
+
+/** What the fake WeChat needs of the fake SMS gateway (FakeSmsGateway has it). */
+export interface FakeSmsInspector {
+  messages(): unknown[];
+  clearMessages(): number;
+  /** Throws (with a message for the 400 answer) when the body is not a fault. */
+  addFault(body: Record<string, unknown>): unknown;
+  faults(): unknown[];
+  clearFaults(): number;
+  reset(): void;
 }
 
 /** One request received on an inspected path (subscribe send, template send, msg_sec_check). */
@@ -166,6 +183,7 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
   const pendingDelays = new Set<() => void>();
 
   function reset(): void {
+    options.sms?.reset();
     usedCodes = new Set();
     tokens = new Map();
     stableTokens = new Map();
@@ -517,17 +535,34 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
         ctx.body = { cleared: messages.length };
         messages = [];
         return true;
+      case 'GET /__inspect/sms':
+        if (!options.sms) throw new HookError('no fake SMS gateway is attached to this fake WeChat');
+        ctx.body = { items: options.sms.messages() };
+        return true;
+      case 'DELETE /__inspect/sms':
+        if (!options.sms) throw new HookError('no fake SMS gateway is attached to this fake WeChat');
+        ctx.body = { cleared: options.sms.clearMessages() };
+        return true;
       case 'GET /__faults':
-        ctx.body = { faults };
+        ctx.body = { faults: [...faults, ...(options.sms?.faults() ?? [])] };
         return true;
       case 'POST /__faults': {
         if (req.malformed) throw new HookError('body must be a JSON object');
-        faults.push(parseFault(body));
-        ctx.body = { faults };
+        if (typeof body.path === 'string' && body.path.startsWith('/sms/')) {
+          if (!options.sms) throw new HookError('no fake SMS gateway is attached to this fake WeChat');
+          try {
+            options.sms.addFault(body);
+          } catch (error) {
+            throw new HookError(error instanceof Error ? error.message : String(error));
+          }
+        } else {
+          faults.push(parseFault(body));
+        }
+        ctx.body = { faults: [...faults, ...(options.sms?.faults() ?? [])] };
         return true;
       }
       case 'DELETE /__faults':
-        ctx.body = { cleared: faults.length };
+        ctx.body = { cleared: faults.length + (options.sms?.clearFaults() ?? 0) };
         faults = [];
         return true;
       case 'GET /__subscriptions': {
