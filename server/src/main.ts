@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { createRateLimits } from './lib/rate-limit';
 import { createExamRuntime } from './modules/exams/runtime';
 import { createFakeWechat, fakeOfficialAccountOpenId, fakeUnionId } from './wechat/fake';
+import { createFakeSmsGateway, fakeSmsTemplates } from './sms/fake';
 import { createWechat } from './wechat';
 import { WorkerRunner } from './workers/runner';
 import { systemJobs } from './workers/jobs';
@@ -17,16 +18,33 @@ async function main() {
   const log = createLogger(config.logLevel);
 
   let fake: { url: string; close(): Promise<void> } | undefined;
+  let fakeSms: { url: string; close(): Promise<void> } | undefined;
   // Where several processes share one fake WeChat (npm run cluster), WECHAT_API_BASE names it.
   if (config.wechat.fakeInProcess) {
     // The demo user (prisma/seed.ts) follows the fake official account, so the follower sync keeps it.
     const followers = config.demoData ? [{ openid: fakeOfficialAccountOpenId('demo'), unionid: fakeUnionId('demo') }] : [];
-    fake = await createFakeWechat({ appId: config.wechat.appId, secret: config.wechat.secret, followers }).listen(
+    // The fake SMS gateway runs beside it; its list and faults are also on the fake WeChat's port.
+    const sms = config.sms.fakeInProcess
+      ? createFakeSmsGateway({
+          secretId: config.sms.secretId,
+          secretKey: config.sms.secretKey,
+          sdkAppId: config.sms.sdkAppId,
+          signName: config.sms.signName,
+          templates: fakeSmsTemplates(config.sms.templates),
+        })
+      : undefined;
+    fake = await createFakeWechat({ appId: config.wechat.appId, secret: config.wechat.secret, followers, sms }).listen(
       config.wechat.fakePort,
       '127.0.0.1',
     );
     log.info({ url: fake.url }, 'fake WeChat listening (WECHAT_FAKE=true)');
+    if (sms) {
+      fakeSms = await sms.listen(config.sms.fakePort, '127.0.0.1');
+      log.info({ url: fakeSms.url, inspect: `${fake.url}/__inspect/sms` }, 'fake SMS gateway listening');
+    }
   }
+  if (config.sms.provider === 'off') log.info({ reason: config.sms.offReason }, 'SMS channel off');
+  else log.info({ endpoint: config.sms.endpoint, fake: config.sms.fake }, 'SMS channel on (Tencent Cloud SMS)');
 
   const db = createDb(config.databaseUrl, config.databasePoolSize);
   const wechat = createWechat(config, db);
@@ -69,6 +87,7 @@ async function main() {
     await db.$disconnect();
     await deps.limits.close();
     await fake?.close();
+    await fakeSms?.close();
     log.info('stopped');
     process.exit(0);
   };
