@@ -18,9 +18,10 @@ export function importRows(body: unknown): unknown[] {
   try {
     return parseCsv(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as unknown[];
   } catch (err) {
-    // csv-parse's own errors (CSV_…) are bad input: answer which line, never a 500.
+    // csv-parse's own errors (CSV_…, and INVALID_OPENING_QUOTE for a quote inside a field) are
+    // bad input: answer which line, never a 500.
     const e = err as { code?: string; lines?: number };
-    if (typeof e.code !== 'string' || !e.code.startsWith('CSV_')) throw err;
+    if (typeof e.code !== 'string' || !(e.code.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')) throw err;
     const message = `CSV 第${e.lines ?? '?'}行格式不正确`;
     throw badRequest([{ path: 'csv', message, ...(e.lines !== undefined ? { line: e.lines } : {}) }], message);
   }

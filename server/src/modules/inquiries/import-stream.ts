@@ -45,7 +45,8 @@ export async function* csvRecords(
   const fail = (err: unknown): never => {
     if (err instanceof AppError) throw err;
     const e = err as { code?: string; lines?: number };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+    // csv-parse's codes start with CSV_, but for one: INVALID_OPENING_QUOTE (a quote inside a field).
+    if (typeof e.code === 'string' && (e.code.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')) {
       throw malformed(`CSV 文件第${e.lines ?? '?'}行格式不正确`, e.lines);
     }
     throw err;
