@@ -13,6 +13,15 @@ export interface AuditEntry {
   ip?: string;
 }
 
+/**
+ * MariaDB's JSON check refuses a lone UTF-16 surrogate (JSON.stringify writes it as \udXXX), which
+ * user input may hold: such a character is kept as U+FFFD, not turned into a 500.
+ */
+function wellFormed(details: Prisma.InputJsonValue | undefined): Prisma.InputJsonValue | undefined {
+  if (details === undefined) return undefined;
+  return JSON.parse(JSON.stringify(details, (_key, v: unknown) => (typeof v === 'string' ? v.replace(/\p{Surrogate}/gu, '\uFFFD') : v)));
+}
+
 export function audit(tx: Tx, entry: AuditEntry) {
   return tx.auditLog.create({
     data: {
@@ -21,7 +30,7 @@ export function audit(tx: Tx, entry: AuditEntry) {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId === undefined ? undefined : String(entry.entityId),
-      details: entry.details,
+      details: wellFormed(entry.details),
       ip: entry.ip,
     },
     select: { id: true },
