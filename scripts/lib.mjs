@@ -104,7 +104,9 @@ export async function ensureMariadb(databaseUrl) {
   say('starting the local MariaDB');
   mkdirSync('/run/mysqld', { recursive: true });
   spawnSync('chown', ['mysql:mysql', '/run/mysqld'], { stdio: 'ignore' });
-  const args = ['--start', '--oknodo', '--background', '--exec', '/usr/sbin/mariadbd'];
+  // A pid file of its own: matched by program alone, another mariadbd (a Galera node of
+  // `npm run cluster`, say) would pass for this one and nothing would start.
+  const args = ['--start', '--oknodo', '--background', '--make-pidfile', '--pidfile', `/run/mysqld/jiaoguan-${port}.pid`, '--exec', '/usr/sbin/mariadbd'];
   if (isRoot()) args.push('--', '--user=mysql', '--bind-address=127.0.0.1', `--port=${port}`);
   if (commandExists('start-stop-daemon')) run('start-stop-daemon', args);
   else spawn('/usr/sbin/mariadbd', args.slice(args.indexOf('--') + 1), { detached: true, stdio: 'ignore' }).unref();
