@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   DAILY_CONSULTATIONS_PER_DRIVER: z.coerce.number().int().min(1).default(10),
   DAILY_FOLLOW_UPS_PER_DRIVER: z.coerce.number().int().min(1).default(30),
   DAILY_UPLOADS_PER_DRIVER: z.coerce.number().int().min(1).default(120),
+  // SMS costs money and annoys: at most this many to one phone in a Shanghai day.
+  DAILY_SMS_PER_PHONE: z.coerce.number().int().min(1).default(5),
   // WeChat: the real one (WECHAT_APPID and WECHAT_SECRET), or the project's fake one where it is
   // asked for (WECHAT_FAKE=true, as `npm start` sets it, or under tests). Never a silent fallback:
   // the fake lets anyone log in as anyone.
@@ -130,7 +132,7 @@ export interface Config {
   /** Failed identity proofs allowed per driver and per ID number in the window. */
   identityThrottle: { maxFailures: number; windowMs: number };
   /** What one driver may create in a Shanghai day. */
-  dailyLimits: { accidents: number; consultations: number; followUps: number; uploads: number };
+  dailyLimits: { accidents: number; consultations: number; followUps: number; uploads: number; smsPerPhone: number };
   wechat: {
     /** True when the fake WeChat was asked for (WECHAT_FAKE=true, or tests) and answers instead. */
     fake: boolean;
@@ -267,6 +269,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       consultations: e.DAILY_CONSULTATIONS_PER_DRIVER,
       followUps: e.DAILY_FOLLOW_UPS_PER_DRIVER,
       uploads: e.DAILY_UPLOADS_PER_DRIVER,
+      smsPerPhone: e.DAILY_SMS_PER_PHONE,
     },
     wechat: {
       fake,

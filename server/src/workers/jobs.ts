@@ -6,6 +6,8 @@ import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
 import { pruneExpiredLimits } from '../lib/rate-limit';
 import { localStorageFor } from '../modules/uploads/storage';
+import { createSmsProvider } from '../sms';
+import { pullSmsReceipts } from '../sms/receipts';
 import type { Job } from './runner';
 
 const DAY = 86_400_000;
@@ -13,6 +15,7 @@ const DAY = 86_400_000;
 export function systemJobs(deps: AppDeps): Job[] {
   // Present only when an official account is configured.
   const followerSync = createFollowerSyncJob(deps);
+  const sms = createSmsProvider(deps.config, deps.log);
   return [
     {
       name: 'housekeeping',
@@ -36,5 +39,7 @@ export function systemJobs(deps: AppDeps): Job[] {
       run: () => expireCases(deps),
     },
     ...(followerSync ? [followerSync] : []),
+    // Delivery receipts of the SMS sent (each answered once by the provider; a row per message).
+    ...(sms?.pullReceipts ? [{ name: 'sms-receipts', everyMs: 60_000, run: () => pullSmsReceipts(deps.db, sms) }] : []),
   ];
 }

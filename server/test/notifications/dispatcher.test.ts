@@ -1,6 +1,7 @@
 // The outbox dispatcher against the fake WeChat (faults injected over HTTP): quota, retries, races, tokens.
 import { loginDriver, startTestContext, type TestContext } from '../support/context';
 import { backoffMs } from '../../src/modules/notifications/dispatcher';
+import { fakeOpenId } from '../../src/wechat/fake';
 import {
   SEND, TEMPLATE_SEND, accidentEvent, addFault, delivered, dispatchUntilIdle, dispatcherFor, fake, resetFake, subscribedDriver,
 } from './helpers';
@@ -59,11 +60,12 @@ describe('subscribe messages', () => {
     expect(await delivered(ctx)).toHaveLength(1);
   });
 
-  it('43101 from WeChat zeroes the quota and skips the message', async () => {
+  it('43101 from WeChat zeroes the quota and chooses again: no other channel, so skipped', async () => {
     const d = await subscribedDriver(ctx, 3);
     await fake(ctx, 'POST', '/__subscriptions', { openid: d.openid, templateId: 'tmpl-accident-progress', count: 0 });
     await accidentEvent(ctx, d.id, 1);
-    await dispatcherFor(ctx).drain();
+    const dispatcher = dispatcherFor(ctx);
+    await dispatchUntilIdle(ctx, () => dispatcher.drain());
     expect(await statuses()).toEqual(['SKIPPED']);
     expect(await remaining(d.id)).toBe(0);
   });
@@ -216,13 +218,19 @@ describe('access token', () => {
 });
 
 describe('official-account template messages (wechat-api behind our adapter)', () => {
-  it('go to drivers who follow the account, through our token store, opening the mini-program', async () => {
-    const d = await subscribedDriver(ctx, 1);
+  async function follower(grants = 0, openid = 'oa-openid-1') {
+    const d = grants > 0 ? await subscribedDriver(ctx, grants) : await loginDriver(ctx);
     const driver = await ctx.db.driver.update({ where: { id: d.id }, data: { followsOfficialAccount: true } });
-    await ctx.db.officialAccountFollower.create({ data: { unionid: driver.unionid!, openid: 'oa-openid-1' } });
+    await ctx.db.officialAccountFollower.create({ data: { unionid: driver.unionid!, openid } });
+    return d;
+  }
+
+  it('go to a follower without a subscribe grant, through our token store, opening the mini-program', async () => {
+    const d = await follower();
     await accidentEvent(ctx, d.id, 1);
     await dispatcherFor(ctx).drain();
-    expect(await statuses()).toEqual(['SENT', 'SENT']);
+    expect(await statuses()).toEqual(['SENT']);
+    expect((await ctx.db.notificationOutbox.findFirstOrThrow()).channel).toBe('OFFICIAL_TEMPLATE');
     const [msg] = await delivered(ctx, TEMPLATE_SEND);
     expect(msg.body).toMatchObject({
       touser: 'oa-openid-1',
@@ -231,6 +239,26 @@ describe('official-account template messages (wechat-api behind our adapter)', (
       data: { first: { value: '已提交民警审核' } },
     });
     expect(await ctx.db.wechatAccessToken.findUnique({ where: { appId: 'wx-fake-oa-appid' } })).not.toBeNull();
+  });
+
+  it('are not sent to a follower who holds a subscribe grant: one push per event, the subscribe message', async () => {
+    const d = await follower(1);
+    await accidentEvent(ctx, d.id, 1);
+    await dispatcherFor(ctx).drain();
+    expect(await statuses()).toEqual(['SENT']);
+    expect(await delivered(ctx)).toHaveLength(1);
+    expect(await delivered(ctx, TEMPLATE_SEND)).toHaveLength(0);
+  });
+
+  it('take over when the grant turns out spent (43101): the follower still hears, once', async () => {
+    const d = await follower(1, 'oa-openid-3');
+    await fake(ctx, 'POST', '/__subscriptions', { openid: fakeOpenId(d.name), templateId: 'tmpl-accident-progress', count: 0 });
+    await accidentEvent(ctx, d.id, 1);
+    const dispatcher = dispatcherFor(ctx);
+    await dispatchUntilIdle(ctx, () => dispatcher.drain());
+    expect(await statuses()).toEqual(['SENT']);
+    expect((await ctx.db.notificationOutbox.findFirstOrThrow()).channel).toBe('OFFICIAL_TEMPLATE');
+    expect((await delivered(ctx, TEMPLATE_SEND)).map((m) => m.body.touser)).toEqual(['oa-openid-3']);
   });
 
   it('retries a 40001 once with a fresh token and survives a 503', async () => {
@@ -248,12 +276,15 @@ describe('official-account template messages (wechat-api behind our adapter)', (
     expect(items.map((m: any) => m.errcode ?? m.status)).toEqual([40001, 503, 0]);
   });
 
-  it('are skipped for a driver not in the follower list', async () => {
+  it('are not chosen for a driver whose flag says follower but who is not in the follower list', async () => {
     const d = await loginDriver(ctx);
     await ctx.db.driver.update({ where: { id: d.id }, data: { followsOfficialAccount: true } });
     await accidentEvent(ctx, d.id, 1);
     await dispatcherFor(ctx).drain();
-    const row = await ctx.db.notificationOutbox.findFirstOrThrow({ where: { channel: 'OFFICIAL_TEMPLATE' } });
-    expect(row).toMatchObject({ status: 'SKIPPED', lastError: '用户未关注公众号' });
+    const row = await ctx.db.notificationOutbox.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'SKIPPED', channel: 'AUTO' });
+    expect(row.lastError).toContain('订阅次数');
+    expect(await delivered(ctx, TEMPLATE_SEND)).toHaveLength(0);
   });
 });
+

@@ -18,35 +18,21 @@ describe('notify()', () => {
     for (let i = 0; i < 3; i++) await accidentEvent(ctx, d.id, 1);
     await ctx.db.$transaction((tx) => notify(tx, { driverId: d.id, event: 'accident.submitted', data: { caseId: 1, caseNumber: 'X' }, dedupeKey: `test:${d.id}:1` }));
     expect(await ctx.db.messageCentreEntry.count()).toBe(1);
-    expect(await ctx.db.notificationOutbox.findMany({ select: { channel: true } })).toEqual([{ channel: 'SUBSCRIBE' }]);
+    // The channel is chosen when the row is sent (one push per event).
+    expect(await ctx.db.notificationOutbox.findMany({ select: { channel: true } })).toEqual([{ channel: 'AUTO' }]);
   });
 
-  it('adds an official-account row for a driver who follows the account', async () => {
-    const d = await loginDriver(ctx);
-    await ctx.db.driver.update({ where: { id: d.id }, data: { followsOfficialAccount: true } });
-    await accidentEvent(ctx, d.id, 1);
-    const channels = (await ctx.db.notificationOutbox.findMany({ select: { channel: true }, orderBy: { channel: 'asc' } })).map((r) => r.channel);
-    expect(channels).toEqual(['SUBSCRIBE', 'OFFICIAL_TEMPLATE']);
-  });
-
-  it('writes the official-account row only for a follower whose unionid is known, and nothing for an unknown driver', async () => {
+  it('writes one outbox row for a follower too (one push per event), and nothing for an unknown driver', async () => {
     const follower = await loginDriver(ctx);
-    const noUnionid = await loginDriver(ctx);
     await ctx.db.driver.update({ where: { id: follower.id }, data: { followsOfficialAccount: true, unionid: `u-${follower.id}` } });
-    await ctx.db.driver.update({ where: { id: noUnionid.id }, data: { followsOfficialAccount: true, unionid: null } });
     const data = { caseId: 1, caseNumber: 'SG1' };
     await notify(ctx.db, [
       { driverId: follower.id, event: 'accident.submitted', data, dedupeKey: 'a' },
-      { driverId: noUnionid.id, event: 'accident.submitted', data, dedupeKey: 'b' },
       { driverId: 987654321, event: 'accident.submitted', data, dedupeKey: 'c' },
     ]);
-    const rows = await ctx.db.notificationOutbox.findMany({ select: { driverId: true, channel: true }, orderBy: [{ driverId: 'asc' }, { channel: 'asc' }] });
-    expect(rows).toEqual([
-      { driverId: follower.id, channel: 'SUBSCRIBE' },
-      { driverId: follower.id, channel: 'OFFICIAL_TEMPLATE' },
-      { driverId: noUnionid.id, channel: 'SUBSCRIBE' },
-    ]);
-    expect((await ctx.db.messageCentreEntry.findMany({ select: { dedupeKey: true }, orderBy: { id: 'asc' } })).map((e) => e.dedupeKey)).toEqual(['a', 'b']);
+    const rows = await ctx.db.notificationOutbox.findMany({ select: { driverId: true, channel: true } });
+    expect(rows).toEqual([{ driverId: follower.id, channel: 'AUTO' }]);
+    expect((await ctx.db.messageCentreEntry.findMany({ select: { dedupeKey: true } })).map((e) => e.dedupeKey)).toEqual(['a']);
   });
 
   it('writes nothing when the transaction it is part of rolls back', async () => {

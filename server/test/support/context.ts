@@ -10,6 +10,7 @@ import { createRateLimits } from '../../src/lib/rate-limit';
 import { createExamRuntime } from '../../src/modules/exams/runtime';
 import { createWechat } from '../../src/wechat';
 import { createFakeWechat } from '../../src/wechat/fake';
+import { createFakeSmsGateway } from '../../src/sms/fake';
 import { testDatabaseUrl } from './databases';
 import { openConnection } from './sql';
 
@@ -27,11 +28,15 @@ export interface TestContext {
 
 export async function startTestContext(env: Partial<Record<keyof Env, string>> = {}): Promise<TestContext> {
   const databaseUrl = testDatabaseUrl();
-  const fake = await createFakeWechat().listen(0, '127.0.0.1');
+  // The fake SMS gateway on a free port, listed by the fake WeChat (/__inspect/sms), as npm start runs them.
+  const smsGateway = createFakeSmsGateway();
+  const sms = await smsGateway.listen(0);
+  const fake = await createFakeWechat({ sms: smsGateway }).listen(0, '127.0.0.1');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     WECHAT_API_BASE: fake.url,
+    SMS_ENDPOINT: sms.url,
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '10',
     ...env,
@@ -59,6 +64,7 @@ export async function startTestContext(env: Partial<Record<keyof Env, string>> =
       await db.$disconnect();
       await deps.limits.close();
       await fake.close();
+      await sms.close();
     },
   };
 }

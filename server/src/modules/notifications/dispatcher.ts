@@ -1,5 +1,6 @@
-// The outbox dispatcher: claims due rows in small batches (FOR UPDATE SKIP LOCKED), sends them to
-// WeChat, and records SENT / FAILED / SKIPPED or the next attempt. Safe with several processes.
+// The outbox dispatcher: claims due rows in small batches (FOR UPDATE SKIP LOCKED), chooses each
+// new row's one channel by the rule (channel-rule.ts), sends it, and records SENT / FAILED /
+// SKIPPED or the next attempt. Safe with several processes.
 import { Prisma } from '../../generated/prisma/client';
 import type { Config } from '../../config';
 import type { Db } from '../../db';
@@ -9,6 +10,10 @@ import type { WechatClients } from '../../wechat';
 import type { EventData, EventName, TemplateKey } from './events';
 import { invalidKeyword, officialTemplateData, renderMessage, templateId } from './templates';
 import { withRetry } from '../../lib/db-errors';
+import { chooseChannel, MUST_REACH, noChannelReason, type PushChannel, type Reach } from './channel-rule';
+import type { RateLimits } from '../../lib/rate-limit';
+import { buildSms, smsTemplateOfEvent, SmsError, type SmsProvider, type SmsTemplateData } from '../../sms';
+import { shanghaiDay } from '@jiaoguan/contracts/time';
 
 export interface DispatcherOptions {
   batchSize?: number;
@@ -22,12 +27,16 @@ export interface DispatcherOptions {
   /** Gathers results for this long before writing them (one UPDATE for many sent rows). */
   flushMs?: number;
   random?: () => number;
+  /** The SMS provider: without one (or without `limits` for the per-phone cap) the rule never picks SMS. */
+  sms?: SmsProvider;
+  limits?: RateLimits;
 }
 
 interface ClaimedRow {
   id: number;
   driverId: number;
-  channel: 'SUBSCRIBE' | 'OFFICIAL_TEMPLATE';
+  channel: PushChannel | 'AUTO';
+  phone: string | null;
   event: string;
   templateKey: string;
   dedupeKey: string;
@@ -41,7 +50,9 @@ type Outcome =
   | { id: number; kind: 'sent' }
   | { id: number; kind: 'skipped'; reason: string; zeroQuota?: Refund; refund?: Refund }
   | { id: number; kind: 'failed'; reason: string; refund?: Refund }
-  | { id: number; kind: 'retry'; reason: string; attempts: number; refund?: Refund };
+  | { id: number; kind: 'retry'; reason: string; attempts: number; refund?: Refund }
+  /** The grant turned out to be spent (43101): the rule chooses again, without a subscribe message. */
+  | { id: number; kind: 'rechoose'; reason: string; zeroQuota: Refund };
 
 interface Refund {
   driverId: number;
@@ -65,6 +76,8 @@ export class Dispatcher {
   private readonly backoffCapMs: number;
   private readonly flushMs: number;
   private readonly random: () => number;
+  private readonly sms: SmsProvider | undefined;
+  private readonly limits: RateLimits | undefined;
 
   constructor(
     private readonly db: Db,
@@ -81,6 +94,8 @@ export class Dispatcher {
     this.backoffCapMs = options.backoffCapMs ?? 300_000;
     this.flushMs = options.flushMs ?? 20;
     this.random = options.random ?? Math.random;
+    this.limits = options.limits;
+    this.sms = options.limits ? options.sms : undefined;
   }
 
   /**
@@ -102,12 +117,17 @@ export class Dispatcher {
     return counts.reduce((a, b) => a + b, 0);
   }
 
-  /** Claims one batch, sends it, records the results; returns the number of rows claimed. */
+  /**
+   * Claims one batch, sends it, records the results; returns the number of rows claimed. Nothing
+   * is sent before the claim has committed. On a Galera cluster SKIP LOCKED keeps apart only the
+   * lanes of one node: two nodes may pick the same rows, and the second claim to commit is refused
+   * (certification, 1213) whole, quota grants included, so it sends nothing and claims again.
+   */
   async runOnce(): Promise<number> {
-    const { rows, skipped } = await this.claim();
+    const { rows, skipped } = await withRetry(() => this.claim(), { attempts: 5 });
     const results = new ResultWriter(this.db, this.flushMs, (attempts) => this.nextAttemptAt(attempts));
-    for (const row of skipped) results.add({ id: row.id, kind: 'skipped', reason: NO_QUOTA_REASON });
-    const toSend = rows.filter((r) => !skipped.includes(r));
+    for (const [row, reason] of skipped) results.add({ id: row.id, kind: 'skipped', reason });
+    const toSend = rows.filter((r) => !skipped.has(r));
     if (toSend.length > 0) {
       const driverIds = [...new Set(toSend.map((r) => r.driverId))];
       const drivers = new Map(
@@ -134,40 +154,49 @@ export class Dispatcher {
     return rows.length;
   }
 
-  private async claim(): Promise<{ rows: ClaimedRow[]; skipped: ClaimedRow[] }> {
+  private async claim(): Promise<{ rows: ClaimedRow[]; skipped: Map<ClaimedRow, string> }> {
     return this.db.$transaction(async (tx) => {
       const now = new Date();
       const rows = await tx.$queryRaw<ClaimedRow[]>`
-        SELECT id, driverId, channel, event, templateKey, dedupeKey, payload, attempts, quotaHeld, createdAt
+        SELECT id, driverId, channel, phone, event, templateKey, dedupeKey, payload, attempts, quotaHeld, createdAt
           FROM NotificationOutbox
          WHERE status = 'PENDING' AND nextAttemptAt <= ${now}
          ORDER BY nextAttemptAt
          LIMIT ${this.batchSize}
            FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return { rows, skipped: [] };
+      const skipped = new Map<ClaimedRow, string>();
+      if (rows.length === 0) return { rows, skipped };
       for (const r of rows) {
         r.quotaHeld = Boolean(r.quotaHeld);
         if (typeof r.payload === 'string') r.payload = JSON.parse(r.payload);
       }
-      // Subscribe rows not yet holding a grant take one now; none left → skipped.
-      const needing = rows.filter((r) => r.channel === 'SUBSCRIBE' && !r.quotaHeld);
-      const skipped: ClaimedRow[] = [];
+      // A new row (AUTO) or a subscribe row retried after its grant went back needs a grant to go
+      // out as a subscribe message; the grants are locked and counted down here.
+      const needing = rows.filter((r) => r.channel === 'AUTO' || (r.channel === 'SUBSCRIBE' && !r.quotaHeld));
       const holding: number[] = [];
+      const chosen = new Map<PushChannel, number[]>();
       if (needing.length > 0) {
-        const pairs = Prisma.join(needing.map((r) => Prisma.sql`(${r.driverId}, ${r.templateKey})`));
-        const quotas = await tx.$queryRaw<{ id: number; driverId: number; templateKey: string; remaining: number }[]>`
-          SELECT id, driverId, templateKey, remaining FROM SubscriptionQuota
-           WHERE (driverId, templateKey) IN (${pairs}) FOR UPDATE`;
-        const left = new Map(quotas.map((q) => [`${q.driverId}:${q.templateKey}`, { id: q.id, remaining: Number(q.remaining), taken: 0 }]));
+        const left = await lockGrants(tx, needing);
+        const reach = await reachOf(tx, rows.filter((r) => r.channel === 'AUTO'), {
+          officialAccount: !!this.wechat.officialAccount,
+          sms: !!this.sms,
+        });
         for (const r of needing) {
           const q = left.get(`${r.driverId}:${r.templateKey}`);
-          if (q && q.remaining > q.taken) {
-            q.taken += 1;
+          const grant = !!q && q.remaining > q.taken;
+          const channel = r.channel === 'AUTO' ? chooseChannel(r.event, { ...reach.get(r.id)!, subscribeGrant: grant }) : grant ? 'SUBSCRIBE' : null;
+          if (channel === null) {
+            skipped.set(r, r.channel === 'AUTO' ? noChannelReason(r.event, { ...reach.get(r.id)!, subscribeGrant: false }) : NO_QUOTA_REASON);
+            continue;
+          }
+          if (channel === 'SUBSCRIBE') {
+            q!.taken += 1;
             holding.push(r.id);
             r.quotaHeld = true;
-          } else {
-            skipped.push(r);
           }
+          if (channel === 'SMS') r.phone = reach.get(r.id)!.phone;
+          if (r.channel === 'AUTO') chosen.set(channel, [...(chosen.get(channel) ?? []), r.id]);
+          r.channel = channel;
         }
         const taken = [...left.values()].filter((q) => q.taken > 0);
         if (taken.length > 0) {
@@ -184,7 +213,14 @@ export class Dispatcher {
            SET nextAttemptAt = ${claimUntil}, attempts = attempts + 1, updatedAt = ${now},
                quotaHeld = quotaHeld OR ${held}
          WHERE id IN (${ids})`;
-      for (const r of rows) r.attempts += 1;
+      // The channel chosen is kept: a retry goes out on the same one.
+      for (const [channel, chosenIds] of chosen) {
+        await tx.$executeRaw`UPDATE NotificationOutbox SET channel = ${channel} WHERE id IN (${Prisma.join(chosenIds)})`;
+      }
+      for (const r of rows) {
+        if (chosen.get('SMS')?.includes(r.id)) await tx.$executeRaw`UPDATE NotificationOutbox SET phone = ${r.phone} WHERE id = ${r.id}`;
+        r.attempts += 1;
+      }
       return { rows, skipped };
     }, { isolationLevel: 'ReadCommitted' });
   }
@@ -198,6 +234,7 @@ export class Dispatcher {
     } catch (err) {
       return { id: row.id, kind: 'failed', reason: `无法生成消息内容：${(err as Error).message}`.slice(0, 500), refund };
     }
+    if (row.channel === 'SMS') return this.sendSms(row, refund);
     try {
       if (row.channel === 'SUBSCRIBE') {
         if (!openid) return { id: row.id, kind: 'failed', reason: '用户不存在', refund };
@@ -230,7 +267,7 @@ export class Dispatcher {
       const detail = `${err.errcode} ${err.errmsg}${err.status ? ` (HTTP ${err.status})` : ''}`;
       switch (err.kind) {
         case 'quota':
-          return { id: row.id, kind: 'skipped', reason: `${NO_QUOTA_REASON}（${detail}）`, zeroQuota: { driverId: row.driverId, templateKey: row.templateKey } };
+          return { id: row.id, kind: 'rechoose', reason: `${NO_QUOTA_REASON}（${detail}）`, zeroQuota: { driverId: row.driverId, templateKey: row.templateKey } };
         case 'invalid': {
           const field = /data\.(\w+)\.value/.exec(err.errmsg)?.[1];
           return { id: row.id, kind: 'failed', reason: field ? `字段 ${field} 被微信拒绝：${detail}` : `微信拒绝：${detail}`, refund };
@@ -238,6 +275,34 @@ export class Dispatcher {
         default:
           return this.retryOrFail(row, `微信暂时不可用：${detail}`, refund);
       }
+    }
+  }
+
+  /** An SMS to the phone the rule found, within the per-phone daily cap. */
+  private async sendSms(row: ClaimedRow, refund: Refund | undefined): Promise<Outcome> {
+    const key = smsTemplateOfEvent(row.event);
+    if (!this.sms || !this.limits || !row.phone) return { id: row.id, kind: 'skipped', reason: '短信未开通', refund };
+    if (!key) return { id: row.id, kind: 'failed', reason: `事件 ${row.event} 没有短信模板`, refund };
+    const cap = this.limits.limiter('sms-phone', { points: this.config.dailyLimits.smsPerPhone, windowMs: 86_400_000 });
+    const capKey = `${row.phone}:${shanghaiDay(new Date())}`;
+    if (!(await cap.consume(capKey)).allowed) {
+      return { id: row.id, kind: 'skipped', reason: `该手机号今天的短信已达${this.config.dailyLimits.smsPerPhone}条上限；已存入消息中心`, refund };
+    }
+    try {
+      const { template, params } = buildSms(key, row.payload as SmsTemplateData[typeof key]);
+      await this.sms.send({ phone: row.phone, template, params, sessionContext: String(row.id) });
+      return { id: row.id, kind: 'sent' };
+    } catch (err) {
+      // Not sent: the cap's point goes back.
+      await cap.refund(capKey).catch(() => undefined);
+      if (!(err instanceof SmsError)) {
+        this.log.error({ err, outboxId: row.id }, 'SMS send crashed');
+        return this.retryOrFail(row, `内部错误：${(err as Error).message}`, refund);
+      }
+      const detail = `${err.code}${err.status ? ` (HTTP ${err.status})` : ''}`;
+      if (err.kind === 'quota') return { id: row.id, kind: 'skipped', reason: `短信平台对该号码限频：${detail}；已存入消息中心`, refund };
+      if (err.kind === 'invalid') return { id: row.id, kind: 'failed', reason: `短信平台拒绝：${detail}`, refund };
+      return this.retryOrFail(row, `短信平台暂时不可用：${detail}`, refund);
     }
   }
 
@@ -250,6 +315,65 @@ export class Dispatcher {
   private nextAttemptAt(attempts: number): Date {
     return new Date(Date.now() + backoffMs(attempts, this.backoffBaseMs, this.backoffCapMs, this.random));
   }
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** The grants of the rows' (driver, template) pairs, locked for the claim, with what it takes of them. */
+async function lockGrants(tx: Tx, rows: ClaimedRow[]) {
+  const pairs = Prisma.join(rows.map((r) => Prisma.sql`(${r.driverId}, ${r.templateKey})`));
+  const quotas = await tx.$queryRaw<{ id: number; driverId: number; templateKey: string; remaining: number }[]>`
+    SELECT id, driverId, templateKey, remaining FROM SubscriptionQuota
+     WHERE (driverId, templateKey) IN (${pairs}) FOR UPDATE`;
+  return new Map(quotas.map((q) => [`${q.driverId}:${q.templateKey}`, { id: q.id, remaining: Number(q.remaining), taken: 0 }]));
+}
+
+/**
+ * What the rule needs to know of each new row's recipient, besides the grant: do they follow the
+ * official account, and which phone is known for them (for events that must reach them): the
+ * phone they gave as a party of the case, else the one on their proven identity's records.
+ */
+async function reachOf(tx: Tx, rows: ClaimedRow[], configured: { officialAccount: boolean; sms: boolean }): Promise<Map<number, Omit<Reach, 'subscribeGrant'>>> {
+  const out = new Map<number, Omit<Reach, 'subscribeGrant'>>();
+  if (rows.length === 0) return out;
+  const driverIds = [...new Set(rows.map((r) => r.driverId))];
+  const drivers = await tx.driver.findMany({ where: { id: { in: driverIds } }, select: { id: true, unionid: true, idNumber: true } });
+  const byId = new Map(drivers.map((d) => [d.id, d]));
+  const unionids = drivers.map((d) => d.unionid).filter((u): u is string => !!u);
+  const following = new Set(
+    configured.officialAccount && unionids.length > 0
+      ? (await tx.officialAccountFollower.findMany({ where: { unionid: { in: unionids } }, select: { unionid: true } })).map((f) => f.unionid)
+      : [],
+  );
+  const wantPhone = configured.sms ? rows.filter((r) => MUST_REACH.has(r.event)) : [];
+  const casePhones = new Map<string, string>();
+  const caseRows = wantPhone.filter((r) => typeof (r.payload as { caseId?: unknown })?.caseId === 'number');
+  if (caseRows.length > 0) {
+    const parties = await tx.accidentParty.findMany({
+      where: { OR: caseRows.map((r) => ({ caseId: (r.payload as { caseId: number }).caseId, driverId: r.driverId })) },
+      select: { caseId: true, driverId: true, phone: true },
+    });
+    for (const p of parties) if (p.phone && p.driverId) casePhones.set(`${p.caseId}:${p.driverId}`, p.phone);
+  }
+  const idNumbers = [...new Set(wantPhone.map((r) => byId.get(r.driverId)?.idNumber).filter((n): n is string => !!n))];
+  const recordPhones = new Map<string, string>();
+  if (idNumbers.length > 0) {
+    const [licences, learners] = await Promise.all([
+      tx.licence.findMany({ where: { idNumber: { in: idNumbers }, phone: { not: null } }, select: { idNumber: true, phone: true } }),
+      tx.learner.findMany({ where: { idNumber: { in: idNumbers }, phone: { not: null } }, select: { idNumber: true, phone: true } }),
+    ]);
+    for (const r of [...learners, ...licences]) recordPhones.set(r.idNumber, r.phone!);
+  }
+  for (const r of rows) {
+    const d = byId.get(r.driverId);
+    const caseId = (r.payload as { caseId?: unknown })?.caseId;
+    const phone =
+      !wantPhone.includes(r)
+        ? null
+        : (typeof caseId === 'number' ? casePhones.get(`${caseId}:${r.driverId}`) : undefined) ?? (d?.idNumber ? recordPhones.get(d.idNumber) : undefined) ?? null;
+    out.set(r.id, { followsOfficialAccount: !!d?.unionid && following.has(d.unionid), phone, smsAvailable: configured.sms });
+  }
+  return out;
 }
 
 /** Writes outcomes as they arrive: sent rows gathered into one UPDATE every few milliseconds. */
@@ -298,16 +422,21 @@ class ResultWriter {
   /** A grant not spent goes back to the user; the row then holds none (only pending rows care). */
   private async write(o: Exclude<Outcome, { kind: 'sent' }>, now: Date): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      if (o.refund) {
+      const refund = o.kind === 'rechoose' ? undefined : o.refund;
+      if (refund) {
         await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = remaining + 1
-                              WHERE driverId = ${o.refund.driverId} AND templateKey = ${o.refund.templateKey}`;
+                              WHERE driverId = ${refund.driverId} AND templateKey = ${refund.templateKey}`;
       }
-      if (o.kind === 'skipped' && o.zeroQuota) {
+      if ((o.kind === 'skipped' || o.kind === 'rechoose') && o.zeroQuota) {
         await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = 0
                               WHERE driverId = ${o.zeroQuota.driverId} AND templateKey = ${o.zeroQuota.templateKey}`;
       }
       const reason = o.reason.slice(0, 500);
-      if (o.kind === 'retry') {
+      if (o.kind === 'rechoose') {
+        await tx.$executeRaw`UPDATE NotificationOutbox
+             SET channel = 'AUTO', nextAttemptAt = ${now}, lastError = ${reason}, quotaHeld = FALSE, updatedAt = ${now}
+           WHERE id = ${o.id} AND status = 'PENDING'`;
+      } else if (o.kind === 'retry') {
         await tx.$executeRaw`UPDATE NotificationOutbox
              SET nextAttemptAt = ${this.schedule(o.attempts)}, lastError = ${reason}, quotaHeld = FALSE, updatedAt = ${now}
            WHERE id = ${o.id} AND status = 'PENDING'`;

@@ -1,5 +1,6 @@
 // The one entry for services: notify(tx, …) inside the service's own transaction writes the
-// message-centre entry and one outbox row per WeChat channel; the dedupe key makes it once-only.
+// message-centre entry and one outbox row, whose one push channel the dispatcher chooses when it
+// sends (channel-rule.ts); the dedupe key makes it once-only.
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db, SqlStatement } from '../../db';
 import type { EventName, NotifyInput } from './events';
@@ -10,19 +11,17 @@ type Tx = Db | Prisma.TransactionClient;
 /** Any one notice, its data checked against its event. */
 export type Notice = { [E in EventName]: NotifyInput<E> }[EventName];
 
-/** Who a notice goes to: the driver, and whether the official account can reach them too. */
+/** Who a notice goes to: a driver whose account is in use. */
 export interface Recipient {
   driverId: number;
-  /** Follows the official account and has a unionid: an official-account row is written too. */
-  officialAccount: boolean;
 }
 
 /** The recipients among these drivers, read inside the transaction; unknown and deleted accounts are left out. */
 export async function recipientsOf(tx: Tx, driverIds: readonly number[]): Promise<Recipient[]> {
   const ids = [...new Set(driverIds)];
   if (ids.length === 0) return [];
-  const rows = await tx.driver.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, followsOfficialAccount: true, unionid: true } });
-  return rows.map((d) => ({ driverId: d.id, officialAccount: d.followsOfficialAccount && d.unionid !== null }));
+  const rows = await tx.driver.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true } });
+  return rows.map((d) => ({ driverId: d.id }));
 }
 
 /**
@@ -44,10 +43,7 @@ export function notifyStatements(inputs: readonly Notice[], recipients: readonly
     const due = input.notBefore ?? now;
     // Dated when due: a scheduled notice shows in the message centre from then on.
     centre.push([input.driverId, input.event, text.title, text.body, text.link, input.dedupeKey, due]);
-    const payload = JSON.stringify(input.data);
-    for (const channel of recipient.officialAccount ? ['SUBSCRIBE', 'OFFICIAL_TEMPLATE'] : ['SUBSCRIBE']) {
-      outbox.push([input.driverId, channel, input.event, text.templateKey, input.dedupeKey, payload, due, now, now]);
-    }
+    outbox.push([input.driverId, input.event, text.templateKey, input.dedupeKey, JSON.stringify(input.data), due, now, now]);
   }
   if (centre.length === 0) return [];
   const rowsOf = (rows: unknown[][], row: string) => rows.map(() => row).join(', ');
@@ -59,8 +55,8 @@ export function notifyStatements(inputs: readonly Notice[], recipients: readonly
     },
     {
       sql: `INSERT IGNORE INTO NotificationOutbox
-                   (driverId, channel, event, templateKey, dedupeKey, payload, nextAttemptAt, createdAt, updatedAt, status, attempts, quotaHeld)
-            VALUES ${rowsOf(outbox, "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, false)")}`,
+                   (driverId, event, templateKey, dedupeKey, payload, nextAttemptAt, createdAt, updatedAt, channel, status, attempts, quotaHeld)
+            VALUES ${rowsOf(outbox, "(?, ?, ?, ?, ?, ?, ?, ?, 'AUTO', 'PENDING', 0, false)")}`,
       values: outbox.flat(),
     },
   ];

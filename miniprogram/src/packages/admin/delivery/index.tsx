@@ -10,7 +10,7 @@ import { deliveryFailures, deliveryStats, type DeliveryFailure, type DeliverySta
 import './index.css'
 import { formatShortDateTime } from '@jiaoguan/contracts/time'
 
-export const CHANNEL_NAMES: Record<string, string> = { SUBSCRIBE: '小程序订阅消息', OFFICIAL_TEMPLATE: '公众号模板消息' }
+export const CHANNEL_NAMES: Record<string, string> = { SUBSCRIBE: '小程序订阅消息', OFFICIAL_TEMPLATE: '公众号模板消息', SMS: '短信', AUTO: '待发送（尚未选定渠道）' }
 export const TEMPLATE_NAMES: Record<string, string> = {
   accident_progress: '事故处理进度',
   exam_booking: '考试预约',

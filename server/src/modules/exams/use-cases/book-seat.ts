@@ -28,7 +28,7 @@ export async function bookSeat(deps: AppDeps, input: BookSeatInput): Promise<Boo
   const { caller } = input;
   const [learner, session] = await Promise.all([requireLearner(deps.db, caller), sessionFacts(deps, input.sessionId)]);
   if (!session) throw notFound('没有找到该考试场次');
-  return bookSeatFor(deps, { recipient: { driverId: caller.id, officialAccount: caller.officialAccount }, learner, session, ip: input.ip });
+  return bookSeatFor(deps, { recipient: { driverId: caller.id }, learner, session, ip: input.ip });
 }
 
 export interface BookSeatForInput {
