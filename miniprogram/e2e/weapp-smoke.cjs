@@ -114,6 +114,9 @@ const wxBase = {
   redirectTo: navigation('redirectTo'),
   reLaunch: navigation('reLaunch'),
   switchTab: navigation('switchTab'),
+  // Taro binds the wx APIs it finds: the tab badge calls must exist to be bound.
+  setTabBarBadge: (o) => setTimeout(() => o && o.success && o.success({ errMsg: 'setTabBarBadge:ok' }), 0),
+  removeTabBarBadge: (o) => setTimeout(() => o && o.success && o.success({ errMsg: 'removeTabBarBadge:ok' }), 0),
   nextTick: (fn) => setTimeout(fn, 0),
   canIUse: () => true,
 }

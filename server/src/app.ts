@@ -77,7 +77,9 @@ export function buildApp(deps: AppDeps): Koa {
   app.use(streamImportBodies());
   app.use(
     bodyParser({
-      enableTypes: ['json'],
+      // xml: the official account's message push (read as text, parsed by its route).
+      enableTypes: ['json', 'xml'],
+      xmlLimit: '64kb',
       // DELETE too: an admin's unbinding carries its reason in the body (API.md, Identity).
       parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
       jsonLimit: JSON_LIMIT,

@@ -55,6 +55,9 @@ const EnvSchema = z.object({
   FAKE_WECHAT_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   WECHAT_OA_APPID: z.string().optional(),
   WECHAT_OA_SECRET: z.string().optional(),
+  // The Token of the official account's message push (服务器配置): follow/unfollow events are
+  // accepted only when signed with it.
+  WECHAT_OA_PUSH_TOKEN: z.string().min(3).max(32).optional(),
   WECHAT_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('tmpl-accident-progress'),
   WECHAT_TEMPLATE_EXAM_BOOKING: z.string().default('tmpl-exam-booking'),
   WECHAT_TEMPLATE_CONSULTATION_REPLY: z.string().default('tmpl-consultation-reply'),
@@ -142,7 +145,8 @@ export interface Config {
     fakePort: number;
     /** Start the fake WeChat inside this process (fake, and no WECHAT_API_BASE: nobody runs it elsewhere). */
     fakeInProcess: boolean;
-    officialAccount?: { appId: string; secret: string };
+    /** `pushToken`: the message-push Token; without it the follow/unfollow push is not accepted. */
+    officialAccount?: { appId: string; secret: string; pushToken?: string };
     /** How often the official account's follower list is synced (only with an official account). */
     followerSyncEveryMs: number;
     templates: { accident_progress: string; exam_booking: string; consultation_reply: string };
@@ -281,9 +285,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // With the fake WeChat, its built-in official account stands in for a real one.
       officialAccount:
         e.WECHAT_OA_APPID && e.WECHAT_OA_SECRET
-          ? { appId: e.WECHAT_OA_APPID, secret: e.WECHAT_OA_SECRET }
+          ? { appId: e.WECHAT_OA_APPID, secret: e.WECHAT_OA_SECRET, pushToken: e.WECHAT_OA_PUSH_TOKEN }
           : fake
-            ? { appId: 'wx-fake-oa-appid', secret: 'fake-oa-secret' }
+            ? { appId: 'wx-fake-oa-appid', secret: 'fake-oa-secret', pushToken: e.WECHAT_OA_PUSH_TOKEN ?? 'fake-oa-push-token' }
             : undefined,
       followerSyncEveryMs: e.WECHAT_OA_FOLLOWER_SYNC_MINUTES * 60_000,
       templates: {

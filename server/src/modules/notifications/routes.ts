@@ -21,11 +21,64 @@ import { markAllRead } from './use-cases/mark-all-read';
 import { markRead } from './use-cases/mark-read';
 import { recordSubscriptions } from './use-cases/record-subscriptions';
 import { subscriptionTemplates } from './use-cases/subscription-templates';
+import { z } from 'zod';
+import { AppError, notFound } from '../../http/errors';
+import { applyPush, parsePush, validPush } from './official-account-push';
+
+const pushQuery = z.object({
+  signature: z.string().regex(/^[0-9a-fA-F]{40}$/),
+  timestamp: z.string().max(16),
+  nonce: z.string().min(1).max(64),
+  echostr: z.string().max(128).optional(),
+});
 
 export function registerNotificationRoutes(api: Api, deps: AppDeps) {
   const me = api.module('/api/me', { tag: 'notifications' });
   const templates = api.module('/api/notifications', { tag: 'notifications' });
   const admin = api.module('/api/admin/notifications', { tag: 'admin' });
+  const push = api.module('/api/wechat/official-account', { tag: 'notifications' });
+
+  /** The message-push Token, or 404: without one configured the push is not accepted at all. */
+  const pushToken = () => {
+    const token = deps.config.wechat.officialAccount?.pushToken;
+    if (!token) throw notFound();
+    return token;
+  };
+  const refused = () => new AppError(401, 'UNAUTHENTICATED', '签名无效');
+
+  push.route({
+    method: 'get',
+    path: '/events',
+    summary: "WeChat's check of the message-push URL: answers echostr when the signature is ours",
+    access: 'public',
+    query: pushQuery,
+    handler: async ({ query, ctx }) => {
+      if (!validPush(pushToken(), query)) throw refused();
+      ctx.type = 'text/plain';
+      ctx.body = query.echostr ?? '';
+      return undefined;
+    },
+  });
+
+  push.route({
+    method: 'post',
+    path: '/events',
+    summary: 'The official account pushes follow/unfollow events here (XML, signed): the follower list changes at once',
+    access: 'public',
+    query: pushQuery,
+    handler: async ({ query, ctx }) => {
+      if (!validPush(pushToken(), query)) throw refused();
+      const body = (ctx.request as { body?: unknown }).body;
+      const event = typeof body === 'string' ? parsePush(body) : null;
+      if (!event) throw new AppError(400, 'VALIDATION_FAILED', '消息格式不正确');
+      const outcome = await applyPush(deps, event);
+      ctx.log.info({ outcome }, 'official-account push');
+      // WeChat expects "success" (or an empty body) within 5 s, or it pushes again.
+      ctx.type = 'text/plain';
+      ctx.body = 'success';
+      return undefined;
+    },
+  });
 
   me.route({
     method: 'get',
