@@ -290,17 +290,6 @@ export function registerAccidentRoutes(
 
   officer.route({
     method: 'get',
-    path: '/accidents',
-    tag,
-    summary: "The unit's cases in a status (PENDING_REVIEW oldest first, others newest first)",
-    access: ['officer'],
-    query: pageQuery.extend({ status: z.enum(ACCIDENT_STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
-    response: pageOf(officerQueueItem),
-    handler: ({ query, caller }) => listOfficerQueue(deps, { ...query, caller }),
-  });
-
-  officer.route({
-    method: 'get',
     path: '/events',
     tag,
     summary: "Server-sent events for the officer's unit: case.pending when a case enters review, case.decided when one is decided",
@@ -317,6 +306,17 @@ export function registerAccidentRoutes(
       ctx.body = officerEvents.open(unit.code, (close) => ctx.req.once('close', close));
       return undefined;
     },
+  });
+
+  officer.route({
+    method: 'get',
+    path: '/accidents',
+    tag,
+    summary: "The unit's cases in a status (PENDING_REVIEW oldest first, others newest first)",
+    access: ['officer'],
+    query: pageQuery.extend({ status: z.enum(ACCIDENT_STATUSES).default('PENDING_REVIEW'), disputed: bool.optional() }),
+    response: pageOf(officerQueueItem),
+    handler: ({ query, caller }) => listOfficerQueue(deps, { ...query, caller }),
   });
 
   officer.route({
