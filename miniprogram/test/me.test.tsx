@@ -95,6 +95,18 @@ describe('me page for a driver', () => {
     expect(request).toHaveBeenCalledTimes(1)
   })
 
+  it('releases a bound identity after a confirmation, and offers the form again', async () => {
+    queueReplies(reply(200, bound))
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('解除绑定'))
+    expect(byId('identity-unbind-dialog').textContent).toContain('已绑定的车辆会一并解除')
+    queueReplies(reply(200, unbound))
+    fireEvent.click(byId('identity-unbind-confirm'))
+    await waitFor(() => expect(byId('identity-status').textContent).toContain('未绑定身份'))
+    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/me/identity', method: 'DELETE' })
+    expect(byId('identity-form')).toBeTruthy()
+  })
+
   it('logs out: tells the server, forgets the token, shows the login offer', async () => {
     queueReplies(reply(200, bound), reply(200, { ok: true }))
     render(<MePage />)

@@ -9,3 +9,8 @@ export function getMe(): Promise<Me> {
 export function bindIdentity(body: BindIdentityRequest): Promise<DriverMe> {
   return request<DriverMe>('/api/me/identity', { method: 'POST', data: body })
 }
+
+/** Releases the caller's identity binding (and the vehicles bound through it). */
+export function unbindIdentity(): Promise<DriverMe> {
+  return request<DriverMe>('/api/me/identity', { method: 'DELETE' })
+}

@@ -13,6 +13,7 @@ import { isStaff, type DriverMe, type Me, type StaffMe } from '@/api/types'
 import { ROLE_LABELS, unitLabel } from '@/utils/labels'
 import { PAGES, open, staffHome } from '@/utils/nav'
 import AccountPrivacy from './AccountPrivacy'
+import UnbindIdentity from './UnbindIdentity'
 
 type State = { kind: 'loading' } | { kind: 'guest' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me }
 
@@ -141,6 +142,7 @@ function DriverProfile({ me, onChange }: DriverProfileProps) {
         <Text id="identity-status" className="jg-hint">
           {identity.bound ? `已绑定：${identity.name ?? ''}，身份证号 ${identity.idNumber ?? ''}` : '未绑定身份。绑定后可查询本人的驾驶证、车辆和违法记录。'}
         </Text>
+        {identity.bound && <UnbindIdentity onChange={onChange} />}
       </View>
       {!identity.bound && <IdentityForm onBound={onChange} />}
     </View>
