@@ -6,7 +6,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import type { AppDeps } from '../../deps';
+import { AppError } from '../../http/errors';
 import { createWechatClients } from '../../wechat';
+import { WechatError } from '../../wechat/errors';
 
 /** A push older than this is refused: a captured request cannot be replayed later. */
 const MAX_AGE_MS = 5 * 60_000;
@@ -70,7 +72,14 @@ export async function applyPush(deps: Pick<AppDeps, 'config' | 'db' | 'log'>, pu
   // The push names the official-account openid only; the unionid links it to a driver.
   const api = createWechatClients(deps.config, deps.db).officialAccount;
   if (!api) return 'ignored';
-  const [user] = await api.batchGetUsers([push.openid]);
+  let user: Awaited<ReturnType<typeof api.batchGetUsers>>[number] | undefined;
+  try {
+    [user] = await api.batchGetUsers([push.openid]);
+  } catch (err) {
+    // WeChat refusing the openid itself (40003 invalid openid) will not change on a retry: nobody to follow.
+    if (err instanceof WechatError && err.kind === 'invalid') return 'ignored';
+    throw new AppError(503, 'WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
+  }
   if (!user?.subscribed || !user.unionid) return 'ignored';
   const unionid = user.unionid;
   await deps.db.$transaction(async (tx) => {
