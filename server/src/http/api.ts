@@ -102,7 +102,8 @@ export class Api {
 
   /** Every router's routes: the root's first, then the modules' in the order they were made. */
   routes(): Middleware<any, any> {
-    return chain([this.router.routes(), ...this.modules.map((m) => m.router.routes())]);
+    const mw = chain([this.router.routes(), ...this.modules.map((m) => m.router.routes())]);
+    return Object.assign(mw, { [ROUTE_TABLE]: this.specs as readonly RouteSpec<any, any, any, any>[] });
   }
 
   /**
@@ -162,6 +163,20 @@ export class ApiModule {
     const full = { ...spec, tag: spec.tag ?? this.tag, path: this.prefix + relative } as RouteSpec<B, Q, P, A>;
     this.api.register(this.router, relative || '/', full);
   }
+}
+
+const ROUTE_TABLE = Symbol('routeTable');
+
+/**
+ * The routes declared on an app whose middleware includes `api.routes()` (read-only: tests walk
+ * every route from it, e.g. the authorisation matrix and the fuzz test).
+ */
+export function routeTable(app: { middleware: readonly unknown[] }): readonly RouteSpec<any, any, any, any>[] {
+  for (const mw of app.middleware) {
+    const specs = (mw as { [ROUTE_TABLE]?: readonly RouteSpec<any, any, any, any>[] } | undefined)?.[ROUTE_TABLE];
+    if (specs) return specs;
+  }
+  throw new Error('no Api routes are mounted on this app');
 }
 
 /** Runs middleware one after the other, as Koa would. */
