@@ -34,6 +34,11 @@ export function buildApp(deps: AppDeps): Koa {
   // The officers' live queue holds open streams: 'shutdown' (emitted by main.ts) ends them.
   const officerEvents = new OfficerEventHub(deps.db, deps.log);
   app.on('shutdown', () => officerEvents.close());
+  // Koa reports errors of a response stream here; a console closed mid-stream is not one.
+  app.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+    deps.log.error({ err }, 'response failed');
+  });
   registerAccidentRoutes(api, deps, undefined, officerEvents);
   registerExamRoutes(api, deps);
   registerNotificationRoutes(api, deps);

@@ -47,7 +47,7 @@ describe('POST /api/exam/bookings on a FIRST_COME session', () => {
     expect((await book(d.token, s.id)).body.session.remaining).toBe(0);
   });
 
-  it('also writes official-account messages when the learner follows the account', async () => {
+  it('writes one outbox row per notice for a follower too (one push per event, channel chosen when sent)', async () => {
     const learner = await addLearner(ctx);
     const d = await driverFor(ctx, learner);
     await ctx.db.driver.update({ where: { id: d.id }, data: { followsOfficialAccount: true, unionid: `union-${d.id}` } });
@@ -55,10 +55,8 @@ describe('POST /api/exam/bookings on a FIRST_COME session', () => {
     expect((await book(d.token, s.id)).status).toBe(201);
     const rows = await ctx.db.notificationOutbox.findMany({ where: { driverId: d.id }, select: { event: true, channel: true }, orderBy: [{ event: 'asc' }, { channel: 'asc' }] });
     expect(rows).toEqual([
-      { event: 'exam.booking_confirmed', channel: 'SUBSCRIBE' },
-      { event: 'exam.booking_confirmed', channel: 'OFFICIAL_TEMPLATE' },
-      { event: 'exam.reminder', channel: 'SUBSCRIBE' },
-      { event: 'exam.reminder', channel: 'OFFICIAL_TEMPLATE' },
+      { event: 'exam.booking_confirmed', channel: 'AUTO' },
+      { event: 'exam.reminder', channel: 'AUTO' },
     ]);
   });
 
