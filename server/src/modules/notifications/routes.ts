@@ -52,6 +52,7 @@ export function registerNotificationRoutes(api: Api, deps: AppDeps) {
     summary: "WeChat's check of the message-push URL: answers echostr when the signature is ours",
     access: 'public',
     query: pushQuery,
+    response: z.string().describe('text/plain: the echostr'),
     handler: async ({ query, ctx }) => {
       if (!validPush(pushToken(), query)) throw refused();
       ctx.type = 'text/plain';
@@ -66,6 +67,7 @@ export function registerNotificationRoutes(api: Api, deps: AppDeps) {
     summary: 'The official account pushes follow/unfollow events here (XML, signed): the follower list changes at once',
     access: 'public',
     query: pushQuery,
+    response: z.literal('success').describe('text/plain, as WeChat expects'),
     handler: async ({ query, ctx }) => {
       if (!validPush(pushToken(), query)) throw refused();
       const body = (ctx.request as { body?: unknown }).body;
