@@ -5,7 +5,7 @@ import { compactDay } from '@jiaoguan/contracts/time';
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../../deps';
 import { audit } from '../../../lib/audit';
-import { isUniqueViolation } from '../../../lib/db-errors';
+import { isLockConflict, isUniqueViolation } from '../../../lib/db-errors';
 import { withinDailyLimit } from '../../../lib/rate-limit';
 import { requireAcceptableText, type TextVerdict } from '../../../lib/text-check';
 import { CASE_MACHINE, OPEN_STATES } from '../case-machine';
@@ -55,8 +55,10 @@ async function create(deps: AppDeps, input: ReportCaseInput, unit: { id: number 
   for (let attempt = 0; ; attempt++) {
     try {
       return await deps.db.$transaction(async (tx) => {
-        // One report at a time per driver, so a double-tapped submit finds the first one.
-        await tx.$queryRaw`SELECT id FROM Driver WHERE id = ${caller.id} FOR UPDATE`;
+        // One report at a time per driver, so a double-tapped submit finds the first one. A write,
+        // not a locking read: on a Galera cluster FOR UPDATE locks only on its own node, while two
+        // writes of the driver row on two nodes cannot both commit (the second is refused, 1213).
+        await tx.$executeRaw`UPDATE Driver SET updatedAt = ${new Date()} WHERE id = ${caller.id}`;
         const duplicate = await tx.accidentCase.findFirst({
           where: {
             reporterId: caller.id,
@@ -101,8 +103,9 @@ async function create(deps: AppDeps, input: ReportCaseInput, unit: { id: number 
         return { id: created.id, created: true };
       });
     } catch (err) {
-      // A random case number or invite code that is already taken: draw again.
-      if (isUniqueViolation(err) && attempt < 4) continue;
+      // A random case number or invite code that is already taken: draw again. A lost race for
+      // the driver row: look for the first report again.
+      if ((isUniqueViolation(err) || isLockConflict(err)) && attempt < 4) continue;
       throw err;
     }
   }

@@ -17,6 +17,14 @@ export interface SeatRequest {
   priority: boolean;
   key: string;
   ip?: string;
+  /**
+   * A second or later attempt: the transaction starts once this node has applied what the cluster
+   * committed before it (Galera's causal wait, which MariaDB skips inside a transaction, hence a
+   * statement of its own; nothing on one MariaDB). A refusal at commit on Galera often means this
+   * node was behind; without the wait a lagging node loses the same race again and again until the
+   * session fills.
+   */
+  causal?: boolean;
 }
 
 export type SessionCounts = Pick<SessionRow, 'confirmedCount' | 'applicantCount'>;
@@ -57,6 +65,7 @@ export async function seatTransaction(
 ): Promise<{ id: number; counts: SessionCounts }> {
   const conn = await deps.db.sql.getConnection();
   try {
+    if (r.causal) await conn.query('SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1');
     const [, [inserted]] = (await sendTogether(conn, [
       { sql: 'START TRANSACTION', values: [] },
       {
