@@ -1,7 +1,8 @@
 // `npm run cluster`: the same system as `npm start`, past one process, on this machine: a
 // three-node MariaDB Galera cluster (Debian's galera-4), two servers and two workers each talking to
-// a different node, one fake WeChat, and Debian's nginx on PORT in front of both servers. Every
-// node, log and config lives in one temporary folder, removed again on Ctrl-C / SIGTERM.
+// a different node, one fake WeChat with the fake SMS gateway, and Debian's nginx on PORT in front
+// of both servers. Every node, log and config lives in one temporary folder, removed again on
+// Ctrl-C / SIGTERM.
 //
 // Also a module: `startCluster()` brings it all up and answers a handle to stop it, kill one
 // process or read the nodes (scripts/test-cluster.mjs).
@@ -124,8 +125,9 @@ ${servers.map((s) => `    server 127.0.0.1:${s.port} max_fails=1 fail_timeout=5s
 /**
  * Brings the cluster up. Options: port (nginx, default PORT or 3000), listen (nginx's listen
  * address; default all interfaces, like npm start), dbBasePort (node n uses base + 10·(n−1) for
- * SQL and the next three ports for gcomm, IST and SST), fakePort, echo (children's output on our
- * stdout, prefixed by their name), onLine(name, line), env (added to every server and worker).
+ * SQL and the next three ports for gcomm, IST and SST), fakePort, fakeSmsPort, echo (children's output on our
+ * stdout, prefixed by their name), onLine(name, line), env (added to every server and worker),
+ * h5 (false: serve whatever h5 build there is, without rebuilding a stale one).
  */
 export async function startCluster(options = {}) {
   const started = Date.now();
@@ -134,6 +136,9 @@ export async function startCluster(options = {}) {
   const dbBasePort = options.dbBasePort ?? Number(process.env.CLUSTER_DB_PORT ?? 4306);
   const realWechat = Boolean(process.env.WECHAT_APPID);
   const fakePort = options.fakePort ?? Number(process.env.FAKE_WECHAT_PORT ?? 3001);
+  // The fake SMS gateway, as npm start runs it beside the fake WeChat (not with real SMS settings).
+  const fakeSms = !realWechat && !process.env.SMS_SECRET_ID && process.env.SMS_PROVIDER !== 'off';
+  const fakeSmsPort = options.fakeSmsPort ?? Number(process.env.FAKE_SMS_PORT ?? 3002);
   const echo = options.echo ?? true;
 
   ensureDependencies();
@@ -142,7 +147,7 @@ export async function startCluster(options = {}) {
   ensureDebianPackages(GALERA, ['galera-4'], 'Galera (galera-4)');
   ensureDebianPackages('/usr/bin/rsync', ['rsync'], 'rsync (Galera state transfer)');
   ensureDebianPackages(NGINX, ['nginx'], 'nginx');
-  if (!ensureH5Build()) fail('the h5 build failed; see the output above');
+  if (options.h5 !== false && !ensureH5Build()) fail('the h5 build failed; see the output above');
 
   const nodes = [1, 2, 3].map((n) => {
     const base = dbBasePort + 10 * (n - 1);
@@ -153,6 +158,7 @@ export async function startCluster(options = {}) {
   }
   await assertFree(port, 'nginx');
   if (!realWechat) await assertFree(fakePort, 'fake WeChat');
+  if (fakeSms) await assertFree(fakeSmsPort, 'fake SMS gateway');
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jiaoguan-cluster-'));
   chmodSync(dir, 0o755);
@@ -194,13 +200,19 @@ export async function startCluster(options = {}) {
       DEMO_DATA: 'true',
       UPLOAD_DIR: uploadDir,
       ...(realWechat ? {} : { WECHAT_FAKE: 'true', WECHAT_API_BASE: `http://127.0.0.1:${fakePort}`, FAKE_WECHAT_PORT: String(fakePort) }),
+      ...(fakeSms ? { SMS_ENDPOINT: `http://127.0.0.1:${fakeSmsPort}`, FAKE_SMS_PORT: String(fakeSmsPort) } : {}),
     };
     prepareDatabase(nodes[0].url, { seed: true, env: shared });
 
-    // ---------------------------------------------------------------- the fake WeChat, once
+    // ---------------------------------------------------------------- the fake WeChat (and SMS), once
     if (!realWechat) {
-      cluster.spawnNode('fake-wechat', ['server/src/wechat/fake/main.ts'], { FAKE_WECHAT_PORT: String(fakePort), DEMO_DATA: 'true' });
+      cluster.spawnNode('fake-wechat', ['server/src/wechat/fake/main.ts'], {
+        FAKE_WECHAT_PORT: String(fakePort),
+        DEMO_DATA: 'true',
+        ...(fakeSms ? { FAKE_SMS_PORT: String(fakeSmsPort) } : { FAKE_SMS_PORT: '' }),
+      });
       await cluster.until(() => portOpen('127.0.0.1', fakePort), 20_000, 'the fake WeChat did not start');
+      if (fakeSms) await cluster.until(() => portOpen('127.0.0.1', fakeSmsPort), 20_000, 'the fake SMS gateway did not start');
     }
 
     // ---------------------------------------------------------------- two servers, two workers
@@ -243,6 +255,7 @@ export async function startCluster(options = {}) {
       throw new Error(`nginx did not answer /readyz within 20 s: ${tail(path.join(nginxDir, 'error.log'))}`);
     }
     cluster.fakeUrl = realWechat ? undefined : `http://127.0.0.1:${fakePort}`;
+    cluster.fakeSmsUrl = fakeSms ? `http://127.0.0.1:${fakeSmsPort}` : undefined;
     cluster.upMs = Date.now() - started;
     return cluster;
   } catch (err) {
@@ -391,6 +404,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   say(`behind nginx: ${cluster.servers.map((s) => `${s.name} → ${s.node}`).join(', ')}; ${cluster.workers.map((w) => `${w.name} → ${w.node}`).join(', ')}`);
   say(`Galera nodes: ${cluster.nodes.map((n) => `${n.name} 127.0.0.1:${n.port}`).join(', ')} (root, no password)`);
   if (cluster.fakeUrl) say(`fake WeChat at ${cluster.fakeUrl}  (sent messages: /__inspect/messages)`);
+  if (cluster.fakeSmsUrl) say(`fake SMS gateway at ${cluster.fakeSmsUrl}  (sent SMS: ${cluster.fakeUrl}/__inspect/sms)`);
   say('demo logins (password demo-pass-2026): admin · officer.tengzhou · officer.shizhong · agent1; drivers: type any name');
   say('Ctrl-C stops everything and removes the temporary folder');
 }
