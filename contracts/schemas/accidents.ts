@@ -197,6 +197,10 @@ export const officerQueueItem = z.object({
   plates: z.array(z.string()),
   submittedAt: isoTime,
   waitingMinutes: z.number().nullable(),
+  /** Under review: when the case becomes overdue (the unit's review limit, counted in its service hours); null otherwise. */
+  dueAt: isoTime.nullable(),
+  /** Under review past dueAt. */
+  overdue: z.boolean(),
 });
 export type OfficerQueueItem = z.infer<typeof officerQueueItem>;
 

@@ -112,6 +112,7 @@ const EnvSchema = z.object({
   ACCIDENT_RETURNED_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   ACCIDENT_INVITE_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   ACCIDENT_INVITE_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  ACCIDENT_REVIEW_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -174,6 +175,8 @@ export interface Config {
     negotiatingMs: number;
     returnedMs: number;
     inviteThrottle: { maxFailures: number; windowMs: number };
+    /** A case under review longer than this (within its unit's service hours) is overdue. */
+    reviewMs: number;
   };
 }
 
@@ -320,6 +323,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       negotiatingMs: e.ACCIDENT_NEGOTIATING_HOURS * 3_600_000,
       returnedMs: e.ACCIDENT_RETURNED_HOURS * 3_600_000,
       inviteThrottle: { maxFailures: e.ACCIDENT_INVITE_MAX_FAILURES, windowMs: e.ACCIDENT_INVITE_THROTTLE_MINUTES * 60_000 },
+      reviewMs: e.ACCIDENT_REVIEW_MINUTES * 60_000,
     },
   };
 }

@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro'
 import { getToken } from '@/api/http'
 
 export interface OfficerEvent {
-  event: 'case.pending' | 'case.decided'
+  event: 'case.pending' | 'case.decided' | 'case.overdue'
   data: { id: number; unit: string; at: string; status: string; caseNumber: string }
 }
 
@@ -19,7 +19,7 @@ export function parseEventFrames(buffer: string): { events: OfficerEvent[]; rest
   for (const frame of frames) {
     const event = /^event: (.+)$/m.exec(frame)?.[1]
     const data = /^data: (.+)$/m.exec(frame)?.[1]
-    if ((event === 'case.pending' || event === 'case.decided') && data) {
+    if ((event === 'case.pending' || event === 'case.decided' || event === 'case.overdue') && data) {
       try {
         events.push({ event, data: JSON.parse(data) })
       } catch {

@@ -1,6 +1,7 @@
 // The periodic jobs of the system; each is safe to run in several processes at once.
 import type { AppDeps } from '../deps';
 import { expireCases } from '../modules/accidents/use-cases/expire-cases';
+import { markOverdueReviews } from '../modules/accidents/use-cases/mark-overdue-reviews';
 import { allocateDueSessions } from '../modules/exams/allocation';
 import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
@@ -37,6 +38,12 @@ export function systemJobs(deps: AppDeps): Job[] {
       name: 'accident-expiry',
       everyMs: 60_000,
       run: () => expireCases(deps),
+    },
+    // Cases under review past the unit's review limit: one REVIEW_OVERDUE event each (the live queue's case.overdue).
+    {
+      name: 'accident-review-overdue',
+      everyMs: 60_000,
+      run: () => markOverdueReviews(deps),
     },
     ...(followerSync ? [followerSync] : []),
     // Delivery receipts of the SMS sent (each answered once by the provider; a row per message).

@@ -1,5 +1,7 @@
 // The officers' live queue (GET /api/officer/events, server-sent events): a case of their unit
-// entering review (`case.pending`) or decided (`case.decided`) reaches every open console at once.
+// entering review (`case.pending`), decided (`case.decided`) or past its review deadline
+// (`case.overdue`, the REVIEW_OVERDUE event of use-cases/mark-overdue-reviews.ts) reaches every open
+// console at once.
 //
 // The source is the case timeline (CaseEvent), which every instance writes, so a console open on
 // one server hears of a case submitted through another without a broker. One poller per process
@@ -10,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import type { Db } from '../../db';
 import type { Logger } from '../../logger';
 
-export type OfficerEventName = 'case.pending' | 'case.decided';
+export type OfficerEventName = 'case.pending' | 'case.decided' | 'case.overdue';
 
 export interface OfficerEvent {
   name: OfficerEventName;
@@ -19,6 +21,7 @@ export interface OfficerEvent {
 
 interface Row {
   eventId: number;
+  type: string;
   caseId: number;
   caseNumber: string;
   toStatus: string;
@@ -28,6 +31,7 @@ interface Row {
 
 const PENDING = ['PENDING_REVIEW'];
 const DECIDED = ['CONFIRMED', 'RETURNED', 'TRANSFERRED'];
+const OVERDUE = 'REVIEW_OVERDUE';
 /** Events are read back this far, so one committed late on another node is still seen. */
 const OVERLAP_MS = 10_000;
 
@@ -116,14 +120,15 @@ export class OfficerEventHub {
     const startedAt = new Date();
     try {
       const rows = await this.db.$queryRawUnsafe<Row[]>(
-        `SELECT e.id AS eventId, e.caseId, c.caseNumber, e.toStatus, e.at, u.code AS unitCode
+        `SELECT e.id AS eventId, e.type, e.caseId, c.caseNumber, COALESCE(e.toStatus, 'PENDING_REVIEW') AS toStatus, e.at, u.code AS unitCode
            FROM CaseEvent e JOIN AccidentCase c ON c.id = e.caseId JOIN Unit u ON u.id = c.unitId
-          WHERE e.at >= ? AND e.toStatus IN (${[...PENDING, ...DECIDED].map(() => '?').join(', ')})
+          WHERE e.at >= ? AND (e.toStatus IN (${[...PENDING, ...DECIDED].map(() => '?').join(', ')}) OR e.type = ?)
             AND u.code IN (${[...this.consoles.keys()].map(() => '?').join(', ')})
           ORDER BY e.at, e.id`,
         readFrom,
         ...PENDING,
         ...DECIDED,
+        OVERDUE,
         ...this.consoles.keys(),
       );
       for (const r of rows) {
@@ -131,7 +136,7 @@ export class OfficerEventHub {
         if (this.sent.has(eventId)) continue;
         this.sent.set(eventId, Date.now());
         this.deliver(r.unitCode, {
-          name: PENDING.includes(r.toStatus) ? 'case.pending' : 'case.decided',
+          name: r.type === OVERDUE ? 'case.overdue' : PENDING.includes(r.toStatus) ? 'case.pending' : 'case.decided',
           data: { id: Number(r.caseId), unit: r.unitCode, at: new Date(r.at).toISOString(), status: r.toStatus, caseNumber: r.caseNumber },
         });
       }
@@ -147,7 +152,7 @@ export class OfficerEventHub {
   }
 
   private deliver(unitCode: string, event: OfficerEvent) {
-    const frame = `event: ${event.name}\nid: ${event.data.id}-${event.data.status}\ndata: ${JSON.stringify(event.data)}\n\n`;
+    const frame = `event: ${event.name}\nid: ${event.data.id}-${event.name === 'case.overdue' ? 'OVERDUE' : event.data.status}\ndata: ${JSON.stringify(event.data)}\n\n`;
     for (const s of this.consoles.get(unitCode) ?? []) s.write(frame);
   }
 }

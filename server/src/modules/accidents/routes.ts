@@ -292,9 +292,9 @@ export function registerAccidentRoutes(
     method: 'get',
     path: '/events',
     tag,
-    summary: "Server-sent events for the officer's unit: case.pending when a case enters review, case.decided when one is decided",
+    summary: "Server-sent events for the officer's unit: case.pending when a case enters review, case.decided when one is decided, case.overdue when one passes its review deadline",
     access: ['officer'],
-    response: z.string().describe('text/event-stream: `event: case.pending|case.decided`, `data: {"id","unit","at","status","caseNumber"}`'),
+    response: z.string().describe('text/event-stream: `event: case.pending|case.decided|case.overdue`, `data: {"id","unit","at","status","caseNumber"}`'),
     handler: async ({ caller, ctx }) => {
       const unit = caller.unit;
       if (!unit) throw forbidden('您的账号没有所属大队，无法接收案件提醒');

@@ -59,10 +59,16 @@ export default function OfficerHomePage() {
   })
 
   // New cases while the page is open: a badge, a tone, and the list refreshed where it shows them.
+  // A case past its review deadline (case.overdue) is told the same way, with its own badge.
   const [fresh, setFresh] = useState(0)
+  const [overdue, setOverdue] = useState(0)
   const live = useOfficerEvents((e) => {
     if (e.event === 'case.pending') {
       setFresh((n) => n + 1)
+      chime()
+    }
+    if (e.event === 'case.overdue') {
+      setOverdue((n) => n + 1)
       chime()
     }
     if (tab !== 'done' || e.event === 'case.decided') void load(tab)
@@ -90,6 +96,11 @@ export default function OfficerHomePage() {
               新到 {fresh} 起
             </Text>
           )}
+          {overdue > 0 && (
+            <Text id="officer-overdue-badge" className="jg-tag jg-tag-warn" onClick={() => setOverdue(0)}>
+              超时 {overdue} 起
+            </Text>
+          )}
         </Text>
         <Text id="officer-live" className="jg-hint">
           {LIVE_TEXT[live]}
@@ -115,6 +126,12 @@ export default function OfficerHomePage() {
               {i.plates.join(' / ') || '未填写车牌'}
               {i.disputed ? ' ' : ''}
               {i.disputed && <Text className="jg-tag jg-tag-warn">有争议</Text>}
+              {i.overdue ? ' ' : ''}
+              {i.overdue && (
+                <Text id={`officer-case-overdue-${i.id}`} className="jg-tag jg-tag-warn">
+                  已超时
+                </Text>
+              )}
             </Text>
             <Text className="jg-hint">
               {i.address} · {i.caseNumber}

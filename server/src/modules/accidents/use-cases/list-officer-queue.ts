@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../deps';
 import type { AccidentStatus } from '../../../generated/prisma/enums';
 import { pageLimit, type PageQuery } from '../../../lib/pagination';
 import { unitOf, type OfficerCaller } from '../callers';
+import { reviewDueAt } from '../review-deadline';
 import { queueCountSql, queuePageSql, type QueueRow } from '../queue-sql';
 
 export interface ListOfficerQueueInput extends PageQuery {
@@ -14,14 +15,18 @@ export interface ListOfficerQueueInput extends PageQuery {
 export async function listOfficerQueue(deps: AppDeps, input: ListOfficerQueueInput) {
   const filter = { unitId: unitOf(input.caller), status: input.status, disputed: input.disputed };
   const { limit, offset } = pageLimit(input);
-  const [rows, counted] = await Promise.all([
+  const [rows, counted, unit] = await Promise.all([
     deps.db.$queryRaw<QueueRow[]>(queuePageSql(filter, limit, offset)),
     deps.db.$queryRaw<{ total: bigint | number }[]>(queueCountSql(filter)),
+    deps.db.unit.findUnique({ where: { id: filter.unitId }, select: { serviceHours: true } }),
   ]);
   const now = Date.now();
+  const serviceHours = unit?.serviceHours ?? null;
   return {
     items: rows.map((r) => {
       const updatedAt = r.updatedAt instanceof Date ? r.updatedAt : new Date(r.updatedAt);
+      // Under review, updatedAt is when the case entered review (only a decision moves it on).
+      const dueAt = r.status === 'PENDING_REVIEW' ? reviewDueAt(updatedAt, serviceHours, deps.config.accidents.reviewMs) : null;
       return {
         id: Number(r.id),
         caseNumber: r.caseNumber,
@@ -35,6 +40,8 @@ export async function listOfficerQueue(deps: AppDeps, input: ListOfficerQueueInp
         submittedAt: updatedAt,
         decidedAt: r.decidedAt,
         waitingMinutes: r.status === 'PENDING_REVIEW' ? Math.max(0, Math.floor((now - updatedAt.getTime()) / 60_000)) : null,
+        dueAt,
+        overdue: dueAt !== null && dueAt.getTime() <= now,
       };
     }),
     total: Number(counted[0]?.total ?? 0),
