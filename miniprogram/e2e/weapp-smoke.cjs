@@ -364,8 +364,11 @@ async function main() {
       return { statusCode: 200, data: { id: 's1', role: 'officer', username: 'officer.tengzhou', displayName: '滕州民警', unit: { code: 'tengzhou', name: '滕州' } } }
     }
     const inst = await openPage('packages/officer/index/index')
-    // The workbench asks who is logged in first, then loads its own data.
-    assert(calls.request[0] && calls.request[0].url === `${API}/api/me`, calls.request.map((r) => r.url).join(', '))
+    // The workbench asks who is logged in first, then loads its own data (the live event stream
+    // opens beside, as the page mounts).
+    const loads = calls.request.map((r) => r.url).filter((u) => u !== `${API}/api/officer/events`)
+    assert(loads[0] === `${API}/api/me`, loads.join(', '))
+    assert(calls.request.some((r) => r.url === `${API}/api/officer/events` && r.enableChunked), 'the live queue is not listened to')
     assert(textOf(byId(inst, 'staff-unit')).includes('滕州'), 'unit not shown')
     assert(textOf(byId(inst, 'staff-name')).includes('滕州民警'), 'name not shown')
     assert(textOf(byId(inst, 'officer-stats-decided')).includes('今天已处理 3 起'), "today's count not shown")
@@ -412,6 +415,9 @@ async function main() {
     assert(textOf(byId(inst, 'identity-status')).includes('未绑定'), 'identity state not shown')
     await typeInto(inst, 'identity-name', '张三')
     await typeInto(inst, 'identity-number', '370402199001011230')
+    // In the mini-program the phone proof is WeChat's own button; the file number is typed.
+    await tap(inst, 'identity-proof-fileNumber')
+    await typeInto(inst, 'identity-file-number', '370400100001')
     await tap(inst, 'identity-submit')
     assert(lastRequest().url === `${API}/api/me/identity`, lastRequest().url)
     assert(textOf(byId(inst, 'identity-error')).includes('身份证号校验位不正确'), 'error not shown')
