@@ -30,6 +30,7 @@ interface SessionRow {
   sessionId: number;
   driverId: number | null;
   driverIdNumber: string | null;
+  driverDeletedAt: Date | null;
   driverOfficialAccount: number | null;
   staffId: number | null;
   staffRole: string | null;
@@ -54,7 +55,7 @@ function bearer(ctx: Context): string | undefined {
   return match?.[1];
 }
 
-const SESSION_SQL = `SELECT s.id AS sessionId, s.driverId, d.idNumber AS driverIdNumber,
+const SESSION_SQL = `SELECT s.id AS sessionId, s.driverId, d.idNumber AS driverIdNumber, d.deletedAt AS driverDeletedAt,
             (d.followsOfficialAccount AND d.unionid IS NOT NULL) AS driverOfficialAccount,
             s.staffId, st.role AS staffRole, st.active AS staffActive,
             u.id AS unitId, u.code AS unitCode, u.name AS unitName
@@ -78,7 +79,8 @@ export async function authenticate(ctx: Context, db: Db, required: boolean): Pro
   // on a single MariaDB it changes nothing). Only misses pay for it.
   if (!row) [row] = await db.sql.query(`SET STATEMENT wsrep_sync_wait = 1 FOR ${SESSION_SQL}`, values);
   let caller: Caller | undefined;
-  if (row?.driverId) {
+  // A deleted account's sessions are gone; one a login still in flight opened after is refused too.
+  if (row?.driverId && !row.driverDeletedAt) {
     caller = {
       kind: 'driver',
       id: row.driverId,

@@ -2,6 +2,7 @@
 // anonymised, every token answers 401, a new WeChat login is a new account, and twice is harmless.
 import { DELETED_DRIVER_NICKNAME } from '@jiaoguan/contracts/labels';
 import { deleteAccount } from '../../src/modules/privacy/use-cases/delete-account';
+import { newToken } from '../../src/http/auth';
 import { createStaff, loginDriver, loginStaff, type TestContext } from '../support/context';
 import { DETAILS_A, ID_A, expectStatus, startAccidentContext, steps } from '../accidents/flow';
 
@@ -61,6 +62,15 @@ describe('DELETE /api/me', () => {
       expect((await ctx.http.get('/api/me').set(s.auth(token))).status).toBe(401);
       expect((await ctx.http.get('/api/accidents').set(s.auth(token))).status).toBe(401);
     }
+  });
+
+  it('refuses a session a login still in flight opened on the deleted account', async () => {
+    const d = await loginDriver(ctx);
+    expect((await remove(d.token)).status).toBe(200);
+    // What a login that read the driver before the deletion committed would write after it.
+    const { token, tokenHash } = newToken();
+    await ctx.db.loginSession.create({ data: { tokenHash, driverId: d.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    expect((await ctx.http.get('/api/me').set(s.auth(token))).status).toBe(401);
   });
 
   it('removes what served the account alone and anonymises the driver row', async () => {
