@@ -288,3 +288,17 @@ describe('official-account template messages (wechat-api behind our adapter)', (
   });
 });
 
+
+describe('a notice notified again after it was sent', () => {
+  it('is not pushed twice: the second row (AUTO again, once the first left AUTO) is skipped as told', async () => {
+    const d = await subscribedDriver(ctx, 3);
+    await accidentEvent(ctx, d.id, 1);
+    const dispatcher = dispatcherFor(ctx);
+    await dispatcher.drain();
+    await accidentEvent(ctx, d.id, 1);
+    await dispatchUntilIdle(ctx, () => dispatcher.drain());
+    expect(await delivered(ctx)).toHaveLength(1);
+    expect((await statuses()).sort()).toEqual(['SENT', 'SKIPPED']);
+    expect(await remaining(d.id)).toBe(2);
+  });
+});
