@@ -60,7 +60,6 @@ interface Refund {
 }
 
 export const NO_QUOTA_REASON = '用户没有可用的订阅次数';
-export const ALREADY_TOLD_REASON = '同一通知此前已发送过，不再重复推送';
 
 /** Delay before attempt `attempts + 1`: exponential from the base, capped, with jitter (half fixed, half random). */
 export function backoffMs(attempts: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
@@ -171,20 +170,9 @@ export class Dispatcher {
         r.quotaHeld = Boolean(r.quotaHeld);
         if (typeof r.payload === 'string') r.payload = JSON.parse(r.payload);
       }
-      // The outbox is unique on (dedupeKey, channel): once a notice's row has left AUTO for its
-      // channel, the same notice notified again adds a second AUTO row (and rows written before
-      // one push per event have their channels already). Such a row was told already: skipped.
-      const fresh = rows.filter((r) => r.channel === 'AUTO');
-      if (fresh.length > 0) {
-        const told = await tx.$queryRaw<{ dedupeKey: string }[]>`
-          SELECT DISTINCT dedupeKey FROM NotificationOutbox
-           WHERE dedupeKey IN (${Prisma.join(fresh.map((r) => r.dedupeKey))}) AND channel <> 'AUTO'`;
-        const toldKeys = new Set(told.map((t) => t.dedupeKey));
-        for (const r of fresh) if (toldKeys.has(r.dedupeKey)) skipped.set(r, ALREADY_TOLD_REASON);
-      }
       // A new row (AUTO) or a subscribe row retried after its grant went back needs a grant to go
       // out as a subscribe message; the grants are locked and counted down here.
-      const needing = rows.filter((r) => !skipped.has(r) && (r.channel === 'AUTO' || (r.channel === 'SUBSCRIBE' && !r.quotaHeld)));
+      const needing = rows.filter((r) => r.channel === 'AUTO' || (r.channel === 'SUBSCRIBE' && !r.quotaHeld));
       const holding: number[] = [];
       const chosen = new Map<PushChannel, number[]>();
       if (needing.length > 0) {
@@ -445,16 +433,9 @@ class ResultWriter {
       }
       const reason = o.reason.slice(0, 500);
       if (o.kind === 'rechoose') {
-        // Back to AUTO unless the same notice already has an AUTO row (notified again meanwhile):
-        // then this one ends, and that one is skipped at its claim as told already.
-        const moved = await tx.$executeRaw`UPDATE NotificationOutbox o
-             SET o.channel = 'AUTO', o.nextAttemptAt = ${now}, o.lastError = ${reason}, o.quotaHeld = FALSE, o.updatedAt = ${now}
-           WHERE o.id = ${o.id} AND o.status = 'PENDING'
-             AND NOT EXISTS (SELECT 1 FROM (SELECT dedupeKey FROM NotificationOutbox WHERE channel = 'AUTO') a WHERE a.dedupeKey = o.dedupeKey)`;
-        if (moved === 0) {
-          await tx.$executeRaw`UPDATE NotificationOutbox SET status = 'SKIPPED', lastError = ${reason}, quotaHeld = FALSE, updatedAt = ${now}
-             WHERE id = ${o.id} AND status = 'PENDING'`;
-        }
+        await tx.$executeRaw`UPDATE NotificationOutbox
+             SET channel = 'AUTO', nextAttemptAt = ${now}, lastError = ${reason}, quotaHeld = FALSE, updatedAt = ${now}
+           WHERE id = ${o.id} AND status = 'PENDING'`;
       } else if (o.kind === 'retry') {
         await tx.$executeRaw`UPDATE NotificationOutbox
              SET nextAttemptAt = ${this.schedule(o.attempts)}, lastError = ${reason}, quotaHeld = FALSE, updatedAt = ${now}
