@@ -103,6 +103,8 @@ it('reads details it has no words for as they are', () => {
   ])
   expect(detailLines({ somethingNew: { a: 1 } })).toEqual(['somethingNew：{"a":1}'])
   expect(detailLines({ textCheck: 'review' })).toEqual(['内容检查：待人工审核'])
+  expect(detailLines({ proof: 'fileNumber' })).toEqual(['验证方式：驾驶证档案编号'])
+  expect(detailLines({ by: 'admin', reason: '本人到窗口申请' })).toEqual(['解除人：管理员', '原因：本人到窗口申请'])
   expect(detailLines(null)).toEqual([])
   expect(ipText('::ffff:10.0.0.8')).toBe('10.0.0.8')
   expect(ipText('2001:db8::1')).toBe('2001:db8::1')

@@ -30,6 +30,10 @@ export const ipText = (ip: string | null) => (ip ? ip.replace(/^::ffff:(?=\d+\.)
 /** WeChat's verdict on a text a driver wrote. */
 const TEXT_CHECK: Record<string, string> = { pass: '通过', review: '待人工审核', risky: '有风险', unchecked: '未检查' }
 
+/** How an identity binding was proven, and who released one (identity audit rows). */
+const IDENTITY_PROOF: Record<string, string> = { phone: '微信手机号', fileNumber: '驾驶证档案编号' }
+const UNBOUND_BY: Record<string, string> = { self: '本人', admin: '管理员' }
+
 /** The details' keys in words; a key not listed shows as it is. */
 const KEY_LABELS: Record<string, string> = {
   caseNumber: '事故编号',
@@ -51,6 +55,8 @@ const KEY_LABELS: Record<string, string> = {
   learner: '学员',
   subject: '科目',
   textCheck: '内容检查',
+  proof: '验证方式',
+  by: '解除人',
 }
 
 const MAX_IDS = 5
@@ -65,6 +71,8 @@ function valueText(key: string, value: unknown): string {
   if (key === 'category' && typeof value === 'string') return CONSULTATION_CATEGORY_LABELS[value as ConsultationCategory] ?? value
   if (key === 'format' && typeof value === 'string') return value.toUpperCase()
   if (key === 'textCheck' && typeof value === 'string') return TEXT_CHECK[value] ?? value
+  if (key === 'proof' && typeof value === 'string') return IDENTITY_PROOF[value] ?? value
+  if (key === 'by' && typeof value === 'string') return UNBOUND_BY[value] ?? value
   if (key === 'driverId') return `#${String(value)}`
   if (Array.isArray(value)) return listText(value)
   if (typeof value === 'object') return JSON.stringify(value).slice(0, 120)
