@@ -8,8 +8,8 @@
 //   POST /__faults {"path": "/sms/SendSms" | "/sms/PullSmsSendStatus", "code"?: "LimitExceeded.PhoneNumberDailyLimit",
 //                   "message"?, "status"?: 503, "delayMs"?: 20000, "times"?: 2}
 //   GET /__faults, DELETE /__faults, POST /__reset
+import { listenServer } from '../lib/listen';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHash, createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { FAKE_SMS } from '../config';
 import { SMS_TEMPLATES, SMS_TEMPLATE_KEYS, paramCount, renderSms, type SmsTemplateKey } from './templates';
@@ -467,26 +467,10 @@ export function createFakeSmsGateway(options: FakeSmsGatewayOptions = {}): FakeS
     });
   };
 
-  async function listen(port = 0, host = '127.0.0.1'): Promise<FakeSmsGatewayServer> {
-    const server = http.createServer(handler);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+  function listen(port = 0, host = '127.0.0.1'): Promise<FakeSmsGatewayServer> {
+    return listenServer(handler, port, host, () => {
+      for (const done of [...pendingDelays]) done();
     });
-    const address = server.address() as AddressInfo;
-    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-    return {
-      url: `http://${urlHost}:${address.port}`,
-      close: () =>
-        new Promise<void>((resolve, reject) => {
-          for (const done of [...pendingDelays]) done();
-          server.close((error) => (error ? reject(error) : resolve()));
-          server.closeAllConnections();
-        }),
-    };
   }
 
   return {

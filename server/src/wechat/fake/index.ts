@@ -1,6 +1,6 @@
 // The project's fake WeChat: a Koa app answering WeChat's real API paths and JSON shapes, with inspection and fault hooks.
+import { listenServer } from '../../lib/listen';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import Koa from 'koa';
 import type { Context } from 'koa';
@@ -712,26 +712,10 @@ export function createFakeWechat(options: FakeWechatOptions = {}): FakeWechat {
     ctx.body = answer;
   });
 
-  async function listen(port = 0, host = '127.0.0.1'): Promise<FakeWechatServer> {
-    const server = http.createServer(app.callback());
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+  function listen(port = 0, host = '127.0.0.1'): Promise<FakeWechatServer> {
+    return listenServer(app.callback(), port, host, () => {
+      for (const done of [...pendingDelays]) done();
     });
-    const address = server.address() as AddressInfo;
-    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-    return {
-      url: `http://${urlHost}:${address.port}`,
-      close: () =>
-        new Promise<void>((resolve, reject) => {
-          for (const done of [...pendingDelays]) done();
-          server.close((error) => (error ? reject(error) : resolve()));
-          server.closeAllConnections();
-        }),
-    };
   }
 
   return { app, listen, reset, messages: () => messages.map((m) => ({ ...m })) };
