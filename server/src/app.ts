@@ -17,6 +17,7 @@ import { registerStaffRoutes } from './modules/staff/routes';
 import { registerExamRoutes } from './modules/exams/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
 import { registerPrivacyRoutes } from './modules/privacy/routes';
+import { registerStatsRoutes } from './modules/stats/routes';
 
 export const JSON_LIMIT = '1mb';
 
@@ -43,6 +44,7 @@ export function buildApp(deps: AppDeps): Koa {
   registerExamRoutes(api, deps);
   registerNotificationRoutes(api, deps);
   registerPrivacyRoutes(api, deps);
+  registerStatsRoutes(api, deps);
 
   const openapi = openApiDocument(api.specs);
   const docsHtml = openApiHtml(openapi);

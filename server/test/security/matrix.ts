@@ -115,4 +115,8 @@ export const MATRIX: Record<string, Row> = {
   // ---- privacy ----
   'DELETE /api/me':                               [401, OK,   OK,   403,  403,  403,  403],
   'GET /api/admin/audit':                         [401, 403,  403,  403,  403,  403,  OK ],
+
+  // ---- statistics (an officer gets their own unit's figures) ----
+  'GET /api/admin/stats':                         [401, 403,  403,  OK,   OK,   403,  OK ],
+  'GET /api/admin/stats.csv':                     [401, 403,  403,  OK,   OK,   403,  OK ],
 };

@@ -167,6 +167,10 @@ export const REQUESTS: Record<string, RouteRequest> = {
   // ---- privacy ----
   'DELETE /api/me': { spoils: ['world'] },
   'GET /api/admin/audit': { sample: () => ({ query: { action: 'consultation', from: '2026-01-01', to: '2036-01-01' } }) },
+
+  // ---- statistics ----
+  'GET /api/admin/stats': { sample: () => ({ query: { from: '2026-11-01', to: '2026-11-30', unit: 'tengzhou' } }) },
+  'GET /api/admin/stats.csv': { sample: () => ({ query: { from: '2026-11-01', to: '2026-11-30', chart: 'accidents' } }) },
 };
 
 /** The path with the sample's params in it. */
