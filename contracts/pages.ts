@@ -26,6 +26,7 @@ export const PAGES = {
   adminDelivery: '/packages/admin/delivery/index',
   adminImport: '/packages/admin/import/index',
   adminAudit: '/packages/admin/audit/index',
+  stats: '/packages/stats/index/index',
 } as const;
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
 

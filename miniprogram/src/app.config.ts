@@ -21,6 +21,8 @@ export default defineAppConfig({
     { root: 'packages/officer', pages: ['index/index', 'case/index'] },
     { root: 'packages/agent', pages: ['index/index'] },
     { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index'] },
+    // Statistics: admins and officers alike (their own unit), so a subpackage of its own.
+    { root: 'packages/stats', pages: ['index/index'] },
   ],
   // WeChat's privacy check (隐私保护指引): APIs that need consent wait for wx.onNeedPrivacyAuthorization
   // (services/privacy.ts); the accident report asks for the location with getLocation.

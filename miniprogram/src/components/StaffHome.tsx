@@ -13,7 +13,8 @@ import { ROLE_LABELS, unitLabel } from '@/utils/labels'
 import { PAGES, relaunch } from '@/utils/nav'
 
 interface StaffHomeProps {
-  role: StaffRole
+  /** The role the page is for, or the roles (a page several roles share, such as the statistics). */
+  role: StaffRole | readonly StaffRole[]
   title: string
   children: ReactNode
 }
@@ -22,6 +23,8 @@ type State = { kind: 'loading' } | { kind: 'ready'; me: StaffMe } | { kind: 'den
 
 export default function StaffHome({ role, title, children }: StaffHomeProps) {
   const [state, setState] = useState<State>({ kind: 'loading' })
+  const roles: readonly StaffRole[] = typeof role === 'string' ? [role] : role
+  const roleNames = roles.map((r) => ROLE_LABELS[r]).join('或')
 
   const load = async () => {
     if (!getToken()) {
@@ -30,7 +33,7 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
     }
     try {
       const me = await getMe()
-      if (isStaff(me) && me.role === role) setState({ kind: 'ready', me })
+      if (isStaff(me) && roles.includes(me.role)) setState({ kind: 'ready', me })
       else setState({ kind: 'denied' })
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
@@ -73,7 +76,7 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
           </Text>
           <ErrorText
             id="staff-denied"
-            message={state.kind === 'denied' ? `此页面仅供${ROLE_LABELS[role]}使用，请用${ROLE_LABELS[role]}账号登录。` : state.message}
+            message={state.kind === 'denied' ? `此页面仅供${roleNames}使用，请用${roleNames}账号登录。` : state.message}
           />
         </View>
         <Button className="jg-button" type="primary" size="large" onClick={onLogout}>

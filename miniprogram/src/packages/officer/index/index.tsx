@@ -7,7 +7,7 @@ import ErrorText from '@/components/ErrorText'
 import '@/components/accident.css'
 import { errorMessage, getToken } from '@/api/http'
 import { officerQueue, officerStats, type OfficerStats, type QueueItem } from '@/api/accidents'
-import { open } from '@/utils/nav'
+import { open, PAGES } from '@/utils/nav'
 import { chime, useOfficerEvents, type LiveState } from '@/hooks/useOfficerEvents'
 
 const LIVE_TEXT: Record<LiveState, string> = {
@@ -139,6 +139,10 @@ export default function OfficerHomePage() {
             {i.waitingMinutes !== null && <Text className="jg-hint">{waiting(i.waitingMinutes)}</Text>}
           </View>
         ))}
+      </View>
+      <View id="officer-stats-link" className="jg-card" onClick={() => open(PAGES.stats)}>
+        <Text className="jg-subtitle">统计报表 ›</Text>
+        <Text className="jg-hint">本大队每天的案件和审核用时、约考名额和缺考、咨询答复和消息送达，附数字表格和 CSV 下载。</Text>
       </View>
     </StaffHome>
   )
