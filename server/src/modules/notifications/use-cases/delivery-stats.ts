@@ -1,16 +1,18 @@
-// Outbox rows by channel and template, each with pending / sent / failed / skipped; optionally since a time.
+// Outbox rows by channel and template, each with pending / sent / failed / skipped; optionally those
+// written from a time (`since`) and before another (`until`: the statistics' ranges).
 import type { AppDeps } from '../../../deps';
 
 const STATUSES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
 
 export interface DeliveryStatsInput {
   since?: Date;
+  until?: Date;
 }
 
 export async function deliveryStats(deps: Pick<AppDeps, 'db'>, input: DeliveryStatsInput) {
   const groups = await deps.db.notificationOutbox.groupBy({
     by: ['channel', 'templateKey', 'status'],
-    where: input.since ? { createdAt: { gte: input.since } } : {},
+    where: input.since || input.until ? { createdAt: { gte: input.since, lt: input.until } } : {},
     _count: { _all: true },
   });
   const rows = new Map<string, { channel: string; templateKey: string; pending: number; sent: number; failed: number; skipped: number }>();

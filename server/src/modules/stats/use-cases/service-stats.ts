@@ -6,6 +6,7 @@ import { STATS_CHANNELS, type StatsChannel } from '@jiaoguan/contracts/stats';
 import type { ChannelCounts, StatsResponse } from '@jiaoguan/contracts/schemas/stats';
 import type { AppDeps } from '../../../deps';
 import type { StaffCaller } from '../../accidents/callers';
+import { deliveryStats } from '../../notifications/use-cases/delivery-stats';
 import { statsScope } from '../range';
 import {
   caseEventsByDay,
@@ -18,7 +19,6 @@ import {
   messageCentre,
   num,
   numOrNull,
-  outboxByChannel,
   type PercentileRow,
 } from './stats-sql';
 
@@ -47,7 +47,7 @@ export async function serviceStats(deps: Pick<AppDeps, 'db' | 'config'>, input: 
     consultationsByDay(deps.db, scope, now),
     firstReplyMinutes(deps.db, scope),
     examsBySubject(deps.db, scope),
-    outboxByChannel(deps.db, scope),
+    deliveryStats(deps, { since: scope.start, until: scope.end }),
     messageCentre(deps.db, scope),
   ]);
 
@@ -89,10 +89,9 @@ export async function serviceStats(deps: Pick<AppDeps, 'db' | 'config'>, input: 
 
   // Notifications: every channel named, even when nothing went out on it.
   const byChannel = Object.fromEntries(STATS_CHANNELS.map((ch) => [ch, { sent: 0, failed: 0, pending: 0, skipped: 0 }])) as Record<StatsChannel, ChannelCounts>;
-  for (const row of outbox) {
+  for (const row of outbox.items) {
     const counts = byChannel[row.channel as StatsChannel];
-    const field = row.status.toLowerCase() as keyof ChannelCounts;
-    if (counts && field in counts) counts[field] += num(row.n);
+    if (counts) for (const k of Object.keys(counts) as (keyof ChannelCounts)[]) counts[k] += row[k];
   }
   byChannel.MESSAGE_CENTRE.sent = num(centre[0]?.written ?? null);
 

@@ -118,15 +118,6 @@ export function examsBySubject(db: Db, scope: StatsScope) {
      ORDER BY subject`;
 }
 
-/** Outbox rows written in the range by channel and status. */
-export function outboxByChannel(db: Db, scope: StatsScope) {
-  return db.$queryRaw<{ channel: string; status: string; n: Num }[]>`
-    SELECT channel, status, COUNT(*) AS n
-      FROM NotificationOutbox
-     WHERE createdAt >= ${scope.start} AND createdAt < ${scope.end}
-     GROUP BY channel, status`;
-}
-
 /** Message-centre entries written in the range, and how many were read. */
 export function messageCentre(db: Db, scope: StatsScope) {
   return db.$queryRaw<{ written: Num; readCount: Num }[]>`
