@@ -93,6 +93,7 @@ export const CASE_ACTIONS = [
   'CONFIRM',
   'RETURN',
   'TRANSFER',
+  'HAND_OVER',
   'DOWNLOAD_DOCUMENT',
   'EXPIRE',
 ] as const;

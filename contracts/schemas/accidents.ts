@@ -135,6 +135,8 @@ export const caseEvent = z.object({
   to: accidentStatus.nullable(),
   /** Officers only: WeChat's content check wanted a person to look at the text of this step, or did not answer. */
   textCheck: z.enum(['review', 'unchecked']).optional(),
+  /** What the step says beyond its type (a handover: to which unit; officers also from which and why). */
+  note: z.string().optional(),
 });
 export type CaseEvent = z.infer<typeof caseEvent>;
 
@@ -143,7 +145,8 @@ export const accidentCase = z.object({
   caseNumber: z.string(),
   status: accidentStatus,
   statusText: z.string(),
-  unit,
+  /** `dutyPhone` once the case is TRANSFERRED: the unit's duty line for the parties to call (null when none is set). */
+  unit: unit.extend({ dutyPhone: z.string().nullable().optional() }),
   occurredAt: isoTime,
   location: z.object({ latitude: z.number().nullable(), longitude: z.number().nullable(), address: z.string() }),
   weather: z.string().nullable(),
@@ -252,3 +255,10 @@ export type MyClaim = z.infer<typeof myClaim>;
 
 export const uploadedEvidence = z.object({ id, slot: evidenceSlot, sha256: z.string() });
 export type UploadedEvidence = z.infer<typeof uploadedEvidence>;
+
+export const handoverRequest = z.object({
+  /** The unit code the case goes to. */
+  unit: z.string().trim().min(1).max(32),
+  reason: z.string().trim().min(2, '请写明移交的原因').max(200),
+});
+export type HandoverRequest = z.input<typeof handoverRequest>;

@@ -44,6 +44,8 @@ export const staffUser = z.object({
   username: z.string(),
   displayName: z.string(),
   unit: unit.nullable(),
+  /** The password was set by someone else (a reset, the first admin): every call but the change answers 403 PASSWORD_CHANGE_REQUIRED. */
+  mustChangePassword: z.boolean(),
 });
 export type StaffUser = z.infer<typeof staffUser>;
 

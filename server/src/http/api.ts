@@ -41,6 +41,11 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown, A extends Acce
   response?: z.ZodType;
   /** Documented failures: status → error codes. */
   errors?: Record<number, string[]>;
+  /**
+   * Open to a staff session whose password must be changed first (GET /api/me, the change itself,
+   * logout); every other route answers it 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  beforePasswordChange?: true;
   handler: (input: RouteInput<B, Q, P, CallerFor<A>>) => Promise<unknown>;
 }
 
@@ -126,6 +131,9 @@ export class Api {
       } else {
         caller = await authenticate(ctx, db, true);
         if (!allowed(spec.access, caller!)) throw forbidden();
+      }
+      if (caller?.kind === 'staff' && caller.mustChangePassword && !spec.beforePasswordChange) {
+        throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改密码再继续使用');
       }
       const params = parse(spec.params, ctx.params, 'params');
       const query = parse(spec.query, ctx.query, 'query');

@@ -24,6 +24,8 @@ export type Caller =
       sessionId: number;
       role: StaffRoleName;
       unit: { id: number; code: string; name: string } | null;
+      /** A password someone else set: only the password change (and /api/me, logout) is open. */
+      mustChangePassword?: boolean;
     };
 
 interface SessionRow {
@@ -35,6 +37,7 @@ interface SessionRow {
   staffId: number | null;
   staffRole: string | null;
   staffActive: number | boolean | null;
+  staffMustChange: number | boolean | null;
   unitId: number | null;
   unitCode: string | null;
   unitName: string | null;
@@ -57,7 +60,7 @@ function bearer(ctx: Context): string | undefined {
 
 const SESSION_SQL = `SELECT s.id AS sessionId, s.driverId, d.idNumber AS driverIdNumber, d.deletedAt AS driverDeletedAt,
             (d.followsOfficialAccount AND d.unionid IS NOT NULL) AS driverOfficialAccount,
-            s.staffId, st.role AS staffRole, st.active AS staffActive,
+            s.staffId, st.role AS staffRole, st.active AS staffActive, st.mustChangePassword AS staffMustChange,
             u.id AS unitId, u.code AS unitCode, u.name AS unitName
        FROM LoginSession s
        LEFT JOIN Driver d ON d.id = s.driverId
@@ -95,6 +98,7 @@ export async function authenticate(ctx: Context, db: Db, required: boolean): Pro
       sessionId: row.sessionId,
       role: String(row.staffRole).toLowerCase() as StaffRoleName,
       unit: row.unitId ? { id: row.unitId, code: row.unitCode!, name: row.unitName! } : null,
+      mustChangePassword: Number(row.staffMustChange) === 1,
     };
   }
   if (!caller && required) throw unauthenticated('登录已失效，请重新登录');

@@ -43,6 +43,8 @@ export function openApiDocument(specs: RouteSpec<any, any, any, any>[]) {
     if (spec.access !== 'public') {
       errors[401] = ['UNAUTHENTICATED'];
       errors[403] = ['FORBIDDEN'];
+      // A staff session with a password to change first is refused everywhere else.
+      if (spec.access !== 'driver' && !spec.beforePasswordChange) errors[403].push('PASSWORD_CHANGE_REQUIRED');
     }
     for (const [status, codes] of Object.entries(errors)) {
       responses[status] = {

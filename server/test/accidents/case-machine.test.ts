@@ -93,7 +93,7 @@ describe('the case machine table', () => {
     expect(actionsFor('NEGOTIATING', 'reporter')).toEqual(['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER', 'CANCEL']);
     expect(actionsFor('NEGOTIATING', 'secondParty')).toEqual(['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER']);
     expect(actionsFor('WAITING_FOR_PARTY', 'reporter')).toEqual(['SHOW_INVITE', 'EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'CANCEL']);
-    expect(actionsFor('PENDING_REVIEW', 'officer')).toEqual(['CONFIRM', 'RETURN', 'TRANSFER']);
+    expect(actionsFor('PENDING_REVIEW', 'officer')).toEqual(['CONFIRM', 'RETURN', 'TRANSFER', 'HAND_OVER']);
     expect(actionsFor('PENDING_REVIEW', 'reporter')).toEqual([]);
     expect(actionsFor('CONFIRMED', 'secondParty')).toEqual(['DOWNLOAD_DOCUMENT']);
     for (const closed of ['TRANSFERRED', 'CANCELLED', 'EXPIRED'] as const) {
@@ -176,6 +176,8 @@ describe('actions in the case views (HTTP)', () => {
       case 'RETURN':
       case 'TRANSFER':
         return s.decide(who.token, c.id, { decision: action, note: '请补拍碰撞部位', liability: { A: '全部', B: '无' } });
+      case 'HAND_OVER':
+        return ctx.http.post(`/api/officer/accidents/${c.id}/handover`).set(h).send({ unit: 'yicheng', reason: '事故地点在峄城辖区' });
       default:
         throw new Error(`${action} is not asked for over HTTP here`);
     }

@@ -26,6 +26,11 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/units':                               [OK,  OK,   OK,   OK,   OK,   OK,   OK ],
   'GET /api/admin/staff':                         [401, 403,  403,  403,  403,  403,  OK ],
   'POST /api/admin/staff':                        [401, 403,  403,  403,  403,  403,  OK ],
+  'PATCH /api/admin/staff/:id':                   [401, 403,  403,  403,  403,  403,  OK ],
+  'POST /api/admin/staff/:id/reset-password':     [401, 403,  403,  403,  403,  403,  OK ],
+  'POST /api/me/password':                        [401, 403,  403,  OK,   OK,   OK,   OK ],
+  'GET /api/admin/units':                         [401, 403,  403,  403,  403,  403,  OK ],
+  'PATCH /api/admin/units/:code':                 [401, 403,  403,  403,  403,  403,  OK ],
 
   // ---- inquiries ----
   'GET /api/me/licence':                          [401, OK,   OK,   403,  403,  403,  403],
@@ -76,6 +81,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/officer/events':                      [401, 403,  403,  OK,   OK,   403,  403],
   'GET /api/officer/accidents/:id':               [401, 403,  403,  OK,   404,  403,  403],
   'POST /api/officer/accidents/:id/decision':     [401, 403,  403,  OK,   404,  403,  403],
+  'POST /api/officer/accidents/:id/handover':     [401, 403,  403,  OK,   404,  403,  403],
   'GET /api/admin/insurance-claims':              [401, 403,  403,  OK,   OK,   403,  OK ],
 
   // ---- exams ----

@@ -54,6 +54,13 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'POST /api/admin/staff': {
     sample: () => ({ body: { username: `sec.new.${unique()}`, password: 'long enough password', displayName: '新民警', role: 'officer', unit: 'tengzhou' } }),
   },
+  'PATCH /api/admin/staff/:id': { sample: (w) => ({ params: { id: w.spareStaff.id }, body: { active: false } }) },
+  'POST /api/admin/staff/:id/reset-password': { sample: (w) => ({ params: { id: w.spareStaff.id } }) },
+  // A wrong current password: answered 422 to staff, so the callers keep their passwords.
+  'POST /api/me/password': { sample: () => ({ body: { current: 'not the password', new: 'a brand new password' } }) },
+  'GET /api/admin/units': {},
+  // Not the cases' unit (tengzhou), so its settings never turn the world's reports away.
+  'PATCH /api/admin/units/:code': { sample: () => ({ params: { code: 'taierzhuang' }, body: { dutyPhone: '0632-6611122' } }) },
 
   // ---- inquiries ----
   'GET /api/me/licence': {},
@@ -118,6 +125,7 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'GET /api/officer/events': { sample: () => ({ stream: true }) },
   'GET /api/officer/accidents/:id': { sample: (w) => ({ params: { id: w.case.id } }) },
   'POST /api/officer/accidents/:id/decision': { sample: (w) => ({ params: { id: w.case.id }, body: { decision: 'CONFIRM', note: '事实清楚' } }), spoils: ['case'] },
+  'POST /api/officer/accidents/:id/handover': { sample: (w) => ({ params: { id: w.case.id }, body: { unit: 'yicheng', reason: '事故发生在峄城辖区' } }), spoils: ['case'] },
   'GET /api/admin/insurance-claims': { sample: () => ({ query: { format: 'json', from: '2020-01-01T00:00:00Z' } }) },
 
   // ---- exams ----

@@ -69,7 +69,7 @@ export const SEES: Record<CallerName, readonly SecretKind[]> = {
 };
 
 /** The parts `refresh` can make again. */
-export type Part = 'token' | 'case' | 'openCase' | 'waitingCase' | 'consultation' | 'booking' | 'vehicle' | 'identity' | 'world';
+export type Part = 'token' | 'case' | 'openCase' | 'waitingCase' | 'consultation' | 'booking' | 'vehicle' | 'identity' | 'spareStaff' | 'world';
 
 export interface World {
   tokens: Record<CallerName, string | undefined>;
@@ -80,6 +80,8 @@ export interface World {
   /** Party B of the owner's two-party cases (not a caller of the matrix). */
   partyB: Person;
   staff: Record<StaffCallerName, Person>;
+  /** A staff account no caller uses, for the admin's account routes (deactivate, reset password) to act on. */
+  spareStaff: { id: number };
   /** Submitted by both parties: PENDING_REVIEW in tengzhou, with photos and signatures. */
   case: CaseFixture;
   /** Joined and negotiated (both parties' details, the required photos, liability): the parties can still change it. */
@@ -236,6 +238,11 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
     return { session: { id: session.id }, booking: { id: booked.body.id as number } };
   }
 
+  async function spareStaff() {
+    const made = await createStaff(ctx, { username: `sec.spare.${process.pid % 10_000}.${next()}`, role: 'OFFICER', unit: 'tengzhou' });
+    return { id: made.id };
+  }
+
   async function staffLogins(): Promise<Record<StaffCallerName, Person>> {
     const { names, ids } = await staffNames;
     const keys = Object.keys(names) as StaffCallerName[];
@@ -283,6 +290,7 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
         otherDriver: { ...otherDriver, vehicle: otherVehicle },
         partyB,
         staff,
+        spareStaff: await spareStaff(),
         case: c,
         openCase: open,
         waitingCase: wait,
@@ -309,6 +317,9 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
           }
           return;
         }
+        case 'spareStaff':
+          w.spareStaff = await spareStaff();
+          return;
         case 'case':
           w.case = await submitted(w.owner, w.partyB);
           w.secrets.accident.push(w.case.caseNumber);

@@ -50,6 +50,8 @@ export const CASE_MACHINE = {
   CONFIRM: { from: ['PENDING_REVIEW'], to: 'CONFIRMED', events: ['CONFIRMED'], by: ['officer'] },
   RETURN: { from: ['PENDING_REVIEW'], to: 'RETURNED', events: ['RETURNED'], by: ['officer'] },
   TRANSFER: { from: ['PENDING_REVIEW'], to: 'TRANSFERRED', events: ['TRANSFERRED'], by: ['officer'] },
+  // To another unit's queue, still under review there (use-cases/hand-over-case.ts).
+  HAND_OVER: { from: ['PENDING_REVIEW'], to: null, events: ['HANDED_OVER'], by: ['officer'] },
   DOWNLOAD_DOCUMENT: { from: ['CONFIRMED'], to: null, events: [], by: ['party', 'officer'], refused: '民警确认后才能下载协议书' },
   EXPIRE: { from: PARTY_CAN_CHANGE, to: 'EXPIRED', events: ['EXPIRED'], by: ['system'] },
 } as const satisfies Record<CaseAction, CaseRule>;

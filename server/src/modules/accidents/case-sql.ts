@@ -44,8 +44,9 @@ export interface EventRecord {
   fromStatus: AccidentStatus | null;
   toStatus: AccidentStatus | null;
   at: Date;
-  /** Of an event's details only the content-check mark is read (officers see it). */
+  /** Of an event's details only the content-check mark is read (officers see it), and a handover's units and reason. */
   textCheck: string | null;
+  handover: { fromUnit: string | null; toUnit: string | null; reason: string | null } | null;
 }
 
 export interface ClaimRecord {
@@ -84,7 +85,8 @@ export interface CaseRecord {
   version: number;
   createdAt: Date;
   updatedAt: Date;
-  unit: { id: number; code: string; name: string };
+  /** `dutyPhone`: the unit's duty line (unit settings), shown to the parties of a transferred case. */
+  unit: { id: number; code: string; name: string; dutyPhone: string | null };
   decidedBy: { id: number; displayName: string } | null;
   parties: PartyRecord[];
   files: FileRecord[];
@@ -97,7 +99,7 @@ export const CASE_SQL = `SELECT c.id, c.caseNumber, c.status, c.unitId, c.report
            c.weather, c.vehicleCount, c.inviteCode, c.inviteExpiresAt, c.scenario, c.atFault, c.disputed,
            c.officerLiability, c.decidedById, c.decidedAt, c.decisionNote, c.documentNumber, c.verificationCode,
            c.expiresAt, c.version, c.createdAt, c.updatedAt,
-           u.code AS unitCode, u.name AS unitName, s.displayName AS decidedByName,
+           u.code AS unitCode, u.name AS unitName, u.dutyPhone AS unitDutyPhone, s.displayName AS decidedByName,
            (SELECT JSON_ARRAYAGG(JSON_OBJECT(
                 'id', p.id, 'caseId', p.caseId, 'role', p.role, 'driverId', p.driverId, 'plate', p.plate,
                 'plateType', p.plateType, 'vehicleType', p.vehicleType, 'driverName', p.driverName,
@@ -113,7 +115,9 @@ export const CASE_SQL = `SELECT c.id, c.caseNumber, c.status, c.unitId, c.report
            (SELECT JSON_ARRAYAGG(JSON_OBJECT(
                 'id', e.id, 'type', e.type, 'actorType', e.actorType, 'actorId', e.actorId,
                 'fromStatus', e.fromStatus, 'toStatus', e.toStatus, 'at', e.at,
-                'textCheck', JSON_VALUE(e.details, '$.textCheck')) ORDER BY e.id)
+                'textCheck', JSON_VALUE(e.details, '$.textCheck'),
+                'fromUnit', JSON_VALUE(e.details, '$.fromUnitName'), 'toUnit', JSON_VALUE(e.details, '$.toUnitName'),
+                'reason', IF(e.type = 'HANDED_OVER', JSON_VALUE(e.details, '$.reason'), NULL)) ORDER BY e.id)
               FROM CaseEvent e WHERE e.caseId = c.id) AS events,
            (SELECT JSON_ARRAYAGG(JSON_OBJECT(
                 'id', cl.id, 'partyId', cl.partyId, 'insurer', cl.insurer, 'policyNumber', cl.policyNumber,
@@ -168,7 +172,7 @@ export function caseFromRow(r: Row): CaseRecord {
     version: Number(r.version),
     createdAt: date(r.createdAt)!,
     updatedAt: date(r.updatedAt)!,
-    unit: { id: Number(r.unitId), code: String(r.unitCode), name: String(r.unitName) },
+    unit: { id: Number(r.unitId), code: String(r.unitCode), name: String(r.unitName), dutyPhone: text(r.unitDutyPhone) },
     decidedBy: r.decidedByName ? { id: Number(r.decidedById), displayName: String(r.decidedByName) } : null,
     parties: list(r.parties).map((p) => ({
       ...(p as unknown as PartyRecord),
@@ -184,6 +188,7 @@ export function caseFromRow(r: Row): CaseRecord {
     events: list(r.events).map((e) => ({
       ...(e as unknown as EventRecord),
       textCheck: text(e.textCheck),
+      handover: e.type === 'HANDED_OVER' ? { fromUnit: text(e.fromUnit), toUnit: text(e.toUnit), reason: text(e.reason) } : null,
       at: jsonDate(e.at)!,
     })),
     claims: list(r.claims).map((cl) => ({ ...(cl as unknown as ClaimRecord), createdAt: jsonDate(cl.createdAt)! })),

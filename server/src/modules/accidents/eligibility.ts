@@ -32,28 +32,31 @@ export function withinServiceHours(window: string | null, at: Date): boolean {
   return parsed ? withinDailyWindow(parsed, at) : true;
 }
 
-/** Approximate centres of the detachment's district units, for choosing a unit from a place. */
-const UNIT_CENTRES: { code: string; latitude: number; longitude: number }[] = [
-  { code: 'shizhong', latitude: 34.864, longitude: 117.556 },
-  { code: 'xuecheng', latitude: 34.795, longitude: 117.263 },
-  { code: 'yicheng', latitude: 34.772, longitude: 117.59 },
-  { code: 'taierzhuang', latitude: 34.562, longitude: 117.734 },
-  { code: 'shanting', latitude: 35.099, longitude: 117.461 },
-  { code: 'tengzhou', latitude: 35.114, longitude: 117.165 },
-];
+/** A unit's district centre (Unit.areaLatitude/areaLongitude, kept on the 大队设置 page). */
+export interface UnitCentre {
+  code: string;
+  latitude: number;
+  longitude: number;
+}
 
-/** The unit whose district centre is nearest; expressway cases go to the expressway unit. */
-export function unitCodeForPlace(latitude: number, longitude: number, onExpressway: boolean): string {
-  if (onExpressway) return 'expressway';
-  let best = UNIT_CENTRES[0];
+/** Expressway cases go to this unit, wherever they happen. */
+export const EXPRESSWAY_UNIT = 'expressway';
+
+/**
+ * The unit whose district centre is nearest (units without a centre are never chosen by place);
+ * expressway cases go to the expressway unit. Null when no unit has a centre.
+ */
+export function unitCodeForPlace(centres: readonly UnitCentre[], latitude: number, longitude: number, onExpressway: boolean): string | null {
+  if (onExpressway) return EXPRESSWAY_UNIT;
+  let best: UnitCentre | null = null;
   let bestDistance = Infinity;
   const cosLat = Math.cos((latitude * Math.PI) / 180);
-  for (const c of UNIT_CENTRES) {
+  for (const c of centres) {
     const d = (c.latitude - latitude) ** 2 + ((c.longitude - longitude) * cosLat) ** 2;
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
     }
   }
-  return best.code;
+  return best?.code ?? null;
 }

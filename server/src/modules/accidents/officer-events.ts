@@ -1,7 +1,8 @@
 // The officers' live queue (GET /api/officer/events, server-sent events): a case of their unit
 // entering review (`case.pending`), decided (`case.decided`) or past its review deadline
 // (`case.overdue`, the REVIEW_OVERDUE event of use-cases/mark-overdue-reviews.ts) reaches every open
-// console at once.
+// console at once. A case handed to another unit (HANDED_OVER, use-cases/hand-over-case.ts) is
+// `case.pending` for the unit it went to and `case.handedOver` for the unit it left.
 //
 // The source is the case timeline (CaseEvent), which every instance writes, so a console open on
 // one server hears of a case submitted through another without a broker. One poller per process
@@ -12,7 +13,7 @@ import { PassThrough } from 'node:stream';
 import type { Db } from '../../db';
 import type { Logger } from '../../logger';
 
-export type OfficerEventName = 'case.pending' | 'case.decided' | 'case.overdue';
+export type OfficerEventName = 'case.pending' | 'case.decided' | 'case.overdue' | 'case.handedOver';
 
 export interface OfficerEvent {
   name: OfficerEventName;
@@ -27,11 +28,14 @@ interface Row {
   toStatus: string;
   at: Date;
   unitCode: string;
+  /** The unit a handed-over case left. */
+  fromUnit: string | null;
 }
 
 const PENDING = ['PENDING_REVIEW'];
 const DECIDED = ['CONFIRMED', 'RETURNED', 'TRANSFERRED'];
 const OVERDUE = 'REVIEW_OVERDUE';
+const HANDED_OVER = 'HANDED_OVER';
 /** Events are read back this far, so one committed late on another node is still seen. */
 const OVERLAP_MS = 10_000;
 
@@ -119,25 +123,37 @@ export class OfficerEventHub {
     const readFrom = new Date(this.since.getTime() - OVERLAP_MS);
     const startedAt = new Date();
     try {
+      const units = [...this.consoles.keys()];
+      const marks = units.map(() => '?').join(', ');
       const rows = await this.db.$queryRawUnsafe<Row[]>(
-        `SELECT e.id AS eventId, e.type, e.caseId, c.caseNumber, COALESCE(e.toStatus, 'PENDING_REVIEW') AS toStatus, e.at, u.code AS unitCode
+        `SELECT e.id AS eventId, e.type, e.caseId, c.caseNumber, COALESCE(e.toStatus, 'PENDING_REVIEW') AS toStatus, e.at, u.code AS unitCode,
+                JSON_VALUE(e.details, '$.fromUnit') AS fromUnit
            FROM CaseEvent e JOIN AccidentCase c ON c.id = e.caseId JOIN Unit u ON u.id = c.unitId
-          WHERE e.at >= ? AND (e.toStatus IN (${[...PENDING, ...DECIDED].map(() => '?').join(', ')}) OR e.type = ?)
-            AND u.code IN (${[...this.consoles.keys()].map(() => '?').join(', ')})
+          WHERE e.at >= ? AND (e.toStatus IN (${[...PENDING, ...DECIDED].map(() => '?').join(', ')}) OR e.type IN (?, ?))
+            AND (u.code IN (${marks}) OR (e.type = ? AND JSON_VALUE(e.details, '$.fromUnit') IN (${marks})))
           ORDER BY e.at, e.id`,
         readFrom,
         ...PENDING,
         ...DECIDED,
         OVERDUE,
-        ...this.consoles.keys(),
+        HANDED_OVER,
+        ...units,
+        HANDED_OVER,
+        ...units,
       );
       for (const r of rows) {
         const eventId = Number(r.eventId);
         if (this.sent.has(eventId)) continue;
         this.sent.set(eventId, Date.now());
+        const data = { id: Number(r.caseId), unit: r.unitCode, at: new Date(r.at).toISOString(), status: r.toStatus, caseNumber: r.caseNumber };
+        if (r.type === HANDED_OVER) {
+          this.deliver(r.unitCode, { name: 'case.pending', data }, 'HANDED_OVER');
+          if (r.fromUnit) this.deliver(r.fromUnit, { name: 'case.handedOver', data }, 'HANDED_OVER');
+          continue;
+        }
         this.deliver(r.unitCode, {
           name: r.type === OVERDUE ? 'case.overdue' : PENDING.includes(r.toStatus) ? 'case.pending' : 'case.decided',
-          data: { id: Number(r.caseId), unit: r.unitCode, at: new Date(r.at).toISOString(), status: r.toStatus, caseNumber: r.caseNumber },
+          data,
         });
       }
       this.since = startedAt;
@@ -151,8 +167,8 @@ export class OfficerEventHub {
     }
   }
 
-  private deliver(unitCode: string, event: OfficerEvent) {
-    const frame = `event: ${event.name}\nid: ${event.data.id}-${event.name === 'case.overdue' ? 'OVERDUE' : event.data.status}\ndata: ${JSON.stringify(event.data)}\n\n`;
+  private deliver(unitCode: string, event: OfficerEvent, step = event.name === 'case.overdue' ? 'OVERDUE' : event.data.status) {
+    const frame = `event: ${event.name}\nid: ${event.data.id}-${step}\ndata: ${JSON.stringify(event.data)}\n\n`;
     for (const s of this.consoles.get(unitCode) ?? []) s.write(frame);
   }
 }

@@ -6,6 +6,7 @@ import {
   checkEligibilityResponse,
   confirmationRequest,
   decisionRequest,
+  handoverRequest,
   documentCheck,
   documentCheckQuery,
   inviteQr,
@@ -33,6 +34,7 @@ import { checkEligibility } from './use-cases/check-eligibility';
 import { decideCase } from './use-cases/decide-case';
 import { downloadDocument } from './use-cases/download-document';
 import { exportClaims } from './use-cases/export-claims';
+import { handOverCase } from './use-cases/hand-over-case';
 import { joinCase } from './use-cases/join-case';
 import { listMyCases } from './use-cases/list-my-cases';
 import { listMyClaims } from './use-cases/list-my-claims';
@@ -292,9 +294,9 @@ export function registerAccidentRoutes(
     method: 'get',
     path: '/events',
     tag,
-    summary: "Server-sent events for the officer's unit: case.pending when a case enters review, case.decided when one is decided, case.overdue when one passes its review deadline",
+    summary: "Server-sent events for the officer's unit: case.pending when a case enters review (or is handed over to the unit), case.decided when one is decided, case.overdue when one passes its review deadline, case.handedOver when one is handed to another unit",
     access: ['officer'],
-    response: z.string().describe('text/event-stream: `event: case.pending|case.decided|case.overdue`, `data: {"id","unit","at","status","caseNumber"}`'),
+    response: z.string().describe('text/event-stream: `event: case.pending|case.decided|case.overdue|case.handedOver`, `data: {"id","unit","at","status","caseNumber"}`'),
     handler: async ({ caller, ctx }) => {
       const unit = caller.unit;
       if (!unit) throw forbidden('您的账号没有所属大队，无法接收案件提醒');
@@ -353,6 +355,19 @@ export function registerAccidentRoutes(
     errors: { 400: ['VALIDATION_FAILED'], ...caseErrors },
     response: accidentCase,
     handler: ({ params, body, caller, ctx }) => decideCase(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
+  });
+
+  officer.route({
+    method: 'post',
+    path: '/accidents/:id/handover',
+    tag,
+    summary: "Hand a case under review to another unit with a reason: it moves to that unit's queue (case.pending there) and both timelines show it",
+    access: ['officer'],
+    params: idParam,
+    body: handoverRequest,
+    errors: { 400: ['VALIDATION_FAILED'], ...caseErrors },
+    response: accidentCase,
+    handler: ({ params, body, caller, ctx }) => handOverCase(deps, { caller, id: params.id, ...body, ip: ctx.ip }),
   });
 
   adminClaims.route({

@@ -28,6 +28,12 @@ function actorName(c: CaseRecord, e: EventRecord): string {
 /** The content-check mark of an event whose text WeChat wanted a person to look at (or could not check). */
 const textCheckOf = (e: EventRecord): { textCheck?: string } => (e.textCheck ? { textCheck: e.textCheck } : {});
 
+/** A handover in the timeline: the parties read where the case went, officers also from where and why. */
+function handoverNote(h: NonNullable<EventRecord['handover']>, officer: boolean): string {
+  const to = `移交${h.toUnit ?? '其他'}大队审核`;
+  return officer ? `由${h.fromUnit ?? ''}大队${to}${h.reason ? `：${h.reason}` : ''}` : to;
+}
+
 function partyView(p: PartyRecord, whole: boolean) {
   return {
     role: p.role,
@@ -64,7 +70,8 @@ export function caseView(c: CaseRecord, who: Perspective) {
     statusText: ACCIDENT_STATUS_LABELS[c.status],
     /** What the caller may ask for now (the case machine), so pages need no status lists of their own. */
     actions,
-    unit: { code: c.unit.code, name: c.unit.name },
+    // A case sent to on-site handling tells the parties whom to call.
+    unit: { code: c.unit.code, name: c.unit.name, ...(c.status === 'TRANSFERRED' ? { dutyPhone: c.unit.dutyPhone } : {}) },
     occurredAt: c.occurredAt,
     location: {
       latitude: c.latitude === null ? null : Number(c.latitude),
@@ -130,6 +137,7 @@ export function caseView(c: CaseRecord, who: Perspective) {
       at: e.at,
       from: e.fromStatus,
       to: e.toStatus,
+      ...(e.handover ? { note: handoverNote(e.handover, who.kind === 'officer') } : {}),
       ...(who.kind === 'officer' ? textCheckOf(e) : {}),
     })),
     createdAt: c.createdAt,

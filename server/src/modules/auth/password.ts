@@ -1,5 +1,6 @@
 // Staff password hashing with argon2id (the library's default algorithm).
 import { hash, verify } from '@node-rs/argon2';
+import { randomInt } from 'node:crypto';
 
 export const hashPassword = (password: string) => hash(password);
 
@@ -12,4 +13,18 @@ export async function verifyPassword(storedHash: string | undefined, password: s
   } catch {
     return false;
   }
+}
+
+/** Letters and digits that cannot be mistaken for one another when read out or copied by hand. */
+const TEMPORARY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/** A one-time password (three groups of four, about 70 bits), to be changed at first login. */
+export function temporaryPassword(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < 3; g++) {
+    let group = '';
+    for (let i = 0; i < 4; i++) group += TEMPORARY_ALPHABET[randomInt(0, TEMPORARY_ALPHABET.length)];
+    groups.push(group);
+  }
+  return groups.join('-');
 }

@@ -36,6 +36,7 @@ export function registerAuthRoutes(api: Api, deps: AppDeps) {
     path: '/logout',
     summary: 'Revoke the current session token',
     access: 'any',
+    beforePasswordChange: true,
     response: logoutResponse,
     handler: ({ caller }) => logout(deps, { caller }),
   });

@@ -16,6 +16,7 @@ export function registerIdentityRoutes(api: Api, deps: AppDeps) {
     path: '',
     summary: 'The caller: a driver with their identity state, or a staff member with role and unit',
     access: 'any',
+    beforePasswordChange: true,
     response: meResponse,
     handler: ({ caller }) => describeCaller(deps, { caller }),
   });

@@ -1,6 +1,7 @@
 // An officer, agent or admin logs in with username and password; attempts are counted per
 // username and per address before the password hash is checked (argon2 is the costly part), only
 // failures keep their count, and failures are audited.
+import type { StaffRole } from '@jiaoguan/contracts/labels';
 import type { AppDeps } from '../../../deps';
 import { unauthenticated } from '../../../http/errors';
 import { newToken } from '../../../http/auth';
@@ -27,12 +28,13 @@ export async function loginStaff(deps: AppDeps, input: LoginStaffInput) {
   await consumeAll(counted, (wait) => `密码错误次数过多，请${waitText(wait)}后再试`);
   const staff = await db.staff.findUnique({
     where: { username: userKey },
-    select: { id: true, username: true, displayName: true, passwordHash: true, role: true, active: true, unit: { select: { code: true, name: true } } },
+    select: { id: true, username: true, displayName: true, passwordHash: true, role: true, active: true, mustChangePassword: true, unit: { select: { code: true, name: true } } },
   });
   const ok = await verifyPassword(staff?.passwordHash, password);
   if (!staff || !ok || !staff.active) {
-    await audit(db, { actor: { type: 'SYSTEM' }, action: 'staff.login_failed', entityType: 'Staff', entityId: staff?.id, details: { username: userKey }, ip: client.ip });
-    throw unauthenticated('用户名或密码不正确');
+    await audit(db, { actor: { type: 'SYSTEM' }, action: 'staff.login_failed', entityType: 'Staff', entityId: staff?.id, details: { username: userKey, ...(staff && ok ? { deactivated: true } : {}) }, ip: client.ip });
+    // Only someone who knows the password learns that the account was deactivated.
+    throw unauthenticated(staff && ok ? '该账号已停用，请联系管理员' : '用户名或密码不正确');
   }
   await Promise.all([counted[0].limiter.reset(userKey), refundAll(counted.slice(1))]);
   const { token, tokenHash } = newToken();
@@ -47,10 +49,11 @@ export async function loginStaff(deps: AppDeps, input: LoginStaffInput) {
     token,
     user: {
       id: staff.id,
-      role: staff.role.toLowerCase() as 'officer' | 'agent' | 'admin',
+      role: staff.role.toLowerCase() as StaffRole,
       username: staff.username,
       displayName: staff.displayName,
       unit: staff.unit,
+      mustChangePassword: staff.mustChangePassword,
     },
   };
 }

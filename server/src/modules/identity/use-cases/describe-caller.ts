@@ -12,7 +12,7 @@ export async function describeCaller(deps: Pick<AppDeps, 'db'>, input: DescribeC
   if (caller.kind === 'staff') {
     const staff = await deps.db.staff.findUniqueOrThrow({
       where: { id: caller.id },
-      select: { id: true, username: true, displayName: true, role: true, unit: { select: { code: true, name: true } } },
+      select: { id: true, username: true, displayName: true, role: true, mustChangePassword: true, unit: { select: { code: true, name: true } } },
     });
     return { ...staff, role: caller.role };
   }
