@@ -67,10 +67,10 @@ export function statsTables(s: StatsResponse): StatsTable[] {
     {
       chart: 'consultations',
       title: STATS_CHART_TITLES.consultations,
-      columns: ['日期', '咨询数', `按时答复（${c.limitHours}个工作小时内）`, '超时'],
+      columns: ['日期', '咨询数', `按时答复（${c.limitHours}个工作小时内）`, '超时', '待答复'],
       rows: [
-        ...c.byDay.map((r) => [r.date, r.created, r.withinLimit, r.overdue]),
-        ['合计', c.created, c.withinLimit, c.overdue],
+        ...c.byDay.map((r) => [r.date, r.created, r.withinLimit, r.overdue, r.waiting]),
+        ['合计', c.created, c.withinLimit, c.overdue, c.waiting],
       ],
     },
     {

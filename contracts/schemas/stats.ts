@@ -50,7 +50,7 @@ export type AccidentDay = z.infer<typeof accidentDay>;
 export const decisionDay = percentiles.extend({ date: z.string() });
 export type DecisionDay = z.infer<typeof decisionDay>;
 
-export const consultationDay = z.object({ date: z.string(), created: count, withinLimit: count, overdue: count });
+export const consultationDay = z.object({ date: z.string(), created: count, withinLimit: count, overdue: count, waiting: count });
 export type ConsultationDay = z.infer<typeof consultationDay>;
 
 export const examSubject = z.object({

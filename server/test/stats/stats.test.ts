@@ -191,8 +191,8 @@ const CONSULTATIONS = {
   waiting: 1,
   rating: { average: 4.5, count: 2 },
   byDay: [
-    { date: '2026-11-30', created: 1, withinLimit: 1, overdue: 0 },
-    { date: '2026-12-01', created: 4, withinLimit: 1, overdue: 2 },
+    { date: '2026-11-30', created: 1, withinLimit: 1, overdue: 0, waiting: 0 },
+    { date: '2026-12-01', created: 4, withinLimit: 1, overdue: 2, waiting: 1 },
   ],
 };
 // Outbox rows of the range (the 11-29 and 12-02 ones left out); message centre: 3 written, 1 read.
@@ -339,7 +339,7 @@ describe('GET /api/admin/stats.csv', () => {
       '合计,6,1,3,1,1',
     ]);
     expect(lines).toContain('全部,5,45,95.6');
-    expect(lines).toContain('合计,5,2,2');
+    expect(lines).toContain('合计,5,2,2,1');
     expect(lines).toContain('科目一,2,20,18,90.0%,3');
     expect(lines).toContain('短信,1,1,0,0');
   });

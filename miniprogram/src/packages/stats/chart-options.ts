@@ -49,7 +49,7 @@ export function chartOption(chart: StatsChart, s: StatsResponse) {
         series: [
           bar('按时答复', s.consultations.byDay.map((d) => d.withinLimit), COLORS.green, 'reply'),
           bar('超时', s.consultations.byDay.map((d) => d.overdue), COLORS.red, 'reply'),
-          bar('待答复', s.consultations.byDay.map((d) => d.created - d.withinLimit - d.overdue), COLORS.grey, 'reply'),
+          bar('待答复', s.consultations.byDay.map((d) => d.waiting), COLORS.grey, 'reply'),
         ],
       }
     case 'exams':

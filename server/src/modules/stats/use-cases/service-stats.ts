@@ -116,7 +116,8 @@ export async function serviceStats(deps: Pick<AppDeps, 'db' | 'config'>, input: 
       rating: { average: c.rated > 0 ? round(c.ratingSum / c.rated, 2) : null, count: c.rated },
       byDay: scope.days.map((date) => {
         const r = consultationDays.get(date);
-        return { date, created: num(r?.created ?? null), withinLimit: num(r?.withinLimit ?? null), overdue: num(r?.overdue ?? null) };
+        const [created, withinLimit, overdue] = [num(r?.created ?? null), num(r?.withinLimit ?? null), num(r?.overdue ?? null)];
+        return { date, created, withinLimit, overdue, waiting: created - withinLimit - overdue };
       }),
     },
     exams: { ...e, fillRate: rate(e.confirmed, e.capacity), bySubject },
