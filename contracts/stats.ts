@@ -49,10 +49,10 @@ export function statsTables(s: StatsResponse): StatsTable[] {
     {
       chart: 'accidents',
       title: STATS_CHART_TITLES.accidents,
-      columns: ['日期', '提交审核', '其中重新提交', '确认', '退回补充', '转现场处理'],
+      columns: ['日期', '提交审核', '其中重新提交', '确认', '退回补充', '转现场处理', '移交其他大队'],
       rows: [
-        ...a.byDay.map((r) => [r.date, r.submitted, r.resubmitted, r.confirmed, r.returned, r.transferred]),
-        ['合计', a.totals.submitted, a.totals.resubmitted, a.totals.confirmed, a.totals.returned, a.totals.transferred],
+        ...a.byDay.map((r) => [r.date, r.submitted, r.resubmitted, r.confirmed, r.returned, r.transferred, r.handedOver]),
+        ['合计', a.totals.submitted, a.totals.resubmitted, a.totals.confirmed, a.totals.returned, a.totals.transferred, a.totals.handedOver],
       ],
     },
     {

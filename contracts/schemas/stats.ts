@@ -44,6 +44,8 @@ export const accidentDay = z.object({
   confirmed: count,
   returned: count,
   transferred: count,
+  /** Handed to another unit's queue (counted for the unit that handed the case over). */
+  handedOver: count,
 });
 export type AccidentDay = z.infer<typeof accidentDay>;
 

@@ -10,14 +10,14 @@ import type { StatsResponse } from '@/api/stats'
 beforeEach(() => resetTaroMock())
 
 const zero = { sent: 0, failed: 0, pending: 0, skipped: 0 }
-const day = (date: string, submitted: number, confirmed: number) => ({ date, submitted, resubmitted: 0, confirmed, returned: 0, transferred: 0 })
+const day = (date: string, submitted: number, confirmed: number) => ({ date, submitted, resubmitted: 0, confirmed, returned: 0, transferred: 0, handedOver: 0 })
 const stats = (unit: StatsResponse['unit']): StatsResponse => ({
   from: '2026-11-30',
   to: '2026-12-01',
   unit,
   accidents: {
     byDay: [day('2026-11-30', 2, 1), day('2026-12-01', 4, 2)],
-    totals: { submitted: 6, resubmitted: 0, confirmed: 3, returned: 0, transferred: 0 },
+    totals: { submitted: 6, resubmitted: 0, confirmed: 3, returned: 0, transferred: 0, handedOver: 0 },
     decisionMinutes: { count: 3, median: 45, p90: 95.6 },
     decisionByDay: [
       { date: '2026-11-30', count: 1, median: 59, p90: 59 },
@@ -61,7 +61,7 @@ describe('statistics page', () => {
     serve(admin)
     render(<StatsPage />)
     expect((await screen.findByText(/^全部大队，/)).id).toBe('stats-scope')
-    expect(rows('accidents')).toEqual(['日期,提交审核,其中重新提交,确认,退回补充,转现场处理', '2026-11-30,2,0,1,0,0', '2026-12-01,4,0,2,0,0', '合计,6,0,3,0,0'])
+    expect(rows('accidents')).toEqual(['日期,提交审核,其中重新提交,确认,退回补充,转现场处理,移交其他大队', '2026-11-30,2,0,1,0,0,0', '2026-12-01,4,0,2,0,0,0', '合计,6,0,3,0,0,0'])
     expect(rows('decisions').at(-1)).toBe('全部,3,45,95.6')
     expect(rows('exams')[1]).toBe('科目一,1,20,18,90.0%,3')
     expect(rows('notifications')[1]).toBe('订阅消息,2,0,0,0')

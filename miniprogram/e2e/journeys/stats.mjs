@@ -51,10 +51,10 @@ export default [
 
       const stats = await serverStats(page, { from, to })
       const rows = await tableRows(visible, 'accidents')
-      expect(rows[0] === '日期,提交审核,其中重新提交,确认,退回补充,转现场处理', `accident table head: ${rows[0]}`)
+      expect(rows[0] === '日期,提交审核,其中重新提交,确认,退回补充,转现场处理,移交其他大队', `accident table head: ${rows[0]}`)
       expect(rows.length === stats.accidents.byDay.length + 2, `accident table has ${rows.length} rows`)
       const t = stats.accidents.totals
-      const total = `合计,${t.submitted},${t.resubmitted},${t.confirmed},${t.returned},${t.transferred}`
+      const total = `合计,${t.submitted},${t.resubmitted},${t.confirmed},${t.returned},${t.transferred},${t.handedOver}`
       expect(rows.at(-1) === total, `accident totals ${rows.at(-1)} instead of ${total}`)
       expect(t.submitted + t.confirmed + t.returned > 0, 'the demo cases are not counted')
       const sub = stats.notifications.byChannel.SUBSCRIBE

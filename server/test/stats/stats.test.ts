@@ -34,7 +34,7 @@ async function fixtures() {
   let n = 0;
 
   // ---- accident cases: each with its entries into review and its decisions ----
-  async function accident(unit: string, events: [type: string, at: string][]) {
+  async function accident(unit: string, events: [type: string, at: string, details?: object][]) {
     const c = await db.accidentCase.create({
       data: {
         caseNumber: `STATS${++n}`,
@@ -46,7 +46,7 @@ async function fixtures() {
         vehicleCount: 2,
       },
     });
-    await db.caseEvent.createMany({ data: events.map(([type, when]) => ({ caseId: c.id, type, actorType: 'STAFF' as const, at: at(when) })) });
+    await db.caseEvent.createMany({ data: events.map(([type, when, details]) => ({ caseId: c.id, type, actorType: 'STAFF' as const, at: at(when), details })) });
   }
   // 1: in review at 11-30 23:00 Shanghai, confirmed at 23:59 (11-30): 59 min.
   await accident('tengzhou', [['SUBMITTED', '2026-11-30T15:00:00Z'], ['CONFIRMED', '2026-11-30T15:59:00Z']]);
@@ -66,6 +66,13 @@ async function fixtures() {
   // 6: all on 11-29 (before the range). 7: in review 12-01 23:59 (counted), confirmed 12-02 00:00 (after it).
   await accident('tengzhou', [['SUBMITTED', '2026-11-29T10:00:00Z'], ['CONFIRMED', '2026-11-29T15:59:00Z']]);
   await accident('tengzhou', [['SUBMITTED', '2026-12-01T15:59:00Z'], ['CONFIRMED', '2026-12-01T16:00:00Z']]);
+  // 9: in review at 滕州 12-01 11:00, handed to 市中 at 11:20 (a 滕州 handover), confirmed there at 12:00:
+  //    市中's case now, 60 min from its entry into review.
+  await accident('shizhong', [
+    ['SUBMITTED', '2026-12-01T03:00:00Z'],
+    ['HANDED_OVER', '2026-12-01T03:20:00Z', { fromUnit: 'tengzhou', toUnit: 'shizhong', reason: '属市中大队辖区' }],
+    ['CONFIRMED', '2026-12-01T04:00:00Z'],
+  ]);
   // Other events of a case are not outcomes.
   await accident('tengzhou', [['CREATED', '2026-12-01T01:00:00Z'], ['PARTY_JOINED', '2026-12-01T01:10:00Z']]);
 
@@ -170,13 +177,14 @@ async function fixtures() {
 
 // 滕州 (cases 1-4 and 7):
 //   11-30: in review 1 and 2 (2); confirmed 1.
-//   12-01: in review 3, 4, 7 and 2 again (4, 1 of them a resubmission); confirmed 2 and 4; returned 2; transferred 3.
+//   12-01: in review 3, 4, 7 and 2 again (4, 1 of them a resubmission); confirmed 2 and 4; returned 2; transferred 3;
+//   case 9 handed over to 市中 (counted here; its entry into review and its confirmation are 市中's now).
 //   Decision minutes: 10, 31, 45, 59, 120 → median rank 2 = 45; p90 rank 3.6 = 59 + 0.6 × (120 − 59) = 95.6.
 //   By day: 11-30 [59] → 59, 59; 12-01 [10, 31, 45, 120] → median rank 1.5 = (31 + 45) / 2 = 38,
 //   p90 rank 2.7 = 45 + 0.7 × (120 − 45) = 97.5.
 const TENGZHOU_DAYS = [
-  { date: '2026-11-30', submitted: 2, resubmitted: 0, confirmed: 1, returned: 0, transferred: 0 },
-  { date: '2026-12-01', submitted: 4, resubmitted: 1, confirmed: 2, returned: 1, transferred: 1 },
+  { date: '2026-11-30', submitted: 2, resubmitted: 0, confirmed: 1, returned: 0, transferred: 0, handedOver: 0 },
+  { date: '2026-12-01', submitted: 4, resubmitted: 1, confirmed: 2, returned: 1, transferred: 1, handedOver: 1 },
 ];
 // Consultations asked in the range: 12, 540 and 30 min to the first reply → sorted 12, 30, 540: median 30,
 // p90 rank 1.8 = 30 + 0.8 × 510 = 438. In time: 2; overdue: the late reply and the unanswered one past
@@ -217,7 +225,7 @@ describe('GET /api/admin/stats', () => {
       unit: { code: 'tengzhou', name: '滕州' },
       accidents: {
         byDay: TENGZHOU_DAYS,
-        totals: { submitted: 6, resubmitted: 1, confirmed: 3, returned: 1, transferred: 1 },
+        totals: { submitted: 6, resubmitted: 1, confirmed: 3, returned: 1, transferred: 1, handedOver: 1 },
         decisionMinutes: { count: 5, median: 45, p90: 95.6 },
         decisionByDay: [
           { date: '2026-11-30', count: 1, median: 59, p90: 59 },
@@ -253,10 +261,12 @@ describe('GET /api/admin/stats', () => {
     const all = await get(admin, RANGE);
     expect(all.status).toBe(200);
     expect(all.body.unit).toBeNull();
-    // With 市中's case 5 (5 min, 12-01): 5, 10, 31, 45, 59, 120 → median rank 2.5 = (31 + 45) / 2 = 38;
-    // p90 rank 4.5 = 59 + 0.5 × 61 = 89.5.
-    expect(all.body.accidents.byDay).toEqual([TENGZHOU_DAYS[0], { ...TENGZHOU_DAYS[1], submitted: 5, confirmed: 3 }]);
-    expect(all.body.accidents.decisionMinutes).toEqual({ count: 6, median: 38, p90: 89.5 });
+    // With 市中's cases 5 (5 min) and 9 (60 min), both 12-01: 5, 10, 31, 45, 59, 60, 120 → median rank 3 = 45;
+    // p90 rank 5.4 = 60 + 0.4 × (120 − 60) = 84. 12-01: 10, 31, 45, 120, 5, 60 → sorted 5, 10, 31, 45, 60, 120:
+    // median rank 2.5 = (31 + 45) / 2 = 38, p90 rank 4.5 = 60 + 0.5 × 60 = 90.
+    expect(all.body.accidents.byDay).toEqual([TENGZHOU_DAYS[0], { ...TENGZHOU_DAYS[1], submitted: 6, confirmed: 4 }]);
+    expect(all.body.accidents.decisionMinutes).toEqual({ count: 7, median: 45, p90: 84 });
+    expect(all.body.accidents.decisionByDay[1]).toEqual({ date: '2026-12-01', count: 6, median: 38, p90: 90 });
     // With 市中's 20 seats (5 taken, 1 no-show): 科目一 23/40 = 0.575; all 25/45 = 0.5556.
     expect(all.body.exams).toMatchObject({ sessions: 4, capacity: 45, confirmed: 25, fillRate: 0.5556, noShows: 4 });
     expect(all.body.exams.bySubject[0]).toEqual({ subject: 1, sessions: 3, capacity: 40, confirmed: 23, fillRate: 0.575, noShows: 4 });
@@ -271,7 +281,7 @@ describe('GET /api/admin/stats', () => {
   it('lists every day of the range, empty days as zeros and no percentiles', async () => {
     const res = await get(admin, { from: '2026-11-28', to: '2026-11-28' });
     expect(res.status).toBe(200);
-    expect(res.body.accidents.byDay).toEqual([{ date: '2026-11-28', submitted: 0, resubmitted: 0, confirmed: 0, returned: 0, transferred: 0 }]);
+    expect(res.body.accidents.byDay).toEqual([{ date: '2026-11-28', submitted: 0, resubmitted: 0, confirmed: 0, returned: 0, transferred: 0, handedOver: 0 }]);
     expect(res.body.accidents.decisionMinutes).toEqual({ count: 0, median: null, p90: null });
     expect(res.body.consultations).toMatchObject({ created: 0, firstReplyMinutes: { count: 0, median: null, p90: null }, rating: { average: null, count: 0 } });
     expect(res.body.exams).toMatchObject({ sessions: 0, fillRate: null, bySubject: [] });
@@ -333,10 +343,10 @@ describe('GET /api/admin/stats.csv', () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines.slice(0, 5)).toEqual([
       '事故快处：每日案件（滕州大队，2026-11-30 至 2026-12-01）',
-      '日期,提交审核,其中重新提交,确认,退回补充,转现场处理',
-      '2026-11-30,2,0,1,0,0',
-      '2026-12-01,4,1,2,1,1',
-      '合计,6,1,3,1,1',
+      '日期,提交审核,其中重新提交,确认,退回补充,转现场处理,移交其他大队',
+      '2026-11-30,2,0,1,0,0,0',
+      '2026-12-01,4,1,2,1,1,1',
+      '合计,6,1,3,1,1,1',
     ]);
     expect(lines).toContain('全部,5,45,95.6');
     expect(lines).toContain('合计,5,2,2,1');

@@ -4,7 +4,7 @@ import { subjectLabel } from '@jiaoguan/contracts/labels'
 import { STATS_CHANNELS, STATS_CHANNEL_LABELS, type StatsChart } from '@jiaoguan/contracts/stats'
 import type { StatsResponse } from '@jiaoguan/contracts/schemas/stats'
 
-const COLORS = { blue: '#1a4fa0', green: '#2e9d5b', orange: '#e8883a', red: '#c0262d', grey: '#9aa1ab', teal: '#2a9fb0' }
+const COLORS = { blue: '#1a4fa0', green: '#2e9d5b', orange: '#e8883a', red: '#c0262d', grey: '#9aa1ab', teal: '#2a9fb0', purple: '#7a5cc7' }
 const shortDay = (d: string) => d.slice(5)
 const base = {
   textStyle: { fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" },
@@ -28,6 +28,7 @@ export function chartOption(chart: StatsChart, s: StatsResponse) {
           bar('确认', s.accidents.byDay.map((d) => d.confirmed), COLORS.green, 'outcome'),
           bar('退回补充', s.accidents.byDay.map((d) => d.returned), COLORS.orange, 'outcome'),
           bar('转现场处理', s.accidents.byDay.map((d) => d.transferred), COLORS.red, 'outcome'),
+          bar('移交其他大队', s.accidents.byDay.map((d) => d.handedOver), COLORS.purple, 'outcome'),
           line('提交审核', s.accidents.byDay.map((d) => d.submitted), COLORS.blue),
         ],
       }

@@ -31,7 +31,7 @@ const AHEAD_DAYS = 90
 function explain(chart: Chart, s: StatsResponse): string {
   switch (chart) {
     case 'accidents':
-      return '每天进入审核的案件（含退回后重新提交的），以及民警当天作出的决定：确认、退回补充、转现场处理。'
+      return '每天进入审核的案件（含退回后重新提交的），以及民警当天作出的决定：确认、退回补充、转现场处理，或移交其他大队审核。案件算在现在负责它的大队，移交算在移出的大队。'
     case 'decisions':
       return '从案件进入审核到民警作出决定的用时。中位数：一半的案件在这个时间内有了结果；90%分位：九成的案件在这个时间内有了结果。'
     case 'consultations':

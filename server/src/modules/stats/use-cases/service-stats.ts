@@ -16,6 +16,7 @@ import {
   RESUBMIT_EVENT,
   examsBySubject,
   firstReplyMinutes,
+  handOversByDay,
   messageCentre,
   num,
   numOrNull,
@@ -41,8 +42,9 @@ const rate = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4
 export async function serviceStats(deps: Pick<AppDeps, 'db' | 'config'>, input: ServiceStatsInput): Promise<StatsResponse> {
   const now = input.now ?? new Date();
   const scope = await statsScope(deps, { ...input, now });
-  const [events, decisions, consultations, replies, exams, outbox, centre] = await Promise.all([
+  const [events, handOvers, decisions, consultations, replies, exams, outbox, centre] = await Promise.all([
     caseEventsByDay(deps.db, scope),
+    handOversByDay(deps.db, scope),
     decisionMinutes(deps.db, scope),
     consultationsByDay(deps.db, scope, now),
     firstReplyMinutes(deps.db, scope),
@@ -52,7 +54,7 @@ export async function serviceStats(deps: Pick<AppDeps, 'db' | 'config'>, input: 
   ]);
 
   // Accident cases: every day of the range, empty days included.
-  const byDay = new Map(scope.days.map((date) => [date, { date, submitted: 0, resubmitted: 0, confirmed: 0, returned: 0, transferred: 0 }]));
+  const byDay = new Map(scope.days.map((date) => [date, { date, submitted: 0, resubmitted: 0, confirmed: 0, returned: 0, transferred: 0, handedOver: 0 }]));
   for (const row of events) {
     const day = byDay.get(row.day);
     if (!day) continue;
@@ -65,8 +67,12 @@ export async function serviceStats(deps: Pick<AppDeps, 'db' | 'config'>, input: 
       if (row.type === RESUBMIT_EVENT) day.resubmitted += n;
     }
   }
+  for (const row of handOvers) {
+    const day = byDay.get(row.day);
+    if (day) day.handedOver += num(row.n);
+  }
   const accidentDays = [...byDay.values()];
-  const totals = { submitted: 0, resubmitted: 0, confirmed: 0, returned: 0, transferred: 0 };
+  const totals = { submitted: 0, resubmitted: 0, confirmed: 0, returned: 0, transferred: 0, handedOver: 0 };
   for (const d of accidentDays) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
   const decisionsByDay = new Map(decisions.filter((r) => r.day !== null).map((r) => [r.day!, r]));
 

@@ -19,6 +19,7 @@ const shanghaiDayOf = (column: Prisma.Sql) => Prisma.sql`DATE_FORMAT(CONVERT_TZ(
 /** The case events that put a case into review, and the officer's three decisions (from the case machine). */
 export const ENTRY_EVENTS = [...CASE_MACHINE.SUBMIT.events, ...CASE_MACHINE.RESUBMIT.events];
 export const RESUBMIT_EVENT = CASE_MACHINE.RESUBMIT.events[0];
+export const HAND_OVER_EVENT = CASE_MACHINE.HAND_OVER.events[0];
 export const DECISION_EVENTS = {
   confirmed: CASE_MACHINE.CONFIRM.events[0],
   returned: CASE_MACHINE.RETURN.events[0],
@@ -37,6 +38,19 @@ export function caseEventsByDay(db: Db, scope: StatsScope) {
      WHERE e.type IN (${Prisma.join(types)}) AND e.at >= ${scope.start} AND e.at < ${scope.end}
            ${inUnit(scope, Prisma.sql`c.unitId`)}
      GROUP BY day, e.type`;
+}
+
+/**
+ * Cases handed to another unit, by Shanghai day. The case is the other unit's now, so a unit's
+ * handovers are found by the unit the event says it came from.
+ */
+export function handOversByDay(db: Db, scope: StatsScope) {
+  const fromUnit = scope.unit ? Prisma.sql`AND JSON_VALUE(e.details, '$.fromUnit') = ${scope.unit.code}` : Prisma.empty;
+  return db.$queryRaw<{ day: string; n: Num }[]>`
+    SELECT ${shanghaiDayOf(Prisma.sql`e.at`)} AS day, COUNT(*) AS n
+      FROM CaseEvent e
+     WHERE e.type = ${HAND_OVER_EVENT} AND e.at >= ${scope.start} AND e.at < ${scope.end} ${fromUnit}
+     GROUP BY day`;
 }
 
 export interface PercentileRow {
