@@ -15,7 +15,7 @@ export const STATS_CHANNEL_LABELS: Record<StatsChannel, string> = {
   SUBSCRIBE: '订阅消息',
   OFFICIAL_TEMPLATE: '公众号模板消息',
   SMS: '短信',
-  AUTO: '待选渠道',
+  AUTO: '未选定渠道',
   MESSAGE_CENTRE: '消息中心',
 };
 
