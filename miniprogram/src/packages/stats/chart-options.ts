@@ -10,7 +10,8 @@ const base = {
   textStyle: { fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" },
   grid: { left: 48, right: 24, top: 40, bottom: 32, containLabel: true },
   tooltip: { trigger: 'axis' as const },
-  legend: { top: 0 },
+  // One line of legend however narrow the screen (it pages instead of wrapping onto the plot).
+  legend: { top: 0, type: 'scroll' as const },
   animation: false,
 }
 const bar = (name: string, data: (number | null)[], color: string, stack?: string) => ({ type: 'bar' as const, name, data, stack, itemStyle: { color }, barMaxWidth: 28 })
