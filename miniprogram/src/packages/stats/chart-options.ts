@@ -8,7 +8,7 @@ const COLORS = { blue: '#1a4fa0', green: '#2e9d5b', orange: '#e8883a', red: '#c0
 const shortDay = (d: string) => d.slice(5)
 const base = {
   textStyle: { fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" },
-  grid: { left: 48, right: 24, top: 40, bottom: 32, containLabel: true },
+  grid: { left: 48, right: 24, top: 60, bottom: 32, containLabel: true },
   tooltip: { trigger: 'axis' as const },
   // One line of legend however narrow the screen (it pages instead of wrapping onto the plot).
   legend: { top: 0, type: 'scroll' as const },
