@@ -374,6 +374,33 @@ async function main() {
     assert(textOf(byId(inst, 'officer-stats-decided')).includes('今天已处理 3 起'), "today's count not shown")
   })
 
+  await check('statistics page: every chart as its table, no chart library in the mini-program', async () => {
+    resetCalls()
+    storage.set('jg.token', 'admin-token')
+    const zero = { sent: 0, failed: 0, pending: 0, skipped: 0 }
+    const stats = {
+      from: '2026-11-30', to: '2026-12-01', unit: null,
+      accidents: {
+        byDay: [{ date: '2026-11-30', submitted: 2, resubmitted: 0, confirmed: 1, returned: 1, transferred: 0, handedOver: 0 }],
+        totals: { submitted: 2, resubmitted: 0, confirmed: 1, returned: 1, transferred: 0, handedOver: 0 },
+        decisionMinutes: { count: 2, median: 20, p90: 28 }, decisionByDay: [{ date: '2026-11-30', count: 2, median: 20, p90: 28 }],
+      },
+      consultations: { created: 0, replied: 0, firstReplyMinutes: { count: 0, median: null, p90: null }, limitHours: 4, withinLimit: 0, overdue: 0, waiting: 0, rating: { average: null, count: 0 }, byDay: [] },
+      exams: { sessions: 0, capacity: 0, confirmed: 0, fillRate: null, noShows: 0, bySubject: [] },
+      notifications: { byChannel: { SUBSCRIBE: { ...zero, sent: 3 }, OFFICIAL_TEMPLATE: zero, SMS: zero, AUTO: zero, MESSAGE_CENTRE: zero }, messageCentreRead: 0 },
+    }
+    api = (o) => {
+      if (o.url.includes('/api/admin/stats')) return { statusCode: 200, data: stats }
+      if (o.url.includes('/api/units')) return { statusCode: 200, data: { items: [{ code: 'tengzhou', name: '滕州' }], total: 1 } }
+      return { statusCode: 200, data: { id: 's1', role: 'admin', username: 'admin', displayName: '系统管理员', unit: null } }
+    }
+    const inst = await openPage('packages/stats/index/index')
+    assert(calls.request.some((r) => r.url.startsWith(`${API}/api/admin/stats?`)), 'the statistics were not asked for')
+    assert(textOf(byId(inst, 'stats-table-accidents')).includes('合计'), 'no accident table')
+    assert(textOf(byId(inst, 'stats-table-notifications')).includes('订阅消息'), 'no channel table')
+    assert(!nodes(inst).some((n) => typeof n.uid === 'string' && n.uid.startsWith('stats-chart-')), 'a chart is drawn in the mini-program')
+  })
+
   await check('accident case page: a sample drawing per photo slot, the plate province from the picker', async () => {
     resetCalls()
     storage.set('jg.token', 'driver-token')
