@@ -173,14 +173,20 @@ export const ALLOCATIONS = ['RANKED', 'FIRST_COME'] as const;
 export type Allocation = (typeof ALLOCATIONS)[number];
 export const ALLOCATION_LABELS: Record<Allocation, string> = { FIRST_COME: '先到先得', RANKED: '按排序分配' };
 
-export const BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED'] as const;
+export const BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'CANCELLED', 'CANCELLED_BY_OFFICE'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   PENDING: '排队中',
   CONFIRMED: '预约成功',
   REJECTED: '未获安排',
   CANCELLED: '已取消',
+  CANCELLED_BY_OFFICE: '考场取消',
 };
+
+/** An exam session is SCHEDULED until the office cancels it. */
+export const EXAM_SESSION_STATUSES = ['SCHEDULED', 'CANCELLED'] as const;
+export type ExamSessionStatus = (typeof EXAM_SESSION_STATUSES)[number];
+export const EXAM_SESSION_STATUS_LABELS: Record<ExamSessionStatus, string> = { SCHEDULED: '正常', CANCELLED: '已取消' };
 
 export const EXAM_RESULTS = ['PASS', 'FAIL', 'NO_SHOW'] as const;
 export type ExamResult = (typeof EXAM_RESULTS)[number];
@@ -197,6 +203,7 @@ export const BOOKING_REFUSAL_REASONS = [
   'RETAKE_WAIT',
   'BOOKING_NOT_OPEN',
   'BOOKING_CLOSED',
+  'SESSION_CANCELLED',
 ] as const;
 export type BookingRefusalReason = (typeof BOOKING_REFUSAL_REASONS)[number];
 
@@ -263,6 +270,14 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'exam.result_recorded': '录入考试成绩',
   'exam.session_allocated': '分配考位',
   'exam.session_created': '发布考试场次',
+  'exam.session_changed': '修改考试场次',
+  'exam.session_cancelled': '取消考试场次',
+  'faq.created': '新增常见问题',
+  'faq.updated': '修改常见问题',
+  'faq.deleted': '删除常见问题',
+  'canned_reply.created': '新增快捷回复',
+  'canned_reply.updated': '修改快捷回复',
+  'canned_reply.deleted': '删除快捷回复',
   'exam.venue_created': '新增考场',
   'staff.created': '新增工作人员',
   'staff.login': '工作人员登录',
@@ -275,6 +290,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   AccidentCase: '事故',
   InsuranceClaim: '保险理赔',
   Consultation: '咨询',
+  FaqEntry: '常见问题',
+  CannedReply: '快捷回复',
   Driver: '驾驶人',
   Learner: '学员',
   ExamBooking: '考试预约',

@@ -43,6 +43,34 @@ export type TransferRequest = z.input<typeof transferRequest>;
 export const cannedRepliesQuery = z.object({ category: consultationCategory.optional() });
 export type CannedRepliesQuery = z.input<typeof cannedRepliesQuery>;
 
+/** The FAQ as agents and admins keep it: every entry, of a category or matching a search. */
+export const faqListQuery = z.object({ category: consultationCategory.optional(), search: z.string().trim().max(64).optional() });
+
+const faqQuestion = z.string().trim().min(2, '问题至少写两个字').max(255, '问题不能超过255字');
+const faqAnswer = z.string().trim().min(2, '答案至少写两个字').max(5000, '答案不能超过5000字');
+/** Comma-separated words a driver might type (驾驶证,换证,到期); the question itself is searched too. */
+const faqKeywords = z.string().trim().max(255, '关键词合计不能超过255字');
+
+export const faqEntryRequest = z.object({ category: consultationCategory, question: faqQuestion, answer: faqAnswer, keywords: faqKeywords.default('') });
+export type FaqEntryRequest = z.input<typeof faqEntryRequest>;
+
+export const faqEntryChange = z
+  .object({ category: consultationCategory.optional(), question: faqQuestion.optional(), answer: faqAnswer.optional(), keywords: faqKeywords.optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: '请至少修改一项' });
+export type FaqEntryChange = z.input<typeof faqEntryChange>;
+
+const cannedTitle = z.string().trim().min(1, '请填写标题').max(64, '标题不能超过64字');
+const cannedContent = z.string().trim().min(1, '请填写回复内容').max(2000, '回复内容不能超过2000字');
+
+/** A canned reply: of one category, or for every category (null). */
+export const cannedReplyRequest = z.object({ category: consultationCategory.nullable().default(null), title: cannedTitle, content: cannedContent });
+export type CannedReplyRequest = z.input<typeof cannedReplyRequest>;
+
+export const cannedReplyChange = z
+  .object({ category: consultationCategory.nullable().optional(), title: cannedTitle.optional(), content: cannedContent.optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: '请至少修改一项' });
+export type CannedReplyChange = z.input<typeof cannedReplyChange>;
+
 // ---- responses ----
 
 /** A question without its replies (every list and view starts so). */
@@ -93,6 +121,13 @@ export type AgentConsultation = z.infer<typeof agentConsultation>;
 
 export const faqItem = z.object({ id, category: consultationCategory, question: z.string(), answer: z.string() });
 export type FaqItem = z.infer<typeof faqItem>;
+
+/** An FAQ entry as its keepers see it, with its keywords. */
+export const faqEntry = faqItem.extend({ keywords: z.string() });
+export type FaqEntry = z.infer<typeof faqEntry>;
+
+/** What a delete answers. */
+export const deleted = z.object({ id, deleted: z.literal(true) });
 
 export const cannedReply = z.object({ id, category: consultationCategory.nullable(), title: z.string(), content: z.string() });
 export type CannedReply = z.infer<typeof cannedReply>;

@@ -1,11 +1,12 @@
 // Exam booking (API.md, Exams): sessions, eligibility, bookings, and the admins' exam plan.
 import { z } from 'zod';
 import { idNumberField, mobilePhoneField, personNameField } from '../fields';
-import { ALLOCATIONS, BOOKING_STATUSES, EXAM_RESULTS, LICENCE_CLASSES } from '../labels';
+import { ALLOCATIONS, BOOKING_STATUSES, EXAM_RESULTS, EXAM_SESSION_STATUSES, LICENCE_CLASSES } from '../labels';
 import { id, importReport, isoTime, isoTimeOrNull, pageOf, unit } from './common';
 
 export const allocation = z.enum(ALLOCATIONS);
 export const bookingStatus = z.enum(BOOKING_STATUSES);
+export const examSessionStatus = z.enum(EXAM_SESSION_STATUSES);
 export const examResult = z.enum(EXAM_RESULTS);
 export const licenceClass = z.enum(LICENCE_CLASSES, { error: '准驾车型不正确' });
 export const subjectField = z.coerce.number().int().min(1, '科目应为1至4').max(4, '科目应为1至4');
@@ -26,6 +27,20 @@ export const newSessionRequest = z.object({
   allocation,
 });
 export type NewSessionRequest = z.input<typeof newSessionRequest>;
+
+/** An admin's change to a session: at least one of capacity, time and venue (by id or name). */
+export const sessionChangeRequest = z
+  .object({
+    capacity: z.number().int().min(1, '考位至少1个').max(10_000).optional(),
+    startsAt: instant.optional(),
+    venue: z.union([z.number().int().positive().max(2_147_483_647), z.string().trim().min(1).max(64)]).optional(),
+  })
+  .refine((v) => v.capacity !== undefined || v.startsAt !== undefined || v.venue !== undefined, { message: '请至少修改考位、时间或考场中的一项' });
+export type SessionChangeRequest = z.input<typeof sessionChangeRequest>;
+
+/** The office cancels a session: the reason is told to every holder. */
+export const sessionCancelRequest = z.object({ reason: z.string().trim().min(2, '请填写取消原因（至少两个字）').max(100, '取消原因不能超过100字') });
+export type SessionCancelRequest = z.input<typeof sessionCancelRequest>;
 
 const dateField = z.coerce.date({ error: '日期格式不正确' });
 export const learnerRequest = z.object({
@@ -90,6 +105,10 @@ export const examSession = z.object({
   remaining: z.number().int().optional(),
   /** Applications so far: RANKED sessions. */
   applicants: z.number().int().optional(),
+  /** CANCELLED once the office cancelled it (never bookable again), with its reason. */
+  status: examSessionStatus,
+  cancelledAt: isoTimeOrNull,
+  cancelReason: z.string().nullable(),
 });
 export type ExamSession = z.infer<typeof examSession>;
 
@@ -118,6 +137,8 @@ export const booking = z.object({
   decidedAt: isoTimeOrNull,
   cancelledAt: isoTimeOrNull,
   cancellableUntil: isoTimeOrNull,
+  /** Why the office cancelled it (CANCELLED_BY_OFFICE), else null. */
+  cancelReason: z.string().nullable(),
   session: examSession,
 });
 export type Booking = z.infer<typeof booking>;

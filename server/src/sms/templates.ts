@@ -37,7 +37,7 @@ export interface SmsTemplateData {
   exam_booking_confirmed: EventData['exam.booking_confirmed'];
   exam_booking_rejected: EventData['exam.booking_rejected'];
   /** The office cancelled an exam session (event `exam.session_cancelled`). */
-  exam_session_cancelled: { bookingId: number; subject: number; startsAt: Date; venue: string; reason?: string };
+  exam_session_cancelled: Omit<EventData['exam.session_cancelled'], 'reason'> & { reason?: string };
   accident_returned: EventData['accident.returned'];
   accident_confirmed: EventData['accident.confirmed'];
   accident_transferred: EventData['accident.transferred'];

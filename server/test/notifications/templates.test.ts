@@ -74,6 +74,15 @@ const SAMPLES: { [E in EventName]: EventData[E] } = {
   'exam.booking_rejected': { bookingId: 2, subject: 2, startsAt: new Date('2026-12-09T01:00:00Z'), venue: '滕州科目二考场' },
   'exam.reminder': { bookingId: 2, subject: 3, startsAt: new Date('2026-12-09T01:00:00Z'), venue: '薛城科目三考场' },
   'exam.result': { bookingId: 2, subject: 4, startsAt: new Date('2026-12-09T01:00:00Z'), venue: '薛城科目三考场', result: 'NO_SHOW' },
+  'exam.session_changed': {
+    bookingId: 2,
+    subject: 2,
+    startsAt: new Date('2026-12-10T01:00:00Z'),
+    venue: '滕州科目二考场',
+    previousStartsAt: new Date('2026-12-09T01:00:00Z'),
+    previousVenue: '薛城科目二考场',
+  },
+  'exam.session_cancelled': { bookingId: 2, subject: 2, startsAt: new Date('2026-12-09T01:00:00Z'), venue: '滕州科目二考场', reason: '考场设备检修' },
   'consultation.replied': { consultationId: 3, excerpt: '您好，驾驶证到期前90日内可以在交管12123或者任一车管所窗口申请换证。' },
 };
 

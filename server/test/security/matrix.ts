@@ -58,6 +58,13 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/agent/consultations/:id/approve':    [401, 403,  403,  403,  403,  OK,   OK ],
   'POST /api/agent/consultations/:id/close':      [401, 403,  403,  403,  403,  OK,   OK ],
   'GET /api/agent/canned-replies':                [401, 403,  403,  403,  403,  OK,   OK ],
+  'POST /api/agent/canned-replies':               [401, 403,  403,  403,  403,  OK,   OK ],
+  'PATCH /api/agent/canned-replies/:id':          [401, 403,  403,  403,  403,  OK,   OK ],
+  'DELETE /api/agent/canned-replies/:id':         [401, 403,  403,  403,  403,  OK,   OK ],
+  'GET /api/agent/faq':                           [401, 403,  403,  403,  403,  OK,   OK ],
+  'POST /api/agent/faq':                          [401, 403,  403,  403,  403,  OK,   OK ],
+  'PATCH /api/agent/faq/:id':                     [401, 403,  403,  403,  403,  OK,   OK ],
+  'DELETE /api/agent/faq/:id':                    [401, 403,  403,  403,  403,  OK,   OK ],
 
   // ---- accidents ----
   'GET /api/accidents/scenarios':                 [OK,  OK,   OK,   OK,   OK,   OK,   OK ],
@@ -101,6 +108,8 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/admin/exam-sessions':                 [401, 403,  403,  403,  403,  403,  OK ],
   'POST /api/admin/exam-sessions':                [401, 403,  403,  403,  403,  403,  OK ],
   'POST /api/admin/exam-sessions/:id/allocate':   [401, 403,  403,  403,  403,  403,  OK ],
+  'PATCH /api/admin/exam-sessions/:id':           [401, 403,  403,  403,  403,  403,  OK ],
+  'POST /api/admin/exam-sessions/:id/cancel':     [401, 403,  403,  403,  403,  403,  OK ],
   'GET /api/admin/exam-sessions/:id/bookings':    [401, 403,  403,  403,  403,  403,  OK ],
   'POST /api/admin/exam-bookings/:id/result':     [401, 403,  403,  403,  403,  403,  OK ],
   'POST /api/admin/import/exam-results':          [401, 403,  403,  403,  403,  403,  OK ],

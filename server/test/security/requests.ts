@@ -96,6 +96,13 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'POST /api/agent/consultations/:id/approve': { sample: (w) => ({ params: { id: w.consultation.id } }) },
   'POST /api/agent/consultations/:id/close': { sample: (w) => ({ params: { id: w.consultation.id } }), spoils: ['consultation'] },
   'GET /api/agent/canned-replies': { sample: () => ({ query: { category: 'licence' } }) },
+  'POST /api/agent/canned-replies': { sample: () => ({ body: { category: 'licence', title: `安全测试${unique()}`, content: '您好，请携带身份证办理。' } }) },
+  'PATCH /api/agent/canned-replies/:id': { sample: (w) => ({ params: { id: w.cannedReply.id }, body: { title: '安全测试改名' } }) },
+  'DELETE /api/agent/canned-replies/:id': { sample: (w) => ({ params: { id: w.cannedReply.id } }), spoils: ['faq'] },
+  'GET /api/agent/faq': { sample: () => ({ query: { category: 'licence', search: '换证' } }) },
+  'POST /api/agent/faq': { sample: () => ({ body: { category: 'licence', question: `安全测试问题${unique()}`, answer: '安全测试答案', keywords: '安全,测试' } }) },
+  'PATCH /api/agent/faq/:id': { sample: (w) => ({ params: { id: w.faq.id }, body: { answer: '安全测试新答案' } }) },
+  'DELETE /api/agent/faq/:id': { sample: (w) => ({ params: { id: w.faq.id } }), spoils: ['faq'] },
 
   // ---- accidents ----
   'GET /api/accidents/scenarios': {},
@@ -154,6 +161,8 @@ export const REQUESTS: Record<string, RouteRequest> = {
     }),
   },
   'POST /api/admin/exam-sessions/:id/allocate': { sample: (w) => ({ params: { id: w.session.id } }) },
+  'PATCH /api/admin/exam-sessions/:id': { sample: (w) => ({ params: { id: w.session.id }, body: { capacity: 8 } }) },
+  'POST /api/admin/exam-sessions/:id/cancel': { sample: (w) => ({ params: { id: w.session.id }, body: { reason: '安全测试：考场检修' } }), spoils: ['booking'] },
   'GET /api/admin/exam-sessions/:id/bookings': { sample: (w) => ({ params: { id: w.session.id } }) },
   'POST /api/admin/exam-bookings/:id/result': { sample: (w) => ({ params: { id: w.booking.id }, body: { result: 'PASS' } }) },
   'POST /api/admin/import/exam-results': { sample: (w) => ({ body: [{ bookingId: w.booking.id, result: 'PASS' }] }) },

@@ -69,7 +69,7 @@ export const SEES: Record<CallerName, readonly SecretKind[]> = {
 };
 
 /** The parts `refresh` can make again. */
-export type Part = 'token' | 'case' | 'openCase' | 'waitingCase' | 'consultation' | 'booking' | 'vehicle' | 'identity' | 'spareStaff' | 'world';
+export type Part = 'token' | 'case' | 'openCase' | 'waitingCase' | 'consultation' | 'booking' | 'vehicle' | 'identity' | 'spareStaff' | 'faq' | 'world';
 
 export interface World {
   tokens: Record<CallerName, string | undefined>;
@@ -94,6 +94,9 @@ export interface World {
   booking: { id: number };
   vehicle: { id: number; plate: string; vin: string };
   notification: { id: number };
+  /** An FAQ entry and a canned reply, for their keepers' routes (change, delete). */
+  faq: { id: number };
+  cannedReply: { id: number };
   /**
    * Strings of the owner's records, by kind, that only some callers may be shown (SEES). Grows as
    * parts are made again. Not the waiting case's number: whoever holds its invite code may join it.
@@ -238,6 +241,14 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
     return { session: { id: session.id }, booking: { id: booked.body.id as number } };
   }
 
+  async function faqAndCanned() {
+    const [faq, canned] = await Promise.all([
+      ctx.db.faqEntry.create({ data: { category: 'licence', question: `安全测试常见问题${next()}`, answer: '安全测试答案', keywords: '安全测试' } }),
+      ctx.db.cannedReply.create({ data: { category: null, title: `安全测试快捷回复${next()}`, content: '安全测试内容' } }),
+    ]);
+    return { faq: { id: faq.id }, cannedReply: { id: canned.id } };
+  }
+
   async function spareStaff() {
     const made = await createStaff(ctx, { username: `sec.spare.${process.pid % 10_000}.${next()}`, role: 'OFFICER', unit: 'tengzhou' });
     return { id: made.id };
@@ -296,6 +307,7 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
         waitingCase: wait,
         consultation: asked,
         ...booked,
+        ...(await faqAndCanned()),
         vehicle,
         notification: { id: entry.id },
         secrets: { accident: [c.caseNumber, open.caseNumber], consultation: [asked.marker], vehicle: [vehicle.vin, vehicle.plate], identity: [owner.idNumber] },
@@ -319,6 +331,9 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
         }
         case 'spareStaff':
           w.spareStaff = await spareStaff();
+          return;
+        case 'faq':
+          Object.assign(w, await faqAndCanned());
           return;
         case 'case':
           w.case = await submitted(w.owner, w.partyB);

@@ -23,3 +23,9 @@ export function rankFaq<E extends FaqCandidate>(entries: readonly E[], typed: st
     .slice(0, limit)
     .map((s) => s.entry);
 }
+
+/** Keywords as stored: split on any comma, 、 or space, trimmed, duplicates dropped, joined by commas. */
+export function normaliseKeywords(typed: string): string {
+  const words = typed.split(/[,，、\s]+/).map((k) => k.trim()).filter(Boolean);
+  return [...new Set(words)].join(',').slice(0, 255);
+}

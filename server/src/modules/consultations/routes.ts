@@ -6,6 +6,13 @@ import {
   askRequest,
   cannedRepliesQuery,
   cannedReply,
+  cannedReplyChange,
+  cannedReplyRequest,
+  deleted,
+  faqEntry,
+  faqEntryChange,
+  faqEntryRequest,
+  faqListQuery,
   consultation,
   consultationListItem,
   faqItem,
@@ -24,6 +31,13 @@ import { approveHeld } from './use-cases/approve-held';
 import { ask } from './use-cases/ask';
 import { cannedReplies } from './use-cases/canned-replies';
 import { claim } from './use-cases/claim';
+import { createCannedReply } from './use-cases/create-canned-reply';
+import { createFaqEntry } from './use-cases/create-faq-entry';
+import { deleteCannedReply } from './use-cases/delete-canned-reply';
+import { deleteFaqEntry } from './use-cases/delete-faq-entry';
+import { listFaqEntries } from './use-cases/list-faq-entries';
+import { updateCannedReply } from './use-cases/update-canned-reply';
+import { updateFaqEntry } from './use-cases/update-faq-entry';
 import { close } from './use-cases/close';
 import { closeOwn } from './use-cases/close-own';
 import { followUp } from './use-cases/follow-up';
@@ -207,5 +221,84 @@ export function registerConsultationRoutes(api: Api, deps: AppDeps) {
     query: cannedRepliesQuery,
     response: pageOf(cannedReply),
     handler: ({ query }) => cannedReplies(deps, { category: query.category }),
+  });
+
+  // ---- the FAQ and canned replies, kept by agents and admins ----
+  desk.route({
+    method: 'post',
+    path: '/canned-replies',
+    summary: 'Add a canned reply (category null: for every category)',
+    access: AGENT,
+    status: 201,
+    body: cannedReplyRequest,
+    response: cannedReply,
+    handler: ({ caller, body, ctx }) => createCannedReply(deps, { staffId: caller.id, ...body, ip: ctx.ip }),
+  });
+
+  desk.route({
+    method: 'patch',
+    path: '/canned-replies/:id',
+    summary: "Change a canned reply's category, title or text",
+    access: AGENT,
+    params: idParam,
+    body: cannedReplyChange,
+    errors: { 404: ['NOT_FOUND'] },
+    response: cannedReply,
+    handler: ({ caller, params, body, ctx }) => updateCannedReply(deps, { staffId: caller.id, id: params.id, ...body, ip: ctx.ip }),
+  });
+
+  desk.route({
+    method: 'delete',
+    path: '/canned-replies/:id',
+    summary: 'Delete a canned reply',
+    access: AGENT,
+    params: idParam,
+    errors: { 404: ['NOT_FOUND'] },
+    response: deleted,
+    handler: ({ caller, params, ctx }) => deleteCannedReply(deps, { staffId: caller.id, id: params.id, ip: ctx.ip }),
+  });
+
+  desk.route({
+    method: 'get',
+    path: '/faq',
+    summary: 'Every FAQ entry with its keywords, by category; ?search= in question, answer and keywords',
+    access: AGENT,
+    query: faqListQuery,
+    response: pageOf(faqEntry),
+    handler: ({ query }) => listFaqEntries(deps, query),
+  });
+
+  desk.route({
+    method: 'post',
+    path: '/faq',
+    summary: 'Add an FAQ entry (drivers see it as they type a matching question)',
+    access: AGENT,
+    status: 201,
+    body: faqEntryRequest,
+    response: faqEntry,
+    handler: ({ caller, body, ctx }) => createFaqEntry(deps, { staffId: caller.id, ...body, ip: ctx.ip }),
+  });
+
+  desk.route({
+    method: 'patch',
+    path: '/faq/:id',
+    summary: "Change an FAQ entry's category, question, answer or keywords",
+    access: AGENT,
+    params: idParam,
+    body: faqEntryChange,
+    errors: { 404: ['NOT_FOUND'] },
+    response: faqEntry,
+    handler: ({ caller, params, body, ctx }) => updateFaqEntry(deps, { staffId: caller.id, id: params.id, ...body, ip: ctx.ip }),
+  });
+
+  desk.route({
+    method: 'delete',
+    path: '/faq/:id',
+    summary: 'Delete an FAQ entry',
+    access: AGENT,
+    params: idParam,
+    errors: { 404: ['NOT_FOUND'] },
+    response: deleted,
+    handler: ({ caller, params, ctx }) => deleteFaqEntry(deps, { staffId: caller.id, id: params.id, ip: ctx.ip }),
   });
 }

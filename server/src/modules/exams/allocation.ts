@@ -32,10 +32,10 @@ export async function allocateSession(
       const marked = opts.closeNow
         ? await tx.$executeRaw`
             UPDATE ExamSession SET allocatedAt = ${now}, bookingClosesAt = LEAST(bookingClosesAt, ${now})
-             WHERE id = ${sessionId} AND allocation = 'RANKED' AND allocatedAt IS NULL`
+             WHERE id = ${sessionId} AND allocation = 'RANKED' AND allocatedAt IS NULL AND status = 'SCHEDULED'`
         : await tx.$executeRaw`
             UPDATE ExamSession SET allocatedAt = ${now}
-             WHERE id = ${sessionId} AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingClosesAt <= ${now}`;
+             WHERE id = ${sessionId} AND allocation = 'RANKED' AND allocatedAt IS NULL AND status = 'SCHEDULED' AND bookingClosesAt <= ${now}`;
       if (marked !== 1) return { allocated: false, confirmed: 0, rejected: 0 };
       const session = (await tx.examSession.findUniqueOrThrow({ where: { id: sessionId }, select: sessionSelect })) as SessionRow;
       const applicants = await tx.$queryRaw<{ id: number; learnerId: number }[]>`
@@ -89,7 +89,8 @@ export async function allocateDueSessions(deps: AppDeps): Promise<number> {
   if (!(await acquireLease(deps.db, ALLOCATION_LEASE, 5 * 60_000))) return 0;
   try {
     const due = await deps.db.examSession.findMany({
-      where: { allocation: 'RANKED', allocatedAt: null, bookingClosesAt: { lte: new Date() } },
+      // A cancelled session's booking closed too, but it has nobody left to allocate.
+      where: { allocation: 'RANKED', allocatedAt: null, status: 'SCHEDULED', bookingClosesAt: { lte: new Date() } },
       select: { id: true },
       orderBy: { bookingClosesAt: 'asc' },
       take: 50,

@@ -62,6 +62,7 @@ export async function bookingView(deps: AppDeps, b: BookingRow) {
         : b.status === 'PENDING'
           ? session.bookingClosesAt
           : null,
+    cancelReason: b.status === 'CANCELLED_BY_OFFICE' ? session.cancelReason : null,
     session: sessionView(session),
   };
 }

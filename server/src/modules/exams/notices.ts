@@ -3,6 +3,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db';
 import type { SqlStatement } from '../../db';
+import { MESSAGE_CENTRE } from '../notifications/message-centre-text';
 import { notify, notifyStatements, type Notice, type Recipient } from '../notifications/notify';
 import { startOfDayAfter } from '@jiaoguan/contracts/time';
 
@@ -80,4 +81,31 @@ export async function driversOfLearners(tx: Tx, learnerIds: number[]): Promise<M
     if (driverId) out.set(l.id, driverId);
   }
   return out;
+}
+
+/** The office moved the exam or changed its venue: tell the holder, with what it was. */
+export async function noticeSessionChanged(tx: Tx, b: BookingNoticeRef, previous: { startsAt: Date; venue: string }, changeKey: string): Promise<void> {
+  await notify(tx, {
+    driverId: b.driverId,
+    event: 'exam.session_changed',
+    data: { ...data(b), previousStartsAt: previous.startsAt, previousVenue: previous.venue },
+    dedupeKey: `exam.session_changed:${b.bookingId}:${changeKey}`,
+  });
+}
+
+/** The office cancelled the session: tell the holder why, and that they may rebook. */
+export async function noticeSessionCancelled(tx: Tx, b: BookingNoticeRef, reason: string): Promise<void> {
+  await notify(tx, { driverId: b.driverId, event: 'exam.session_cancelled', data: { ...data(b), reason }, dedupeKey: `exam.session_cancelled:${b.bookingId}` });
+}
+
+/**
+ * The exam moved or changed venue: the day-before reminder still due goes out at the new time with
+ * the new facts (its message-centre entry too, while not yet shown). One already sent stays sent.
+ */
+export async function rescheduleReminder(tx: Tx, b: BookingNoticeRef): Promise<void> {
+  const dedupeKey = `exam.reminder:${b.bookingId}`;
+  const due = reminderTime(b.startsAt);
+  await tx.notificationOutbox.updateMany({ where: { dedupeKey, status: 'PENDING' }, data: { payload: JSON.parse(JSON.stringify(data(b))), nextAttemptAt: due } });
+  const text = MESSAGE_CENTRE['exam.reminder'](data(b));
+  await tx.messageCentreEntry.updateMany({ where: { dedupeKey, createdAt: { gt: new Date() } }, data: { body: text.body, createdAt: due } });
 }

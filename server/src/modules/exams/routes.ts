@@ -22,6 +22,8 @@ import {
   recordResultRequest,
   rowsImportRequest,
   sessionBookingPage,
+  sessionCancelRequest,
+  sessionChangeRequest,
   sessionPage,
   sessionQuery,
   venue,
@@ -32,6 +34,7 @@ import type { AppDeps } from '../../deps';
 import { allocateSession } from './use-cases/allocate-session';
 import { bookSeat } from './use-cases/book-seat';
 import { cancelBooking } from './use-cases/cancel-booking';
+import { cancelSession } from './use-cases/cancel-session';
 import { createVenue } from './use-cases/create-venue';
 import { eligibilityOverview } from './use-cases/eligibility-overview';
 import { getOwnBooking } from './use-cases/get-own-booking';
@@ -48,6 +51,7 @@ import { listVenues } from './use-cases/list-venues';
 import { publishSession } from './use-cases/publish-session';
 import { recordResult } from './use-cases/record-result';
 import { setCalendarDays } from './use-cases/set-calendar-days';
+import { updateSession } from './use-cases/update-session';
 import { upsertLearner } from './use-cases/upsert-learner';
 
 export function registerExamRoutes(api: Api, deps: AppDeps) {
@@ -233,6 +237,30 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
     response: allocatedSession,
     handler: ({ caller, params }) => allocateSession(deps, { staffId: caller.id, sessionId: params.id }),
+  });
+
+  admin.route({
+    method: 'patch',
+    path: '/exam-sessions/:id',
+    summary: 'Change capacity (never below the seats taken), time or venue; active holders are told of a time or venue change',
+    access: ['admin'],
+    params: idParam,
+    body: sessionChangeRequest,
+    errors: { 404: ['NOT_FOUND'], 409: ['CAPACITY_BELOW_BOOKED', 'INVALID_STATE'] },
+    response: adminExamSession,
+    handler: ({ caller, params, body, ctx }) => updateSession(deps, { staffId: caller.id, sessionId: params.id, ...body, ip: ctx.ip }),
+  });
+
+  admin.route({
+    method: 'post',
+    path: '/exam-sessions/:id/cancel',
+    summary: 'Cancel a session with a reason: its active bookings become CANCELLED_BY_OFFICE and each holder is told (again: the same session)',
+    access: ['admin'],
+    params: idParam,
+    body: sessionCancelRequest,
+    errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
+    response: adminExamSession,
+    handler: ({ caller, params, body, ctx }) => cancelSession(deps, { staffId: caller.id, sessionId: params.id, reason: body.reason, ip: ctx.ip }),
   });
 
   admin.route({

@@ -36,7 +36,8 @@ export interface BookingFact {
   id: number;
   sessionId: number;
   subject: number;
-  status: 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED';
+  /** CANCELLED is the learner's own cancellation; CANCELLED_BY_OFFICE (the session was cancelled) counts for nothing. */
+  status: 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | 'CANCELLED_BY_OFFICE';
   result: 'PASS' | 'FAIL' | 'NO_SHOW' | null;
   priority: boolean;
   startsAt: Date;
@@ -51,6 +52,8 @@ export interface SessionFacts {
   bookingOpensAt: Date;
   bookingClosesAt: Date;
   allocatedAt: Date | null;
+  /** Absent: SCHEDULED. */
+  status?: 'SCHEDULED' | 'CANCELLED';
 }
 
 export interface Refusal {
@@ -78,7 +81,8 @@ function prerequisites(subject: number, licenceClass: string): number[] {
 /** Attempts used: sittings that got a result (a no-show counts as a fail) within the permit. */
 export function attemptsUsed(history: BookingFact[], subject: number, permitIssuedAt: Date | null): number {
   return history.filter(
-    (b) => b.subject === subject && b.result !== null && (!permitIssuedAt || b.startsAt >= permitIssuedAt),
+    // A session the office cancelled is never a sitting, whatever its booking held.
+    (b) => b.subject === subject && b.result !== null && b.status !== 'CANCELLED_BY_OFFICE' && (!permitIssuedAt || b.startsAt >= permitIssuedAt),
   ).length;
 }
 
@@ -160,6 +164,9 @@ export function bookingRefusal(
       message: `该场次为${session.licenceClass}考试，您申领的是${learner.licenceClass}，请选择对应车型的场次`,
     };
   }
+  if (session.status === 'CANCELLED') {
+    return { reason: 'SESSION_CANCELLED', message: '该场次已取消，请选择其他场次' };
+  }
   const own = learnerRefusal(learner, history, session.subject, at, session.startsAt);
   if (own) return own;
   if (at < session.bookingOpensAt) {
@@ -184,6 +191,7 @@ export function sortTime(learner: Pick<LearnerFacts, 'appliedAt'>, history: Book
   let latest = learner.appliedAt;
   for (const b of history) {
     if (b.result !== null && b.startsAt > latest) latest = b.startsAt;
+    // Only the learner's own cancellation moves the sort time (CANCELLED_BY_OFFICE does not).
     if (b.status === 'CANCELLED' && b.decidedAt && b.cancelledAt && b.cancelledAt > latest) latest = b.cancelledAt;
   }
   return latest;
@@ -205,5 +213,6 @@ export function hasPriority(
   const threshold = permitExpiresAt(permit);
   threshold.setUTCMonth(threshold.getUTCMonth() - months);
   if (examAt < threshold) return false;
-  return !history.some((b) => b.subject === subject && b.priority && !!b.decidedAt && b.status !== 'REJECTED');
+  // A seat the office took back (its session cancelled) leaves the priority unspent.
+  return !history.some((b) => b.subject === subject && b.priority && !!b.decidedAt && b.status !== 'REJECTED' && b.status !== 'CANCELLED_BY_OFFICE');
 }

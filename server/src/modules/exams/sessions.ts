@@ -12,6 +12,9 @@ export interface SessionRow extends SessionFacts {
   confirmedCount: number;
   applicantCount: number;
   allocation: 'RANKED' | 'FIRST_COME';
+  status: 'SCHEDULED' | 'CANCELLED';
+  cancelledAt: Date | null;
+  cancelReason: string | null;
   createdAt: Date;
   venue: { id: number; name: string; address: string };
 }
@@ -29,13 +32,16 @@ export const sessionSelect = {
   bookingClosesAt: true,
   allocation: true,
   allocatedAt: true,
+  status: true,
+  cancelledAt: true,
+  cancelReason: true,
   createdAt: true,
   venue: { select: { id: true, name: true, address: true } },
 } as const;
 
 /** What a learner sees of a session: seats left for FIRST_COME, applicants for RANKED. */
 export function sessionView(s: SessionRow, now = new Date()) {
-  const open = now >= s.bookingOpensAt && now < s.bookingClosesAt && !s.allocatedAt && now < s.startsAt;
+  const open = s.status === 'SCHEDULED' && now >= s.bookingOpensAt && now < s.bookingClosesAt && !s.allocatedAt && now < s.startsAt;
   return {
     id: s.id,
     subject: s.subject,
@@ -51,6 +57,9 @@ export function sessionView(s: SessionRow, now = new Date()) {
     ...(s.allocation === 'FIRST_COME'
       ? { remaining: Math.max(0, s.capacity - s.confirmedCount) }
       : { applicants: s.applicantCount, ...(s.allocatedAt ? { remaining: Math.max(0, s.capacity - s.confirmedCount) } : {}) }),
+    status: s.status,
+    cancelledAt: s.cancelledAt,
+    cancelReason: s.cancelReason,
   };
 }
 

@@ -26,6 +26,10 @@ export interface EventData {
   'exam.booking_rejected': BookingRef;
   'exam.reminder': BookingRef;
   'exam.result': BookingRef & { result: 'PASS' | 'FAIL' | 'NO_SHOW' };
+  /** The office moved the exam or changed its venue: the new time and venue, and what they were. */
+  'exam.session_changed': BookingRef & { previousStartsAt: Date; previousVenue: string };
+  /** The office cancelled the session: the booking is released (no attempt used); rebook another. */
+  'exam.session_cancelled': BookingRef & { reason: string };
   'consultation.replied': { consultationId: number; excerpt: string };
 }
 

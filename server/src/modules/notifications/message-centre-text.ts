@@ -46,6 +46,19 @@ export const MESSAGE_CENTRE: Writers = {
       '考试成绩',
       `${subjectLabel(d.subject)}考试（${formatDateTime(d.startsAt)}）：${EXAM_RESULT_LABELS[d.result]}。`,
     ),
+  'exam.session_changed': (d) => {
+    const moved = new Date(d.startsAt).getTime() !== new Date(d.previousStartsAt).getTime();
+    const changes = [
+      moved ? `考试时间由${formatDateTime(d.previousStartsAt)}改为${formatDateTime(d.startsAt)}` : '',
+      d.venue !== d.previousVenue ? `考场由${d.previousVenue}改为${d.venue}` : '',
+    ].filter(Boolean);
+    return exam('考试安排变更', `您预约的${subjectLabel(d.subject)}考试${changes.join('，')}。预约继续有效，请按新的安排参加。`);
+  },
+  'exam.session_cancelled': (d) =>
+    exam(
+      '考试场次已取消',
+      `考场取消：${d.reason}。您预约的${subjectLabel(d.subject)}考试（${formatDateTime(d.startsAt)}，${d.venue}）已取消，本次不计入预约次数，请重新预约其他场次。`,
+    ),
   'consultation.replied': (d) => ({
     templateKey: 'consultation_reply',
     title: '客服已回复',

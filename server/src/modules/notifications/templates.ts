@@ -112,14 +112,17 @@ const KEYWORDS: Keywords = {
   'exam.booking_rejected': (d) => exam(d, '未排上'),
   'exam.reminder': (d) => exam(d, '明天考试'),
   'exam.result': (d) => exam(d, RESULT_PHRASE[d.result]),
+  'exam.session_changed': (d) => exam(d, '考试变更'),
+  'exam.session_cancelled': (d) => exam(d, '考试取消'),
   'consultation.replied': (d, at) => ({ thing1: fitThing(d.excerpt), time2: fitTime(at) }),
 };
 
 /** Everything a send needs for one event; `at` is when it happened (the outbox row's creation). */
 export function renderMessage<E extends EventName>(event: E, stored: EventData[E], at: Date): RenderedMessage {
   // Payloads come back from JSON: times are ISO strings again.
-  const data = { ...stored } as EventData[E] & { startsAt?: Date | string };
+  const data = { ...stored } as EventData[E] & { startsAt?: Date | string; previousStartsAt?: Date | string };
   if (typeof data.startsAt === 'string') data.startsAt = new Date(data.startsAt);
+  if (typeof data.previousStartsAt === 'string') data.previousStartsAt = new Date(data.previousStartsAt);
   const centre = (MESSAGE_CENTRE[event] as unknown as (d: EventData[E]) => CentreText)(data);
   const values = (KEYWORDS[event] as (d: EventData[E], at: Date) => Record<string, string>)(data, at);
   return {

@@ -11,8 +11,9 @@ export interface AllocateSessionInput {
 }
 
 export async function allocateSession(deps: AppDeps, input: AllocateSessionInput) {
-  const session = await deps.db.examSession.findUnique({ where: { id: input.sessionId }, select: { allocation: true } });
+  const session = await deps.db.examSession.findUnique({ where: { id: input.sessionId }, select: { allocation: true, status: true } });
   if (!session) throw notFound('没有找到该考试场次');
+  if (session.status === 'CANCELLED') throw conflict('INVALID_STATE', '该场次已取消，无需分配考位');
   if (session.allocation !== 'RANKED') throw conflict('INVALID_STATE', '先到先得的场次在预约时即已确定考位，无需分配');
   const outcome = await allocate(deps, input.sessionId, { closeNow: true, actor: { type: 'STAFF', id: input.staffId } });
   const after = (await loadSession(deps.db, input.sessionId))!;

@@ -38,7 +38,8 @@ export async function cancelBookingFor(deps: AppDeps, input: CancelBookingForInp
   const { driverId, learnerId, bookingId } = input;
   for (let attempt = 0; ; attempt++) {
     const b = await loadOwnBooking(deps, learnerId, bookingId);
-    if (b.status === 'CANCELLED') return bookingView(deps, b);
+    // Cancelled already, by the learner or by the office (that one stays the office's).
+    if (b.status === 'CANCELLED' || b.status === 'CANCELLED_BY_OFFICE') return bookingView(deps, b);
     if (b.status === 'REJECTED' || b.result) {
       throw conflict('INVALID_STATE', b.result ? '该考试已有成绩，不能取消' : '该申请未获安排，无需取消');
     }

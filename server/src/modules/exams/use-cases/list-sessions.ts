@@ -13,6 +13,8 @@ export function listSessions(deps: AppDeps, input: ListSessionsInput) {
       subject: input.subject,
       licenceClass: input.licenceClass,
       venueId: input.venueId,
+      // A cancelled session is gone from the learners' list (their booking shows why).
+      status: 'SCHEDULED' as const,
       startsAt: { gte: input.from ?? now, ...(input.to ? { lte: input.to } : {}) },
     };
     return paginate(
