@@ -76,10 +76,10 @@ export function statsTables(s: StatsResponse): StatsTable[] {
     {
       chart: 'exams',
       title: STATS_CHART_TITLES.exams,
-      columns: ['科目', '考试场次', '名额', '已约', '约满率', '缺考'],
+      columns: ['科目', '考试场次', '名额', '已约', '约满率', '缺考', '取消场次'],
       rows: [
-        ...s.exams.bySubject.map((r) => [subjectLabel(r.subject), r.sessions, r.capacity, r.confirmed, percent(r.fillRate), r.noShows]),
-        ['合计', s.exams.sessions, s.exams.capacity, s.exams.confirmed, percent(s.exams.fillRate), s.exams.noShows],
+        ...s.exams.bySubject.map((r) => [subjectLabel(r.subject), r.sessions, r.capacity, r.confirmed, percent(r.fillRate), r.noShows, r.cancelled]),
+        ['合计', s.exams.sessions, s.exams.capacity, s.exams.confirmed, percent(s.exams.fillRate), s.exams.noShows, s.exams.cancelled],
       ],
     },
     {

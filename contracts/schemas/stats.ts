@@ -57,7 +57,9 @@ export type ConsultationDay = z.infer<typeof consultationDay>;
 
 export const examSubject = z.object({
   subject: z.number().int(),
+  /** Sessions held (or still to be held); cancelled ones are counted apart and left out of the seats. */
   sessions: count,
+  cancelled: count,
   capacity: count,
   confirmed: count,
   /** Seats taken / seats offered, 0..1; null without seats. */
@@ -98,6 +100,7 @@ export const statsResponse = z.object({
   /** Exam sessions held in the range (at the unit's venues when a unit is chosen). */
   exams: z.object({
     sessions: count,
+    cancelled: count,
     capacity: count,
     confirmed: count,
     fillRate: z.number().nullable(),

@@ -386,7 +386,7 @@ async function main() {
         decisionMinutes: { count: 2, median: 20, p90: 28 }, decisionByDay: [{ date: '2026-11-30', count: 2, median: 20, p90: 28 }],
       },
       consultations: { created: 0, replied: 0, firstReplyMinutes: { count: 0, median: null, p90: null }, limitHours: 4, withinLimit: 0, overdue: 0, waiting: 0, rating: { average: null, count: 0 }, byDay: [] },
-      exams: { sessions: 0, capacity: 0, confirmed: 0, fillRate: null, noShows: 0, bySubject: [] },
+      exams: { sessions: 0, cancelled: 0, capacity: 0, confirmed: 0, fillRate: null, noShows: 0, bySubject: [] },
       notifications: { byChannel: { SUBSCRIBE: { ...zero, sent: 3 }, OFFICIAL_TEMPLATE: zero, SMS: zero, AUTO: zero, MESSAGE_CENTRE: zero }, messageCentreRead: 0 },
     }
     api = (o) => {

@@ -35,7 +35,7 @@ const stats = (unit: StatsResponse['unit']): StatsResponse => ({
     rating: { average: null, count: 0 },
     byDay: [],
   },
-  exams: { sessions: 1, capacity: 20, confirmed: 18, fillRate: 0.9, noShows: 3, bySubject: [{ subject: 1, sessions: 1, capacity: 20, confirmed: 18, fillRate: 0.9, noShows: 3 }] },
+  exams: { sessions: 1, cancelled: 0, capacity: 20, confirmed: 18, fillRate: 0.9, noShows: 3, bySubject: [{ subject: 1, sessions: 1, cancelled: 0, capacity: 20, confirmed: 18, fillRate: 0.9, noShows: 3 }] },
   notifications: { byChannel: { SUBSCRIBE: { ...zero, sent: 2 }, OFFICIAL_TEMPLATE: zero, SMS: zero, AUTO: zero, MESSAGE_CENTRE: zero }, messageCentreRead: 0 },
 })
 
@@ -63,7 +63,7 @@ describe('statistics page', () => {
     expect((await screen.findByText(/^全部大队，/)).id).toBe('stats-scope')
     expect(rows('accidents')).toEqual(['日期,提交审核,其中重新提交,确认,退回补充,转现场处理,移交其他大队', '2026-11-30,2,0,1,0,0,0', '2026-12-01,4,0,2,0,0,0', '合计,6,0,3,0,0,0'])
     expect(rows('decisions').at(-1)).toBe('全部,3,45,95.6')
-    expect(rows('exams')[1]).toBe('科目一,1,20,18,90.0%,3')
+    expect(rows('exams')[1]).toBe('科目一,1,20,18,90.0%,3,0')
     expect(rows('notifications')[1]).toBe('订阅消息,2,0,0,0')
     expect(byId('stats-tile-decision-median').textContent).toContain('45 分钟')
 

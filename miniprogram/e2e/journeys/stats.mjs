@@ -70,7 +70,7 @@ export default [
       const exams = (await serverStats(page, { from: next30From, to: next30To })).exams
       const examRows = await tableRows(visible, 'exams')
       const fill = exams.fillRate === null ? '—' : `${(exams.fillRate * 100).toFixed(1)}%`
-      expect(exams.sessions > 0 && examRows.at(-1) === `合计,${exams.sessions},${exams.capacity},${exams.confirmed},${fill},${exams.noShows}`, `exam rows: ${examRows.join(' | ')}`)
+      expect(exams.sessions > 0 && examRows.at(-1) === `合计,${exams.sessions},${exams.capacity},${exams.confirmed},${fill},${exams.noShows},${exams.cancelled}`, `exam rows: ${examRows.join(' | ')}`)
 
       // A unit narrows the figures to that unit.
       await visible('#stats-unit-tengzhou').click()

@@ -102,7 +102,15 @@ async function fixtures() {
     tengzhou: await db.venue.create({ data: { name: '滕州考场', address: '滕州', unitId: units.tengzhou } }),
     shizhong: await db.venue.create({ data: { name: '市中考场', address: '市中', unitId: units.shizhong } }),
   };
-  async function session(unit: 'tengzhou' | 'shizhong', subject: number, startsAt: string, capacity: number, confirmedCount: number, results: ('PASS' | 'NO_SHOW')[]) {
+  async function session(
+    unit: 'tengzhou' | 'shizhong',
+    subject: number,
+    startsAt: string,
+    capacity: number,
+    confirmedCount: number,
+    results: ('PASS' | 'NO_SHOW')[],
+    status: 'SCHEDULED' | 'CANCELLED' = 'SCHEDULED',
+  ) {
     const s = await db.examSession.create({
       data: {
         subject,
@@ -114,6 +122,7 @@ async function fixtures() {
         bookingOpensAt: at('2026-11-01T00:00:00Z'),
         bookingClosesAt: at('2026-11-20T00:00:00Z'),
         allocation: 'FIRST_COME',
+        status,
       },
     });
     for (const result of results) {
@@ -130,6 +139,7 @@ async function fixtures() {
   await session('tengzhou', 2, '2026-12-01T02:00:00Z', 5, 2, []);
   await session('shizhong', 1, '2026-12-01T02:00:00Z', 20, 5, ['NO_SHOW']);
   await session('tengzhou', 1, '2026-11-29T15:59:00Z', 50, 50, ['NO_SHOW']); // 11-29 23:59: before the range
+  await session('tengzhou', 2, '2026-12-01T06:00:00Z', 30, 12, [], 'CANCELLED'); // cancelled: no seats, counted apart
 
   // ---- notifications: outbox rows by channel and status, message-centre entries ----
   const rows: [channel: 'SUBSCRIBE' | 'OFFICIAL_TEMPLATE' | 'SMS' | 'AUTO', status: 'SENT' | 'FAILED' | 'PENDING' | 'SKIPPED', createdAt: string][] = [
@@ -234,16 +244,17 @@ describe('GET /api/admin/stats', () => {
       },
       consultations: CONSULTATIONS,
       // 滕州's sessions of the range: 科目一 10 seats/8 taken (2 no-shows) and 10/10 (1), 科目二 5/2.
-      // 科目一 18/20 = 0.9, 科目二 2/5 = 0.4; all 20/25 = 0.8; no-shows 3.
+      // 科目一 18/20 = 0.9, 科目二 2/5 = 0.4 (its cancelled session offers no seats); all 20/25 = 0.8; no-shows 3.
       exams: {
         sessions: 3,
+        cancelled: 1,
         capacity: 25,
         confirmed: 20,
         fillRate: 0.8,
         noShows: 3,
         bySubject: [
-          { subject: 1, sessions: 2, capacity: 20, confirmed: 18, fillRate: 0.9, noShows: 3 },
-          { subject: 2, sessions: 1, capacity: 5, confirmed: 2, fillRate: 0.4, noShows: 0 },
+          { subject: 1, sessions: 2, cancelled: 0, capacity: 20, confirmed: 18, fillRate: 0.9, noShows: 3 },
+          { subject: 2, sessions: 1, cancelled: 1, capacity: 5, confirmed: 2, fillRate: 0.4, noShows: 0 },
         ],
       },
       notifications: NOTIFICATIONS,
@@ -268,8 +279,8 @@ describe('GET /api/admin/stats', () => {
     expect(all.body.accidents.decisionMinutes).toEqual({ count: 7, median: 45, p90: 84 });
     expect(all.body.accidents.decisionByDay[1]).toEqual({ date: '2026-12-01', count: 6, median: 38, p90: 90 });
     // With 市中's 20 seats (5 taken, 1 no-show): 科目一 23/40 = 0.575; all 25/45 = 0.5556.
-    expect(all.body.exams).toMatchObject({ sessions: 4, capacity: 45, confirmed: 25, fillRate: 0.5556, noShows: 4 });
-    expect(all.body.exams.bySubject[0]).toEqual({ subject: 1, sessions: 3, capacity: 40, confirmed: 23, fillRate: 0.575, noShows: 4 });
+    expect(all.body.exams).toMatchObject({ sessions: 4, cancelled: 1, capacity: 45, confirmed: 25, fillRate: 0.5556, noShows: 4 });
+    expect(all.body.exams.bySubject[0]).toEqual({ subject: 1, sessions: 3, cancelled: 0, capacity: 40, confirmed: 23, fillRate: 0.575, noShows: 4 });
     expect(all.body.consultations).toEqual(CONSULTATIONS);
     expect(all.body.notifications).toEqual(NOTIFICATIONS);
 
@@ -350,7 +361,7 @@ describe('GET /api/admin/stats.csv', () => {
     ]);
     expect(lines).toContain('全部,5,45,95.6');
     expect(lines).toContain('合计,5,2,2,1');
-    expect(lines).toContain('科目一,2,20,18,90.0%,3');
+    expect(lines).toContain('科目一,2,20,18,90.0%,3,0');
     expect(lines).toContain('短信,1,1,0,0');
   });
 
@@ -360,10 +371,10 @@ describe('GET /api/admin/stats.csv', () => {
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toEqual([
       '约考：名额使用（全部大队，2026-11-30 至 2026-12-01）',
-      '科目,考试场次,名额,已约,约满率,缺考',
-      '科目一,3,40,23,57.5%,4',
-      '科目二,1,5,2,40.0%,0',
-      '合计,4,45,25,55.6%,4',
+      '科目,考试场次,名额,已约,约满率,缺考,取消场次',
+      '科目一,3,40,23,57.5%,4,0',
+      '科目二,1,5,2,40.0%,0,1',
+      '合计,4,45,25,55.6%,4,1',
     ]);
     expect(res.headers['content-disposition']).toContain('stats-exams-2026-11-30-2026-12-01.csv');
     expect((await get(admin, { ...RANGE, chart: 'pie' }, '/api/admin/stats.csv')).status).toBe(400);

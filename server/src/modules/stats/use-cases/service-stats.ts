@@ -85,12 +85,13 @@ export async function serviceStats(deps: Pick<AppDeps, 'db' | 'config'>, input: 
   const bySubject = exams.map((r) => ({
     subject: Number(r.subject),
     sessions: num(r.sessions),
+    cancelled: num(r.cancelled),
     capacity: num(r.capacity),
     confirmed: num(r.confirmed),
     fillRate: rate(num(r.confirmed), num(r.capacity)),
     noShows: num(r.noShows),
   }));
-  const e = { sessions: 0, capacity: 0, confirmed: 0, noShows: 0 };
+  const e = { sessions: 0, cancelled: 0, capacity: 0, confirmed: 0, noShows: 0 };
   for (const s of bySubject) for (const k of Object.keys(e) as (keyof typeof e)[]) e[k] += s[k];
 
   // Notifications: every channel named, even when nothing went out on it.

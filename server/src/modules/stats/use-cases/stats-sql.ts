@@ -118,11 +118,15 @@ export function firstReplyMinutes(db: Db, scope: StatsScope) {
              WHERE createdAt >= ${scope.start} AND createdAt < ${scope.end} AND firstReplyAt IS NOT NULL) r`;
 }
 
-/** Exam sessions starting in the range (at the unit's venues), by subject, with their no-shows. */
+/**
+ * Exam sessions starting in the range (at the unit's venues), by subject, with their no-shows; a
+ * session the office cancelled counts apart and offers no seats.
+ */
 export function examsBySubject(db: Db, scope: StatsScope) {
-  return db.$queryRaw<{ subject: number; sessions: Num; capacity: Num; confirmed: Num; noShows: Num }[]>`
-    SELECT subject, COUNT(*) AS sessions, SUM(capacity) AS capacity, SUM(confirmedCount) AS confirmed, SUM(noShows) AS noShows
-      FROM (SELECT s.subject, s.capacity, s.confirmedCount,
+  return db.$queryRaw<{ subject: number; sessions: Num; cancelled: Num; capacity: Num; confirmed: Num; noShows: Num }[]>`
+    SELECT subject, SUM(NOT cancelled) AS sessions, SUM(cancelled) AS cancelled,
+           SUM(IF(cancelled, 0, capacity)) AS capacity, SUM(IF(cancelled, 0, confirmedCount)) AS confirmed, SUM(noShows) AS noShows
+      FROM (SELECT s.subject, s.capacity, s.confirmedCount, s.status = 'CANCELLED' AS cancelled,
                    (SELECT COUNT(*) FROM ExamBooking b WHERE b.sessionId = s.id AND b.result = 'NO_SHOW') AS noShows
               FROM ExamSession s
               JOIN Venue v ON v.id = s.venueId
