@@ -21,6 +21,7 @@ export const PAGES = {
   officerHome: '/packages/officer/index/index',
   officerCase: '/packages/officer/case/index',
   agentHome: '/packages/agent/index/index',
+  agentFaq: '/packages/agent/faq/index',
   adminHome: '/packages/admin/index/index',
   adminExams: '/packages/admin/exams/index',
   adminDelivery: '/packages/admin/delivery/index',

@@ -19,7 +19,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/officer', pages: ['index/index', 'case/index'] },
-    { root: 'packages/agent', pages: ['index/index'] },
+    { root: 'packages/agent', pages: ['index/index', 'faq/index'] },
     { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index'] },
     // Statistics: admins and officers alike (their own unit), so a subpackage of its own.
     { root: 'packages/stats', pages: ['index/index'] },

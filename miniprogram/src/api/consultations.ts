@@ -4,8 +4,13 @@ import type {
   AgentQueueItem,
   AskRequest,
   CannedReply,
+  CannedReplyChange,
+  CannedReplyRequest,
   Consultation,
   ConsultationListItem,
+  FaqEntry,
+  FaqEntryChange,
+  FaqEntryRequest,
   FaqItem,
   FollowUpRequest,
   RatingRequest,
@@ -29,6 +34,7 @@ export type {
   CannedReply,
   Consultation,
   ConsultationListItem,
+  FaqEntry,
   FaqItem,
   Reply,
 } from '@jiaoguan/contracts/schemas/consultations'
@@ -96,6 +102,36 @@ export function agentClose(id: number): Promise<AgentConsultation> {
 
 export function cannedReplies(category?: Category): Promise<List<CannedReply>> {
   return request(`/api/agent/canned-replies${category ? `?category=${category}` : ''}`)
+}
+
+// ---- the FAQ and canned replies, kept by agents and admins ----
+
+export function listFaqEntries(search?: string): Promise<List<FaqEntry>> {
+  return request(`/api/agent/faq${search ? `?search=${encodeURIComponent(search)}` : ''}`)
+}
+
+export function createFaqEntry(body: FaqEntryRequest): Promise<FaqEntry> {
+  return request('/api/agent/faq', { method: 'POST', data: body })
+}
+
+export function updateFaqEntry(id: number, body: FaqEntryChange): Promise<FaqEntry> {
+  return request(`/api/agent/faq/${id}`, { method: 'PATCH', data: body })
+}
+
+export function deleteFaqEntry(id: number): Promise<{ id: number; deleted: true }> {
+  return request(`/api/agent/faq/${id}`, { method: 'DELETE' })
+}
+
+export function createCannedReply(body: CannedReplyRequest): Promise<CannedReply> {
+  return request('/api/agent/canned-replies', { method: 'POST', data: body })
+}
+
+export function updateCannedReply(id: number, body: CannedReplyChange): Promise<CannedReply> {
+  return request(`/api/agent/canned-replies/${id}`, { method: 'PATCH', data: body })
+}
+
+export function deleteCannedReply(id: number): Promise<{ id: number; deleted: true }> {
+  return request(`/api/agent/canned-replies/${id}`, { method: 'DELETE' })
 }
 
 /** "11月27日 14:05" and "2026年11月27日" in Asia/Shanghai. */

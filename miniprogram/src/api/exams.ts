@@ -1,5 +1,13 @@
 // Exam booking endpoints (约考): sessions, eligibility, bookings, and the admin's exam plan.
-import type { AdminExamSession, Booking, ExamEligibility as Eligibility, ExamSession, NewSessionRequest as NewSession } from '@jiaoguan/contracts/schemas/exams'
+import type {
+  AdminExamSession,
+  Booking,
+  ExamEligibility as Eligibility,
+  ExamSession,
+  NewSessionRequest as NewSession,
+  SessionChangeRequest,
+  Venue,
+} from '@jiaoguan/contracts/schemas/exams'
 import type { ImportReport, Page } from '@jiaoguan/contracts/schemas/common'
 import { request } from './http'
 
@@ -10,6 +18,7 @@ export type {
   ExamEligibility as Eligibility,
   ExamSession,
   NewSessionRequest as NewSession,
+  SessionChangeRequest,
   SubjectState,
   Venue,
 } from '@jiaoguan/contracts/schemas/exams'
@@ -44,8 +53,20 @@ export function cancelBooking(id: number): Promise<Booking> {
 
 // ---- admin ----
 
-export function adminListSessions(): Promise<Page<AdminExamSession>> {
-  return request<Page<AdminExamSession>>('/api/admin/exam-sessions?pageSize=50')
+export function adminListSessions(params: { from?: string; to?: string; venueId?: number; pageSize?: number } = {}): Promise<Page<AdminExamSession>> {
+  return request<Page<AdminExamSession>>(`/api/admin/exam-sessions${query({ pageSize: 50, ...params })}`)
+}
+
+export function adminUpdateSession(id: number, body: SessionChangeRequest): Promise<AdminExamSession> {
+  return request<AdminExamSession>(`/api/admin/exam-sessions/${id}`, { method: 'PATCH', data: body })
+}
+
+export function adminCancelSession(id: number, reason: string): Promise<AdminExamSession> {
+  return request<AdminExamSession>(`/api/admin/exam-sessions/${id}/cancel`, { method: 'POST', data: { reason } })
+}
+
+export function adminListVenues(): Promise<Page<Venue>> {
+  return request<Page<Venue>>('/api/admin/venues')
 }
 
 export function adminCreateSession(body: NewSession): Promise<AdminExamSession> {

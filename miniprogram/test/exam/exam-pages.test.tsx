@@ -7,6 +7,8 @@ import { saveSession } from '@/api/http'
 import ExamPage from '@/pages/exam/index'
 import ExamSessionsPage from '@/pages/exam/sessions/index'
 import AdminExamsPage from '@/packages/admin/exams/index'
+import { monthGrid } from '@/packages/admin/exams/SessionCalendar'
+import { request } from '../taro-mock'
 
 const venue = { id: 1, name: '枣庄市车管所科目一考场', address: '光明大道' }
 const session = (over: object = {}) => ({
@@ -83,6 +85,14 @@ describe('exam home', () => {
     expect(requestCall(2)).toMatchObject({ url: 'http://api.test/api/exam/bookings/31', method: 'DELETE' })
   })
 
+  it('shows a booking the office cancelled with the reason and that it does not count', async () => {
+    queueReplies(reply(200, eligibility), reply(200, { items: [booking({ status: 'CANCELLED_BY_OFFICE', cancelReason: '考场设备检修', cancellableUntil: null })], total: 1 }))
+    render(<ExamPage />)
+    await waitFor(() => expect(byId('booking-31-office').textContent).toBe('考场取消：考场设备检修。本次不计入预约次数，请重新预约其他场次。'))
+    expect(byId('booking-31-status').textContent).toContain('考场取消')
+    expect(document.getElementById('cancel-31')).toBeNull()
+  })
+
   it('shows why cancelling was refused', async () => {
     queueReplies(reply(200, eligibility), reply(200, { items: [booking()], total: 1 }))
     render(<ExamPage />)
@@ -125,31 +135,110 @@ describe('session list', () => {
 })
 
 describe('admin exam plan', () => {
-  const adminSession = (over: object = {}) => ({ ...session(), confirmedCount: 45, applicantCount: 0, allocatedAt: null, fillRate: 0.75, ...over })
+  const adminSession = (over: object = {}) => ({ ...session(), confirmedCount: 45, applicantCount: 0, allocatedAt: null, fillRate: 0.75, status: 'SCHEDULED', cancelledAt: null, cancelReason: null, startsAt: '2099-12-09T01:00:00.000Z', ...over })
+  type Opts = { url: string; method?: string; data?: unknown }
 
-  beforeEach(() => saveSession('admin-token', 'admin'))
+  /** Answers the page's requests by URL: the plan's list, the calendar's month, the venues, and each action. */
+  function serve(list: () => object[], actions: Record<string, (o: Opts) => object> = {}) {
+    request.mockImplementation(async (o: Opts) => {
+      const key = Object.keys(actions).find((k) => o.url.includes(k) && o.method !== 'GET')
+      if (key) return reply(200, actions[key](o))
+      if (o.url.includes('/api/admin/venues')) return reply(200, { items: [{ ...venue, unit: null }], total: 1 })
+      const items = list()
+      return reply(200, { items, total: items.length })
+    })
+  }
+
+  beforeEach(() => {
+    saveSession('admin-token', 'admin')
+    // Only the clock is fixed (1 December 2099, Shanghai): the calendar opens on the month of "now".
+    jest.useFakeTimers({
+      now: new Date('2099-12-01T02:00:00Z'),
+      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'performance', 'hrtime'],
+    })
+  })
+  afterEach(() => jest.useRealTimers())
 
   it('draws fill-rate bars and allocates a ranked session', async () => {
-    queueReplies(reply(200, { items: [adminSession(), adminSession({ id: 9, allocation: 'RANKED', applicantCount: 3, capacity: 2, fillRate: 1.5 })], total: 2 }))
+    let allocated = false
+    serve(
+      () => allocated
+        ? [adminSession({ id: 9, allocation: 'RANKED', allocated: true, confirmedCount: 2, capacity: 2, fillRate: 1 })]
+        : [adminSession(), adminSession({ id: 9, allocation: 'RANKED', applicantCount: 3, capacity: 2, fillRate: 1.5 })],
+      { '/allocate': () => ((allocated = true), adminSession({ id: 9 })) },
+    )
     render(<AdminExamsPage />)
     await waitFor(() => expect(byId('admin-session-7-fill').textContent).toBe('已确认 45 / 考位 60（75%）'))
     expect(byId('admin-session-9-fill').textContent).toBe('申请 3 人 / 考位 2（150%）')
     expect(byId('fill-chart').querySelectorAll('.admin-exam-column')).toHaveLength(2)
-    queueReplies(reply(200, adminSession({ id: 9 })), reply(200, { items: [adminSession({ id: 9, allocation: 'RANKED', allocated: true, confirmedCount: 2, capacity: 2, fillRate: 1 })], total: 1 }))
     fireEvent.click(byId('allocate-9'))
     await waitFor(() => expect(byId('admin-session-9-fill').textContent).toBe('已确认 2 / 考位 2（100%）'))
-    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/admin/exam-sessions/9/allocate', method: 'POST' })
+    expect(request.mock.calls.map((c) => c[0]).find((o: Opts) => o.url.endsWith('/allocate'))).toMatchObject({ url: 'http://api.test/api/admin/exam-sessions/9/allocate', method: 'POST' })
   })
 
   it('imports learners and lists the rejected lines', async () => {
-    queueReplies(reply(200, { items: [], total: 0 }))
+    serve(() => [], { '/import/learners': () => ({ created: 2, updated: 1, rejected: [{ line: 3, reason: 'idNumber: 身份证号码应为18位' }] }) })
     render(<AdminExamsPage />)
     await screen.findByText(/还没有考试场次/)
     fireEvent(byId('import-learners-csv'), new CustomEvent('input', { detail: { value: 'idNumber,name\n1,坏' }, bubbles: true }))
-    queueReplies(reply(200, { created: 2, updated: 1, rejected: [{ line: 3, reason: 'idNumber: 身份证号码应为18位' }] }))
     fireEvent.click(byId('import-learners-submit'))
     await waitFor(() => expect(byId('import-learners-report').textContent).toContain('新增 2 条，更新 1 条，未导入 1 条'))
     expect(byId('import-learners-report').textContent).toContain('第3行：idNumber: 身份证号码应为18位')
-    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/admin/import/learners', method: 'POST', data: { csv: 'idNumber,name\n1,坏' } })
+    expect(request.mock.calls.map((c) => c[0]).find((o: Opts) => o.url.includes('/import/learners'))).toMatchObject({ method: 'POST', data: { csv: 'idNumber,name\n1,坏' } })
+  })
+
+  it('cancels a session only with a reason, after the confirm dialog, and shows it cancelled', async () => {
+    let cancelled = false
+    serve(() => [adminSession(cancelled ? { status: 'CANCELLED', cancelReason: '考场设备检修', cancelledAt: '2099-12-01T02:00:00.000Z' } : {})], {
+      '/cancel': () => ((cancelled = true), adminSession({ status: 'CANCELLED', cancelReason: '考场设备检修' })),
+    })
+    render(<AdminExamsPage />)
+    await waitFor(() => byId('cancel-session-7'))
+    fireEvent.click(byId('cancel-session-7'))
+    expect(byId('cancel-session-dialog').textContent).toContain('45 名学员的预约将被取消')
+    fireEvent.click(byId('cancel-session-confirm'))
+    expect(byId('cancel-session-error').textContent).toContain('请填写取消原因')
+    expect(request.mock.calls.some((c) => c[0].url.includes('/cancel'))).toBe(false)
+    fireEvent(byId('cancel-session-reason'), new CustomEvent('input', { detail: { value: '考场设备检修' }, bubbles: true }))
+    fireEvent.click(byId('cancel-session-confirm'))
+    await waitFor(() => expect(byId('admin-session-7-cancelled').textContent).toContain('已取消'))
+    expect(byId('admin-session-7-cancelled').textContent).toContain('考场设备检修')
+    expect(document.getElementById('cancel-session-7')).toBeNull()
+    expect(request.mock.calls.map((c) => c[0]).find((o: Opts) => o.url.includes('/cancel'))).toMatchObject({ method: 'POST', data: { reason: '考场设备检修' } })
+    await waitFor(() => expect(byId('cal-session-7').className).toContain('cal-chip-cancelled'))
+  })
+
+  it('sends only what was edited', async () => {
+    serve(() => [adminSession()], { '/exam-sessions/7': (o) => adminSession(o.data as object) })
+    render(<AdminExamsPage />)
+    await waitFor(() => byId('edit-7'))
+    fireEvent.click(byId('edit-7'))
+    expect(byId('edit-session-dialog').textContent).toContain('已预约成功 45 人')
+    fireEvent(byId('edit-session-capacity'), new CustomEvent('input', { detail: { value: '50' }, bubbles: true }))
+    fireEvent.click(byId('edit-session-save'))
+    await waitFor(() => expect(byId('admin-exams-notice').textContent).toContain('已保存'))
+    expect(request.mock.calls.map((c) => c[0]).find((o: Opts) => o.method === 'PATCH')).toMatchObject({ url: 'http://api.test/api/admin/exam-sessions/7', data: { capacity: 50 } })
+  })
+
+  it('puts each session on its Shanghai day in the month grid, coloured by fill', async () => {
+    serve(() => [adminSession({ id: 11, startsAt: '2099-12-09T01:00:00.000Z', fillRate: 0.95 }), adminSession({ id: 12, startsAt: '2099-12-09T16:30:00.000Z', fillRate: 0.2 })])
+    render(<AdminExamsPage />)
+    await waitFor(() => byId('cal-session-11'))
+    expect(byId('cal-day-2099-12-09').contains(byId('cal-session-11'))).toBe(true)
+    // 16:30 UTC is 00:30 the next day in Shanghai.
+    expect(byId('cal-day-2099-12-10').contains(byId('cal-session-12'))).toBe(true)
+    expect(byId('cal-session-11').className).toContain('cal-chip-full')
+    expect(byId('cal-session-12').className).toContain('cal-chip-free')
+    expect(byId('cal-session-11').textContent).toContain('09:00')
+  })
+})
+
+describe('month grid', () => {
+  it('starts on Monday and pads both ends to whole weeks', () => {
+    const cells = monthGrid(2026, 12) // 1 December 2026 is a Tuesday
+    expect(cells.slice(0, 2)).toEqual(['', '2026-12-01'])
+    expect(cells.length % 7).toBe(0)
+    expect(cells.filter(Boolean)).toHaveLength(31)
+    expect(cells.filter(Boolean).at(-1)).toBe('2026-12-31')
   })
 })

@@ -164,6 +164,11 @@ function MyBookings({ bookings, onChanged }: { bookings: Booking[]; onChanged: (
                 {b.status === 'PENDING' && b.rank ? `，当前排第${b.rank}位，预约截止后按排序分配考位` : ''}
                 {b.status === 'REJECTED' ? '，可另选场次重新申请' : ''}
               </Text>
+              {b.status === 'CANCELLED_BY_OFFICE' && (
+                <Text id={`booking-${b.id}-office`} className="exam-office-cancel">
+                  考场取消：{b.cancelReason ?? '考试安排调整'}。本次不计入预约次数，请重新预约其他场次。
+                </Text>
+              )}
               {cancellable && b.cancellableUntil && (
                 <Text className="jg-hint">{shanghaiDateTime(b.cancellableUntil)}前可取消</Text>
               )}

@@ -1,5 +1,6 @@
-// Admin exam plan (考试计划): sessions with fill-rate bars and a chart, publishing a session,
-// allocating ranked sessions, and importing learners and results.
+// Admin exam plan (考试计划): the month calendar per venue, sessions with fill-rate bars and a
+// chart, changing or cancelling a session, publishing one, allocating ranked sessions, and
+// importing learners and results.
 import { useState } from 'react'
 import { isLicenceClass } from '@jiaoguan/contracts/labels'
 import { useDidShow } from '@tarojs/taro'
@@ -15,12 +16,17 @@ import {
   adminImportLearners,
   adminImportResults,
   adminListSessions,
+  adminListVenues,
   type AdminExamSession,
   type Allocation,
   type ImportReport,
+  type Venue,
 } from '@/api/exams'
 import { ALLOCATION_LABELS, SUBJECT_LABELS, shanghaiDateTime } from '@/pages/exam/format'
 import { useSubmit } from '@/hooks/useSubmit'
+import SessionCalendar from './SessionCalendar'
+import { CancelSessionDialog, EditSessionDialog } from './SessionActions'
+import { toIso } from './time'
 import '@/pages/exam/index.css'
 import './index.css'
 
@@ -29,15 +35,30 @@ export default function AdminExamsPage() {
   const [error, setError] = useState('')
   // Which session's button shows the spinner; every allocate button waits while one runs.
   const [allocating, setAllocating] = useState<number | null>(null)
+  const [venues, setVenues] = useState<Venue[]>([])
+  // The session being changed or cancelled, and a counter that makes the calendar read its month again.
+  const [acting, setActing] = useState<{ kind: 'edit' | 'cancel'; session: AdminExamSession } | null>(null)
+  const [notice, setNotice] = useState('')
+  const [version, setVersion] = useState(0)
 
   const load = async () => {
     setError('')
     try {
-      setSessions((await adminListSessions()).items)
+      const [page, venuePage] = await Promise.all([adminListSessions(), adminListVenues()])
+      setSessions(page.items)
+      setVenues(venuePage.items)
+      setVersion((v) => v + 1)
     } catch (err) {
       setError(errorMessage(err))
     }
   }
+
+  const onActed = (s: AdminExamSession) => {
+    setNotice(acting?.kind === 'cancel' ? `已取消场次：${SUBJECT_LABELS[s.subject]} ${shanghaiDateTime(s.startsAt)}，已通知预约的学员。` : `已保存：${SUBJECT_LABELS[s.subject]} ${shanghaiDateTime(s.startsAt)}，${s.venue.name}，考位 ${s.capacity}。`)
+    setActing(null)
+    void load()
+  }
+  const changeable = (s: AdminExamSession) => s.status === 'SCHEDULED' && new Date(s.startsAt) > new Date()
 
   useDidShow(() => {
     void load()
@@ -55,6 +76,14 @@ export default function AdminExamsPage() {
     <PageShell>
       <Text className="jg-title">考试计划</Text>
       <ErrorText id="admin-exams-error" message={allocate.error || error} />
+      {notice && (
+        <Text id="admin-exams-notice" className="jg-hint">
+          {notice}
+        </Text>
+      )}
+      <SessionCalendar venues={venues} version={version} onPick={(s) => changeable(s) && setActing({ kind: 'edit', session: s })} />
+      {acting?.kind === 'edit' && <EditSessionDialog session={acting.session} onClose={() => setActing(null)} onDone={onActed} />}
+      {acting?.kind === 'cancel' && <CancelSessionDialog session={acting.session} onClose={() => setActing(null)} onDone={onActed} />}
       {sessions === null && !error && <Text className="jg-hint">正在加载…</Text>}
       {sessions && sessions.length > 0 && <FillChart sessions={sessions} />}
       {sessions?.length === 0 && <Text className="jg-hint">还没有考试场次，可在下方发布。</Text>}
@@ -70,13 +99,28 @@ export default function AdminExamsPage() {
               {s.venue.name} · {ALLOCATION_LABELS[s.allocation]}
               {s.allocation === 'RANKED' ? (s.allocated ? ' · 已分配' : ' · 待分配') : ''}
             </Text>
+            {s.status === 'CANCELLED' && (
+              <Text id={`admin-session-${s.id}-cancelled`} className="admin-exam-cancelled">
+                已取消{s.cancelledAt ? `（${shanghaiDateTime(s.cancelledAt)}）` : ''}：{s.cancelReason}
+              </Text>
+            )}
             <View className="admin-exam-bar">
               <View className={rate >= 1 ? 'admin-exam-bar-fill admin-exam-bar-full' : 'admin-exam-bar-fill'} style={{ width: `${Math.round(rate * 100)}%` }} />
             </View>
             <Text id={`admin-session-${s.id}-fill`} className="jg-hint">
               {waiting ? `申请 ${s.applicantCount} 人 / 考位 ${s.capacity}` : `已确认 ${s.confirmedCount} / 考位 ${s.capacity}`}（{Math.round(s.fillRate * 100)}%）
             </Text>
-            {waiting && (
+            {changeable(s) && (
+              <View className="admin-exam-actions">
+                <Button id={`edit-${s.id}`} size="small" onClick={() => setActing({ kind: 'edit', session: s })}>
+                  修改
+                </Button>
+                <Button id={`cancel-session-${s.id}`} size="small" type="danger" fill="outline" onClick={() => setActing({ kind: 'cancel', session: s })}>
+                  取消场次
+                </Button>
+              </View>
+            )}
+            {waiting && s.status === 'SCHEDULED' && (
               <Button id={`allocate-${s.id}`} className="jg-button" type="primary" size="large" loading={allocate.busy && allocating === s.id} disabled={allocate.busy} onClick={() => onAllocate(s.id)}>
                 截止预约并分配考位
               </Button>
@@ -110,15 +154,6 @@ function FillChart({ sessions }: { sessions: AdminExamSession[] }) {
       <Text className="jg-hint">每一列是一个场次，按考试时间从早到晚排列；柱高为已确认（或申请）人数占考位的比例。</Text>
     </View>
   )
-}
-
-/** "2026-12-20 09:00" typed in Shanghai time, as the ISO string the API takes. */
-function toIso(local: string): string | null {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(local.trim())
-  if (!m) return null
-  const [, y, mo, d, h = '0', mi = '0'] = m
-  const pad = (v: string) => v.padStart(2, '0')
-  return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${mi}:00+08:00`
 }
 
 function NewSessionForm({ onCreated }: { onCreated: () => void }) {

@@ -1,7 +1,9 @@
 // Agent desk (客服工作台): the queue by status, category and age with overdue ones marked, and the
 // conversation beside canned replies: claim, reply, internal note, transfer, approve, close.
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
+import { PAGES } from '@jiaoguan/contracts/pages'
 import { Button } from '@nutui/nutui-react-taro'
 import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
@@ -88,6 +90,9 @@ export default function AgentHomePage() {
 
   return (
     <StaffHome role="agent" title="客服工作台">
+      <Text id="agent-faq-link" className="agent-faq-link" onClick={() => void Taro.navigateTo({ url: PAGES.agentFaq })}>
+        常见问题与快捷回复 ›
+      </Text>
       <View className="agent-layout">
         <View id="agent-queue" className="jg-card agent-queue">
           <View className="agent-chips">
