@@ -1,7 +1,6 @@
 // 常见问题与快捷回复 (agents and admins): the FAQ drivers are offered as they type a question, and the
 // canned replies of the agents' desk; add, change and delete each, with a search over the FAQ.
-import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import StaffHome from '@/components/StaffHome'
@@ -81,7 +80,10 @@ function FaqKeeping() {
       setError(errorMessage(err))
     }
   }
-  useDidShow(() => void load())
+  // Loaded when the tab is opened (each tab mounts its list afresh).
+  useEffect(() => {
+    void load()
+  }, [])
 
   const save = useSubmit(async (f: FaqForm) => {
     const body = { category: f.category, question: f.question.trim(), answer: f.answer.trim(), keywords: f.keywords.trim() }
@@ -202,7 +204,10 @@ function CannedKeeping() {
       setError(errorMessage(err))
     }
   }
-  useDidShow(() => void load())
+  // Loaded when the tab is opened (each tab mounts its list afresh).
+  useEffect(() => {
+    void load()
+  }, [])
 
   const save = useSubmit(async (f: CannedForm) => {
     const body = { category: f.category, title: f.title.trim(), content: f.content.trim() }
