@@ -1,18 +1,23 @@
-// Page wrapper: background, padding and the police-blue theme variables for NutUI; in WeChat also
-// the privacy dialog WeChat may ask any page for.
+// Page wrapper: background, padding and the police-blue theme variables for NutUI; the browser
+// build's navigation bar (title and back arrow, NavBar); in WeChat the privacy dialog WeChat may
+// ask any page for.
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import PrivacyAuthorization from './PrivacyAuthorization'
+import NavBar from './NavBar'
 import './PageShell.css'
 
 interface PageShellProps {
   children: ReactNode
   className?: string
+  /** The bar's title when it is not the page's navigationBarTitleText. */
+  title?: string
 }
 
-export default function PageShell({ children, className }: PageShellProps) {
+export default function PageShell({ children, className, title }: PageShellProps) {
   return (
     <View className={className ? `jg-page ${className}` : 'jg-page'}>
+      {process.env.TARO_ENV === 'h5' && <NavBar title={title} />}
       {children}
       {process.env.TARO_ENV === 'weapp' && <PrivacyAuthorization />}
     </View>

@@ -1,6 +1,6 @@
 // Shared frame of the staff workbenches: checks the staff login and role, shows name and unit.
 import { useState, type ReactNode } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from './PageShell'
@@ -11,6 +11,8 @@ import { getMe } from '@/api/me'
 import { isStaff, type StaffMe, type StaffRole } from '@/api/types'
 import { ROLE_LABELS, unitLabel } from '@/utils/labels'
 import { PAGES, relaunch } from '@/utils/nav'
+import { STAFF_NAV } from './staff-nav'
+import './StaffHome.css'
 
 interface StaffHomeProps {
   /** The role the page is for, or the roles (a page several roles share, such as the statistics). */
@@ -24,6 +26,7 @@ type State = { kind: 'loading' } | { kind: 'ready'; me: StaffMe } | { kind: 'den
 export default function StaffHome({ role, title, children }: StaffHomeProps) {
   const [state, setState] = useState<State>({ kind: 'loading' })
   const roles: readonly StaffRole[] = typeof role === 'string' ? [role] : role
+  const path = (useRouter().path ?? '').split('?')[0]
   const roleNames = roles.map((r) => ROLE_LABELS[r]).join('或')
 
   const load = async () => {
@@ -87,23 +90,42 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
   }
 
   const { me } = state
+  // PC (≥ 1024 px): the side column with the role's pages beside the content; on a phone the
+  // side column is the header card and the page's own links lead on.
   return (
-    <PageShell>
-      <View className="jg-card">
-        <Text id="staff-title" className="jg-title">
-          {title}
-        </Text>
-        <Text id="staff-name" className="jg-subtitle">
-          {me.displayName || me.username}（{ROLE_LABELS[me.role]}）
-        </Text>
-        <Text id="staff-unit" className="jg-hint">
-          所属单位：{unitLabel(me)}
-        </Text>
+    <PageShell className="jg-staff" title={title}>
+      <View className="jg-staff-layout">
+        <View className="jg-staff-side">
+          <View className="jg-card jg-staff-who">
+            <Text id="staff-title" className="jg-title">
+              {title}
+            </Text>
+            <Text id="staff-name" className="jg-subtitle">
+              {me.displayName || me.username}（{ROLE_LABELS[me.role]}）
+            </Text>
+            <Text id="staff-unit" className="jg-hint">
+              所属单位：{unitLabel(me)}
+            </Text>
+          </View>
+          <View id="staff-nav" className="jg-staff-nav">
+            {STAFF_NAV[me.role].map((item) => (
+              <Text
+                key={item.page}
+                className={`jg-staff-nav-item ${item.page === path ? 'jg-staff-nav-on' : ''}`}
+                onClick={() => {
+                  if (item.page !== path) void Taro.redirectTo({ url: item.page })
+                }}
+              >
+                {item.label}
+              </Text>
+            ))}
+          </View>
+          <Button id="staff-logout" className="jg-button jg-staff-logout" size="large" onClick={onLogout}>
+            退出登录
+          </Button>
+        </View>
+        <View className="jg-staff-main">{children}</View>
       </View>
-      {children}
-      <Button id="staff-logout" className="jg-button" size="large" onClick={onLogout}>
-        退出登录
-      </Button>
     </PageShell>
   )
 }
