@@ -80,6 +80,22 @@ export function formatSessionTime(at: Instant): string {
   return `${m}月${d}日 周${WEEKDAYS[wall(at).getUTCDay()]} ${formatClock(at)}`;
 }
 
+/** 12月10日（周四） (a day heading in a list of sessions) */
+export function formatDayHeading(at: Instant): string {
+  const [, m, d] = shanghaiDayParts(at);
+  return `${m}月${d}日（周${WEEKDAYS[wall(at).getUTCDay()]}）`;
+}
+
+/**
+ * 12月10日（周四）17:00, for "…前可取消": a deadline at Shanghai midnight reads as 24:00 of the day
+ * before, since "12月11日 00:00前" makes people wonder which night is meant.
+ */
+export function formatDeadline(at: Instant): string {
+  const t = new Date(at).getTime();
+  if (shanghaiMinuteOfDay(t) === 0 && wall(t).getUTCSeconds() === 0) return `${formatDayHeading(t - 1)}24:00`;
+  return `${formatDayHeading(t)}${formatClock(t)}`;
+}
+
 /** 20261209 (case numbers) */
 export function compactDay(at: Instant): string {
   return shanghaiDay(at).replace(/-/g, '');

@@ -3,6 +3,8 @@ import {
   addWorkingHours,
   compactDay,
   formatDateTime,
+  formatDayHeading,
+  formatDeadline,
   formatSessionTime,
   isWorkday,
   parseDailyWindow,
@@ -83,5 +85,19 @@ describe('working hours', () => {
     expect(addWorkingHours(sh('2026-12-04T06:00:00'), 4, night, none)).toEqual(sh('2026-12-04T22:00:00'));
     // Saturday 01:00 is still Friday's shift; Saturday's own shift does not open.
     expect(addWorkingHours(sh('2026-12-05T01:00:00'), 8, night, none)).toEqual(sh('2026-12-07T21:00:00'));
+  });
+});
+
+describe('day headings and deadlines in words', () => {
+  it('names the Shanghai day with its weekday', () => {
+    expect(formatDayHeading(sh('2026-12-10T09:00:00'))).toBe('12月10日（周四）');
+    // 23:30 UTC on the 9th is already the 10th in Shanghai.
+    expect(formatDayHeading(new Date('2026-12-09T23:30:00Z'))).toBe('12月10日（周四）');
+  });
+
+  it('says a deadline with its clock, and midnight as 24:00 of the day before', () => {
+    expect(formatDeadline(sh('2026-12-10T17:00:00'))).toBe('12月10日（周四）17:00');
+    expect(formatDeadline(sh('2026-12-11T00:00:00'))).toBe('12月10日（周四）24:00');
+    expect(formatDeadline(sh('2026-12-11T00:01:00'))).toBe('12月11日（周五）00:01');
   });
 });
