@@ -62,6 +62,18 @@ describe('exam home', () => {
     expect(byId('my-bookings').textContent).toContain('还没有预约记录')
   })
 
+  it('says from which day a subject can be booked, and the cancellation deadline in words', async () => {
+    const later = {
+      ...eligibility,
+      subjects: [eligibility.subjects[0], { subject: 2, name: '科目二', status: 'NOT_BOOKABLE', reason: 'RETAKE_WAIT', message: '补考需在上次考试10日后预约', availableFrom: '2099-03-04T16:00:00.000Z' }],
+    }
+    queueReplies(reply(200, later), reply(200, { items: [booking({ cancellableUntil: '2099-12-10T09:00:00.000Z' })], total: 1 }))
+    render(<ExamPage />)
+    await waitFor(() => expect(byId('subject-2').textContent).toContain('科目二：3月5日起可预约'))
+    expect(byId('booking-31-deadline').textContent).toBe('12月10日（周四）17:00前可取消')
+    expect(byId('choose-1')).toBeTruthy()
+  })
+
   it('offers identity binding when the driver has not bound one', async () => {
     queueReplies(errorReply(422, 'NOT_ELIGIBLE', '请先绑定身份证号码', { reason: 'IDENTITY_NOT_BOUND' }), reply(200, { items: [], total: 0 }))
     render(<ExamPage />)
@@ -104,31 +116,61 @@ describe('exam home', () => {
 })
 
 describe('session list', () => {
-  it('lists sessions with seats left and books through the confirm sheet', async () => {
-    queueReplies(reply(200, { items: [session(), session({ id: 8, allocation: 'RANKED', remaining: undefined, applicants: 41 })], total: 2 }))
+  type Opts = { url: string; method?: string; data?: unknown }
+  /** Answers by URL: the learner's overview, their bookings, the sessions, and booking. */
+  function serve(sessions: () => object[], bookings: () => object[] = () => [], onBook?: (o: Opts) => ReturnType<typeof reply>) {
+    request.mockImplementation(async (o: Opts) => {
+      if (o.url.includes('/api/exam/eligibility')) return reply(200, eligibility)
+      if (o.url.includes('/api/exam/bookings') && o.method === 'POST') return onBook ? onBook(o) : reply(201, booking())
+      if (o.url.includes('/api/exam/bookings')) return reply(200, { items: bookings(), total: bookings().length })
+      if (o.url.includes('/api/exam/sessions')) return reply(200, { items: sessions(), total: sessions().length })
+      return reply(404, {})
+    })
+  }
+  const calls = () => request.mock.calls.map((c) => (c[0] as Opts).url)
+
+  it('asks only for the learner’s class and books through the confirm sheet', async () => {
+    let items = [session(), session({ id: 8, allocation: 'RANKED', remaining: undefined, applicants: 41 })]
+    serve(() => items)
     render(<ExamSessionsPage />)
     await waitFor(() => expect(byId('session-7-seats').textContent).toBe('剩余考位 12 / 60'))
+    expect(calls()).toContain('http://api.test/api/exam/sessions?pageSize=50&subject=1&licenceClass=C1')
     expect(byId('session-8-seats').textContent).toBe('考位 60 个，已有 41 人申请')
     fireEvent.click(byId('book-7'))
     expect(byId('confirm-sheet').textContent).toContain('考试前1个工作日')
-    queueReplies(reply(201, booking()), reply(200, { items: [session({ remaining: 11 })], total: 1 }))
+    items = [session({ remaining: 11 })]
     fireEvent.click(byId('book-confirm'))
     await waitFor(() => expect(byId('booked').textContent).toContain('预约成功'))
-    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/exam/bookings', method: 'POST', data: { sessionId: 7 } })
-    expect(requestCall(0).url).toBe('http://api.test/api/exam/sessions?pageSize=50&subject=1')
+    expect(request.mock.calls.find((c) => (c[0] as Opts).method === 'POST')?.[0]).toMatchObject({ url: 'http://api.test/api/exam/bookings', data: { sessionId: 7 } })
+  })
+
+  it('groups sessions under a heading per Shanghai day and marks the one already booked', async () => {
+    // 23:30 UTC on the 9th is the morning of the 10th in Shanghai.
+    serve(
+      () => [session(), session({ id: 8, startsAt: '2026-12-09T06:00:00.000Z' }), session({ id: 9, startsAt: '2026-12-09T23:30:00.000Z' })],
+      () => [booking({ sessionId: 8 }), booking({ id: 32, sessionId: 9, status: 'CANCELLED' })],
+    )
+    render(<ExamSessionsPage />)
+    await waitFor(() => expect(byId('day-2026-12-09').textContent).toContain('12月9日（周三）'))
+    expect(byId('day-2026-12-09').querySelectorAll('[id^="session-"][id$="-seats"]')).toHaveLength(2)
+    expect(byId('day-2026-12-10').textContent).toContain('12月10日（周四）')
+    expect(byId('session-8').textContent).toContain('已预约')
+    expect(document.getElementById('book-8')).toBeNull()
+    // A cancelled booking does not hold the session: it can be booked again.
+    expect(byId('book-9').textContent).toContain('预约')
+    expect(byId('book-7').textContent).toBe('预约')
   })
 
   it('shows a full session’s refusal in the sheet', async () => {
-    queueReplies(reply(200, { items: [session()], total: 1 }))
+    serve(() => [session()], () => [], () => errorReply(409, 'SESSION_FULL', '该场次已约满，请选择其他场次'))
     render(<ExamSessionsPage />)
     fireEvent.click(await screen.findByText('预约'))
-    queueReplies(errorReply(409, 'SESSION_FULL', '该场次已约满，请选择其他场次'))
     fireEvent.click(byId('book-confirm'))
     expect((await screen.findByText('该场次已约满，请选择其他场次')).id).toBe('book-error')
   })
 
   it('says so when a subject has no sessions', async () => {
-    queueReplies(reply(200, { items: [], total: 0 }))
+    serve(() => [])
     render(<ExamSessionsPage />)
     expect((await screen.findByText(/暂无可预约的科目一场次/)).id).toBe('sessions-empty')
   })

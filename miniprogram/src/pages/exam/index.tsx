@@ -11,7 +11,7 @@ import { ApiError, errorMessage, getToken } from '@/api/http'
 import { cancelBooking, getEligibility, listBookings, type Booking, type Eligibility, type SubjectState } from '@/api/exams'
 import { PAGES, open } from '@/utils/nav'
 import { useSubmit } from '@/hooks/useSubmit'
-import { ALLOCATION_LABELS, RESULT_LABELS, SESSIONS_PAGE, shanghaiDate, shanghaiDateTime, STATUS_LABELS } from './format'
+import { ALLOCATION_LABELS, formatDeadline, monthDay, RESULT_LABELS, SESSIONS_PAGE, shanghaiDate, shanghaiDateTime, STATUS_LABELS } from './format'
 import './index.css'
 
 type State =
@@ -97,10 +97,11 @@ function subjectLine(s: SubjectState): { tag: string; tone: string; hint: string
     case 'BOOKABLE':
       return { tag: '可预约', tone: 'exam-tag-ok', hint: '点击选择考试场次' }
     default:
+      // The day it opens first ("科目二：3月5日起可预约"), then why not before.
       return {
         tag: '不可预约',
         tone: 'exam-tag-no',
-        hint: s.message,
+        hint: s.availableFrom && new Date(s.availableFrom) > new Date() ? `${s.name}：${monthDay(s.availableFrom)}起可预约。${s.message}` : s.message,
       }
   }
 }
@@ -123,7 +124,7 @@ function Progress({ eligibility }: { eligibility: Eligibility }) {
               <Text className="jg-hint">{line.hint}</Text>
             </View>
             {s.status === 'BOOKABLE' ? (
-              <Button id={`choose-${s.subject}`} type="primary" size="small" onClick={() => open(`${SESSIONS_PAGE}?subject=${s.subject}`)}>
+              <Button id={`choose-${s.subject}`} type="primary" size="small" onClick={() => open(`${SESSIONS_PAGE}?subject=${s.subject}&licenceClass=${encodeURIComponent(learner.licenceClass)}`)}>
                 选择场次
               </Button>
             ) : (
@@ -170,7 +171,7 @@ function MyBookings({ bookings, onChanged }: { bookings: Booking[]; onChanged: (
                 </Text>
               )}
               {cancellable && b.cancellableUntil && (
-                <Text className="jg-hint">{shanghaiDateTime(b.cancellableUntil)}前可取消</Text>
+                <Text id={`booking-${b.id}-deadline`} className="jg-hint">{formatDeadline(b.cancellableUntil)}前可取消</Text>
               )}
               {confirming === b.id && (
                 <View className="jg-card exam-sheet">

@@ -1,16 +1,19 @@
 // Exam sessions of one subject (选择场次): date, venue, seats left or applicants, and booking
-// through a confirm sheet that states the cancellation rule.
+// through a confirm sheet that states the cancellation rule. Only the learner's licence class is
+// asked for (the server filters), in one group per day; a session already booked says 已预约.
 import { useState } from 'react'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
-import { book, listSessions, type Booking, type ExamSession } from '@/api/exams'
+import { book, getEligibility, listBookings, listSessions, type Booking, type ExamSession } from '@/api/exams'
+import { getToken } from '@/api/http'
 import { PAGES, open } from '@/utils/nav'
 import { useLoad } from '@/hooks/useLoad'
 import { useSubmit } from '@/hooks/useSubmit'
-import { ALLOCATION_LABELS, SUBJECT_LABELS, shanghaiDateTime } from '../format'
+import { ALLOCATION_LABELS, SUBJECT_LABELS, groupByDay, shanghaiDateTime } from '../format'
+import { formatClock } from '@jiaoguan/contracts/time'
 import '../index.css'
 import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
 
@@ -19,9 +22,10 @@ const SUBJECTS = [1, 2, 3, 4]
 export default function ExamSessionsPage() {
   const router = useRouter()
   const [subject, setSubject] = useState(Number(router.params.subject) || 1)
-  const loaded = useLoad(async () => (await listSessions({ subject })).items, [subject])
+  const loaded = useLoad(() => loadSessions(subject, router.params.licenceClass), [subject])
   // The list is cleared while it (re)loads: seats change with every booking.
-  const sessions = loaded.loading ? null : loaded.data
+  const sessions = loaded.loading ? null : (loaded.data?.sessions ?? null)
+  const bookedIds = loaded.data?.bookedIds ?? new Set<number>()
   const [chosen, setChosen] = useState<ExamSession | null>(null)
   const [booked, setBooked] = useState<Booking | null>(null)
   const booking = useSubmit(async (session: ExamSession) => {
@@ -96,16 +100,24 @@ export default function ExamSessionsPage() {
       {!chosen && <ErrorText id="sessions-error" message={error} />}
       {sessions === null && !error && <Text className="jg-hint">正在加载场次…</Text>}
       {sessions?.length === 0 && <Text id="sessions-empty" className="jg-hint">暂无可预约的{SUBJECT_LABELS[subject]}场次，考试计划一般提前10天公布，请稍后再来看看。</Text>}
-      {sessions?.map((s) => (
+      {sessions &&
+        groupByDay(sessions).map((g) => (
+          <View key={g.day} id={`day-${g.day}`}>
+            <Text className="exam-day">{g.heading}</Text>
+            {g.items.map((s) => (
         <View key={s.id} id={`session-${s.id}`} className="jg-card">
-          <Text className="exam-big">{shanghaiDateTime(s.startsAt)}</Text>
+          <Text className="exam-big">{formatClock(s.startsAt)}</Text>
           <Text className="jg-hint">
             {s.venue.name} · {s.licenceClass} · {ALLOCATION_LABELS[s.allocation]}
           </Text>
           <Text id={`session-${s.id}-seats`} className="jg-hint">
             {s.allocation === 'FIRST_COME' ? `剩余考位 ${s.remaining ?? 0} / ${s.capacity}` : `考位 ${s.capacity} 个，已有 ${s.applicants ?? 0} 人申请`}
           </Text>
-          {s.bookingOpen ? (
+          {bookedIds.has(s.id) ? (
+            <Text id={`booked-${s.id}`} className="exam-tag exam-tag-ok">
+              已预约
+            </Text>
+          ) : s.bookingOpen ? (
             <Button
               id={`book-${s.id}`}
               className="jg-button"
@@ -124,7 +136,25 @@ export default function ExamSessionsPage() {
             <Text className="exam-tag exam-tag-muted">{new Date(s.bookingOpensAt) > new Date() ? `${shanghaiDateTime(s.bookingOpensAt)}开始预约` : '已停止预约'}</Text>
           )}
         </View>
-      ))}
+            ))}
+          </View>
+        ))}
     </PageShell>
   )
+}
+
+// A booking that still holds (or waits for) a seat; a cancelled or refused one may book again.
+const HOLDING = new Set(['CONFIRMED', 'PENDING'])
+
+/**
+ * The sessions of a subject for the learner's class, with the ones they hold. The class comes with
+ * the link from the exam page; opened by its address, the eligibility overview says it.
+ */
+async function loadSessions(subject: number, classParam?: string) {
+  // A guest sees every class (and is asked to log in when booking).
+  const signedIn = Boolean(getToken())
+  const licenceClass = classParam || (signedIn ? (await getEligibility().catch(() => null))?.learner.licenceClass : undefined)
+  const [page, mine] = await Promise.all([listSessions({ subject, licenceClass }), signedIn ? listBookings().catch(() => null) : null])
+  const bookedIds = new Set((mine?.items ?? []).filter((b) => HOLDING.has(b.status) && !b.result).map((b) => b.sessionId))
+  return { sessions: page.items, bookedIds }
 }
