@@ -205,7 +205,11 @@ async function loginStaff(on, username, password = STAFF_PASSWORD) {
 // Journeys of each domain live in e2e/journeys/<domain>.mjs:
 // export default [{ name, async run({ page, newPage, baseUrl, fakeWechatUrl, loginDriver, loginStaff, expect, helpers }) {} }]
 const journeysDir = path.join(pkgDir, 'e2e', 'journeys')
-const modules = fs.existsSync(journeysDir) ? fs.readdirSync(journeysDir).filter((f) => f.endsWith('.mjs')).sort() : []
+// E2E_JOURNEYS=screens,stats runs only those files (while working on one domain).
+const only = (process.env.E2E_JOURNEYS || '').split(',').filter(Boolean)
+const modules = (fs.existsSync(journeysDir) ? fs.readdirSync(journeysDir).filter((f) => f.endsWith('.mjs')).sort() : []).filter(
+  (f) => only.length === 0 || only.includes(f.replace(/\.mjs$/, '')),
+)
 for (const file of modules) {
   const { default: journeys } = await import(path.join(journeysDir, file))
   for (const j of journeys) {

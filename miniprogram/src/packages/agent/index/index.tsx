@@ -131,7 +131,7 @@ export default function AgentHomePage() {
         </View>
 
         <View className="jg-card agent-detail">
-          {!current && <Text className="jg-hint">从左侧队列选择一条咨询。</Text>}
+          {!current && <Text className="jg-hint">在咨询队列里选择一条咨询，对话会显示在这里。</Text>}
           {current && (
             <View id="agent-detail">
               <Text className="jg-subtitle">

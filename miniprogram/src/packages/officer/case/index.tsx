@@ -1,5 +1,5 @@
 // Officer case review: photos, both parties, scenario, signatures and timeline; confirm, return or transfer.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -10,8 +10,10 @@ import StatusTag from '@/components/StatusTag'
 import CaseTimeline from '@/components/CaseTimeline'
 import PartyList from '@/components/PartyList'
 import '@/components/accident.css'
+import './index.css'
+import { PAGES } from '@/utils/nav'
 import { errorMessage } from '@/api/http'
-import { decide, officerCase, openAgreement, photoSrc, type AccidentCase, type LiabilityLevel, type Photo } from '@/api/accidents'
+import { decide, officerCase, officerQueue, openAgreement, photoSrc, type AccidentCase, type LiabilityLevel, type Photo } from '@/api/accidents'
 import { useSubmit } from '@/hooks/useSubmit'
 import { SLOT_TITLES, shanghai } from '@/pages/accident/labels'
 import { LIABILITY_COUNTERPARTS, LIABILITY_LEVELS } from '@jiaoguan/contracts/labels'
@@ -26,6 +28,7 @@ export default function OfficerCasePage() {
   const [mode, setMode] = useState<Mode>('none')
   const [note, setNote] = useState('')
   const [levelA, setLevelA] = useState<LiabilityLevel | null>(null)
+  const [zoom, setZoom] = useState<{ src: string; signature: boolean } | null>(null)
 
   useEffect(() => {
     officerCase(id)
@@ -55,12 +58,48 @@ export default function OfficerCasePage() {
     void decision.run(c)
   }
 
+  // Browser build: keyboard shortcuts for the review (C confirm, R return, N next case, Esc closes).
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined)
+  keys.current = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement | null
+    if (target && /INPUT|TEXTAREA/.test(target.tagName)) return
+    const key = e.key.toLowerCase()
+    if (key === 'escape') setZoom(null)
+    else if (key === 'c' && c?.actions.includes('CONFIRM')) setMode('confirm')
+    else if (key === 'r' && c?.actions.includes('RETURN')) setMode('return')
+    else if (key === 'n') void nextCase()
+  }
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return
+    const onKey = (e: KeyboardEvent) => keys.current(e)
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const nextCase = async () => {
+    try {
+      const queue = await officerQueue()
+      const next = queue.items.find((item) => item.id !== id)
+      if (next) void Taro.redirectTo({ url: `${PAGES.officerCase}?id=${next.id}` })
+      else void Taro.showToast({ title: '没有其他待审核的事故了', icon: 'none' })
+    } catch (err) {
+      decision.setError(errorMessage(err))
+    }
+  }
+
+  const open = (src: string, signature: boolean) => {
+    if (process.env.TARO_ENV === 'h5') setZoom({ src, signature })
+    else void Taro.previewImage({ urls: [src], current: src })
+  }
+
   if (!c) {
     return <PageShell>{loadError ? <ErrorText id="officer-case-error" message={loadError} /> : <Text className="jg-hint">正在加载…</Text>}</PageShell>
   }
 
   return (
-    <PageShell>
+    <PageShell className="jg-review-page">
+      <View className="jg-review">
+      <View className="jg-review-main">
       <View className="jg-card" id="officer-case">
         <StatusTag id="officer-case-status" status={c.status} text={c.statusText} />
         {c.disputed && <Text className="jg-tag jg-tag-warn">有争议</Text>}
@@ -83,16 +122,21 @@ export default function OfficerCasePage() {
 
       <View className="jg-card" id="officer-photos">
         <Text className="jg-subtitle">照片和签名（{c.photos.length}）</Text>
-        {c.photos.map((p) => (
-          <CasePhoto key={p.id} photo={p} />
-        ))}
+        <View className="jg-photo-strip">
+          {c.photos.map((p) => (
+            <CasePhoto key={p.id} photo={p} onOpen={open} />
+          ))}
+        </View>
       </View>
 
       <CaseTimeline id="officer-timeline" title="处理经过" events={c.events} showTextCheck />
+      </View>
+      <View className="jg-review-side">
 
       {c.actions.includes('CONFIRM') && (
         <View className="jg-card" id="officer-decision">
           <Text className="jg-subtitle">审核决定</Text>
+          {process.env.TARO_ENV === 'h5' && <Text className="jg-hint jg-shortcuts">快捷键：C 确认 · R 退回补充 · N 下一件</Text>}
           <View className="jg-row">
             <Button id="decide-confirm" className="jg-button" type={mode === 'confirm' ? 'primary' : 'default'} size="large" onClick={() => setMode('confirm')}>
               确认
@@ -141,32 +185,48 @@ export default function OfficerCasePage() {
         </View>
       )}
       <ErrorText id="officer-case-error" message={decision.error} />
+      <Button id="next-case" className="jg-button" size="large" onClick={() => void nextCase()}>
+        下一件待审核
+      </Button>
+      </View>
+      </View>
+      {zoom && (
+        <View id="photo-zoom" className={`jg-zoom ${zoom.signature ? 'jg-zoom-signature' : ''}`} onClick={() => setZoom(null)}>
+          <Image className="jg-zoom-img" src={zoom.src} mode="aspectFit" />
+          <Text className="jg-zoom-close">点击任意处关闭（Esc）</Text>
+        </View>
+      )}
     </PageShell>
   )
 }
 
-function CasePhoto({ photo }: { photo: Photo }) {
+function CasePhoto({ photo, onOpen }: { photo: Photo; onOpen: (src: string, signature: boolean) => void }) {
   const [src, setSrc] = useState('')
   useEffect(() => {
     photoSrc(photo.url)
       .then(setSrc)
       .catch(() => setSrc(''))
   }, [photo.url])
+  const signature = photo.slot === 'SIGNATURE'
+  const who = photo.uploadedBy === 'B' ? '乙方' : '甲方'
+  // The frame keeps the photo's own aspect ratio so the whole picture shows; a signature (a
+  // transparent PNG) is drawn on white so its ink can be seen.
+  const ratio = photo.width > 0 && photo.height > 0 ? `${photo.width} / ${photo.height}` : undefined
   return (
-    <Field
-      label={
-        <>
-          {SLOT_TITLES[photo.slot]}（{photo.uploadedBy === 'B' ? '乙方' : '甲方'}上传，{photo.width}×{photo.height}
-          {photo.capturedAt ? `，拍摄于 ${shanghai(photo.capturedAt)}` : ''}）
-        </>
-      }
-      hint={<>SHA-256 {photo.sha256.slice(0, 16)}…</>}
-    >
-      {src ? (
-        <Image className="jg-photo" src={src} mode="widthFix" onClick={() => void Taro.previewImage({ urls: [src], current: src })} />
-      ) : (
-        <Text className="jg-hint">正在加载照片…</Text>
-      )}
-    </Field>
+    <View className={`jg-photo-item ${signature ? 'jg-photo-signature' : ''}`} data-slot={photo.slot}>
+      <Text className="jg-label">
+        {signature ? `${who}签名` : SLOT_TITLES[photo.slot]}（{who}上传）
+      </Text>
+      <View className="jg-photo-frame" style={ratio ? { aspectRatio: ratio } : undefined} onClick={() => src && onOpen(src, signature)}>
+        {src ? <Image className="jg-photo-img" src={src} mode="aspectFit" /> : <Text className="jg-hint">正在加载照片…</Text>}
+      </View>
+      <Text className="jg-photo-meta">
+        {photo.width}×{photo.height}
+        {photo.capturedAt ? ` · 拍摄于 ${shanghai(photo.capturedAt)}` : ''}
+      </Text>
+      <Text className="jg-photo-hash" selectable>
+        SHA-256 {photo.sha256}
+      </Text>
+    </View>
   )
 }

@@ -16,11 +16,19 @@ const LIVE_TEXT: Record<LiveState, string> = {
   reconnecting: '实时提醒已断开，正在重新连接…',
 }
 
-type Tab = 'pending' | 'disputed' | 'done'
+type Tab = 'pending' | 'disputed' | 'returned' | 'done'
+
+const EMPTY_TEXT: Record<Tab, string> = {
+  pending: '没有待审核的事故，辛苦了。',
+  disputed: '没有有争议的待审核事故。',
+  returned: '没有退回补充、等待当事人修改的事故。',
+  done: '还没有已确认的案件。',
+}
 
 const QUERIES: Record<Tab, string> = {
   pending: 'status=PENDING_REVIEW',
   disputed: 'status=PENDING_REVIEW&disputed=true',
+  returned: 'status=RETURNED',
   done: 'status=CONFIRMED',
 }
 
@@ -106,9 +114,9 @@ export default function OfficerHomePage() {
           {LIVE_TEXT[live]}
         </Text>
         <View className="jg-row">
-          {(['pending', 'disputed', 'done'] as Tab[]).map((t) => (
+          {(['pending', 'disputed', 'returned', 'done'] as Tab[]).map((t) => (
             <Text key={t} id={`officer-tab-${t}`} className={`jg-choice ${tab === t ? 'jg-choice-on' : ''}`} onClick={() => void load(t)}>
-              {{ pending: '待审核', disputed: '有争议', done: '已确认' }[t]}
+              {{ pending: '待审核', disputed: '有争议', returned: '已退回', done: '已处理' }[t]}
             </Text>
           ))}
         </View>
@@ -119,7 +127,7 @@ export default function OfficerHomePage() {
             共 {total} 起
           </Text>
         )}
-        {items?.length === 0 && <Text className="jg-hint">{tab === 'done' ? '还没有已确认的案件。' : '没有待审核的事故，辛苦了。'}</Text>}
+        {items?.length === 0 && <Text className="jg-hint">{EMPTY_TEXT[tab]}</Text>}
         {items?.map((i) => (
           <View key={i.id} className="jg-choice officer-case" id={`officer-case-${i.id}`} onClick={() => open(`/packages/officer/case/index?id=${i.id}`)}>
             <Text className="jg-label">
