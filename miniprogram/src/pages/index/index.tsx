@@ -1,7 +1,7 @@
-// Home page (首页): the driver's service entries and the login state.
-import { refreshUnread } from '@/services/unread-badge'
+// Home page (首页): the driver's open work (cards that bring them back), service entries, login state.
+import { refreshUnread, showUnread } from '@/services/unread-badge'
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
@@ -10,6 +10,8 @@ import { getMe } from '@/api/me'
 import { isStaff, type Me } from '@/api/types'
 import { ROLE_LABELS } from '@/utils/labels'
 import { PAGES, open, staffHome } from '@/utils/nav'
+import { markMessageRead } from '@/api/notifications'
+import { loadOpenWork, type WorkCard } from './open-work'
 import './index.css'
 
 interface Entry {
@@ -29,12 +31,24 @@ type LoginState = { kind: 'checking' } | { kind: 'guest' } | { kind: 'user'; me:
 
 export default function IndexPage() {
   const [login, setLogin] = useState<LoginState>({ kind: 'checking' })
+  const [work, setWork] = useState<WorkCard[]>([])
 
   useDidShow(() => {
-    void refreshUnread()
     if (!getToken()) {
+      void refreshUnread()
+      setWork([])
       setLogin({ kind: 'guest' })
       return
+    }
+    // Only a driver has open work; the messages page it reads also gives the 消息 badge.
+    if (Taro.getStorageSync('jg.role') === 'driver') {
+      void loadOpenWork().then(({ cards, unread }) => {
+        setWork(cards)
+        if (unread !== null) showUnread(unread)
+      })
+    } else {
+      setWork([])
+      void refreshUnread()
     }
     getMe()
       .then((me) => setLogin({ kind: 'user', me }))
@@ -59,6 +73,23 @@ export default function IndexPage() {
 
       <View id="login-state" className="jg-card home-login">{renderLogin(login)}</View>
 
+      {work.length > 0 && (
+        <View id="open-work" className="home-work">
+          <Text className="home-work-heading">待办</Text>
+          {work.map((card) => (
+            <View key={card.id} id={card.id} className="jg-card home-work-card" hoverClass="home-entry-pressed" onClick={() => openCard(card)}>
+              <Text className="home-work-title">{card.title}</Text>
+              {card.lines.map((line) => (
+                <Text key={line} className="jg-hint home-work-line">
+                  {line}
+                </Text>
+              ))}
+              <Text className="home-work-go">查看 ›</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
       <View className="home-entries">
         {MAIN_ENTRIES.map((entry) => (
           <View key={entry.id} id={entry.id} className="home-entry" hoverClass="home-entry-pressed" onClick={() => open(entry.url)}>
@@ -78,6 +109,11 @@ export default function IndexPage() {
       </View>
     </PageShell>
   )
+}
+
+function openCard(card: WorkCard) {
+  if (card.messageId) void markMessageRead(card.messageId).catch(() => undefined)
+  open(card.url)
 }
 
 function renderLogin(login: LoginState) {
