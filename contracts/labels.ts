@@ -328,3 +328,35 @@ export const PERSONAL_FIELD_LABELS: Readonly<Record<string, string>> = {
   examProgress: '考试进度',
 };
 export const personalFieldLabel = (field: string) => PERSONAL_FIELD_LABELS[field] ?? field;
+
+/** The record imports' column names (数据导入) in Chinese, for the page and the rejection reasons. */
+export const IMPORT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  idNumber: '身份证号',
+  name: '姓名',
+  licenceClass: '准驾车型',
+  firstIssuedAt: '初次领证日期',
+  validUntil: '有效期至',
+  status: '状态',
+  points: '记分',
+  nextMedicalCheckAt: '下次体检日期',
+  phone: '手机号',
+  fileNumber: '档案编号',
+  plate: '车牌号',
+  plateType: '号牌种类',
+  vin: '车辆识别代号',
+  ownerIdNumber: '所有人身份证号',
+  brand: '品牌',
+  model: '型号',
+  registeredAt: '注册登记日期',
+  inspectionDueAt: '检验有效期至',
+  insuranceExpiresAt: '交强险到期日',
+  occurredAt: '违法时间',
+  place: '违法地点',
+  code: '违法代码',
+  description: '违法行为',
+  fineFen: '罚款（分）',
+  decidedAt: '处理时间',
+  licenceNumber: '驾驶证号',
+};
+/** "车牌号（plate）": the Chinese name with the column name the file must use. */
+export const importFieldLabel = (field: string) => (IMPORT_FIELD_LABELS[field] ? `${IMPORT_FIELD_LABELS[field]}（${field}）` : field);

@@ -1,12 +1,12 @@
 // The browser build's navigation bar: Taro's own h5 bar is hidden (TARO.md), so every page gets its
 // title here, a back arrow on sub-pages (to the previous page, or to the right home page when the
-// page was opened directly by its address) and nothing on tab pages (the tab bar is there).
+// page was opened directly by its address) and none on tab pages and the staff workbenches.
 // WeChat keeps its native navigation bar, so the weapp build renders nothing.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PAGES, relaunch } from '@/utils/nav'
-import { homeFor, isTabPage } from '@/utils/nav-bar'
+import { homeFor, isRootPage } from '@/utils/nav-bar'
 import './NavBar.css'
 
 function currentPath(): string {
@@ -42,7 +42,7 @@ export default function NavBar({ title }: { title?: string }) {
 
   return (
     <View className="jg-navbar" id="jg-navbar">
-      {path && !isTabPage(path) && (
+      {path && !isRootPage(path) && (
         <View id="nav-back" className="jg-navbar-back" onClick={back} aria-label="返回">
           <Text className="jg-navbar-arrow">‹</Text>
           <Text>返回</Text>

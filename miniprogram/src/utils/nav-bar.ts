@@ -4,10 +4,12 @@ import Taro from '@tarojs/taro'
 import { PAGES } from '@jiaoguan/contracts/pages'
 import type { StaffRole } from '@/api/types'
 
-const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.me]
+// Tab pages (the tab bar leads on) and the staff workbenches (the side navigation and 退出登录 do)
+// are where a back arrow has nowhere to go.
+const ROOT_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.me, PAGES.officerHome, PAGES.agentHome, PAGES.adminHome]
 
-export function isTabPage(path: string): boolean {
-  return TAB_PAGES.includes(path)
+export function isRootPage(path: string): boolean {
+  return ROOT_PAGES.includes(path)
 }
 
 const STAFF_HOMES: Record<StaffRole, string> = { officer: PAGES.officerHome, agent: PAGES.agentHome, admin: PAGES.adminHome }

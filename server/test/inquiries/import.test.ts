@@ -83,7 +83,18 @@ describe('licence import', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.message).toMatch(/klass/);
+    // Missing columns are named in Chinese with the column name the file must use.
+    expect(res.body.error.message).toMatch(/缺少列：准驾车型（licenceClass）、初次领证日期（firstIssuedAt）/);
     expect(await ctx.db.licence.count()).toBe(0);
+  });
+
+  it('names a missing or wrong value of a row by its Chinese field name', async () => {
+    const res = await importJson(ctx, admin, 'licences', [
+      { idNumber: ID1, name: '', licenceClass: 'C1', firstIssuedAt: '2015-03-10', validUntil: '2027-03-10', status: 'A', points: 3 },
+      { idNumber: ID2, name: '王芳', licenceClass: 'C1', firstIssuedAt: '2015-03-10', validUntil: '2027-03-10', status: 'A', points: 'x' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.rejected.map((r: { reason: string }) => r.reason)).toEqual(['缺少姓名（name）', '记分（points） 应为整数']);
   });
 
   it('takes a JSON array with element positions as line numbers', async () => {

@@ -4,6 +4,7 @@ import { LICENCE_STATUS, POINT_VALUES, VEHICLE_STATUS, splitLicenceClasses, spli
 import { defaultPlateType, normalisePlate, plateKind, plateTypeProblem } from '@jiaoguan/contracts/plate';
 import { shanghaiMidnightOf } from '@jiaoguan/contracts/time';
 import { isValidVin } from '@jiaoguan/contracts/vin';
+import { importFieldLabel } from '@jiaoguan/contracts/labels';
 
 import type { ImportKind } from '@jiaoguan/contracts/schemas/inquiries';
 
@@ -76,12 +77,12 @@ type Raw = Record<string, unknown>;
 function text(raw: Raw, field: string, max: number, optional = false): string | null {
   const v = raw[field];
   const s = v === undefined || v === null ? '' : typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null;
-  if (s === null) throw new RowProblem(`${field} 应为文本`);
+  if (s === null) throw new RowProblem(`${importFieldLabel(field)} 应为文本`);
   if (s === '') {
     if (optional) return null;
-    throw new RowProblem(`缺少 ${field}`);
+    throw new RowProblem(`缺少${importFieldLabel(field)}`);
   }
-  if (s.length > max) throw new RowProblem(`${field} 太长（最多${max}个字符）`);
+  if (s.length > max) throw new RowProblem(`${importFieldLabel(field)} 太长（最多${max}个字符）`);
   return s;
 }
 
@@ -90,9 +91,9 @@ const req = (raw: Raw, field: string, max: number) => text(raw, field, max) as s
 function int(raw: Raw, field: string, min: number, max: number): number {
   const v = raw[field];
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (v === undefined || v === null || v === '') throw new RowProblem(`缺少 ${field}`);
-  if (!Number.isInteger(n)) throw new RowProblem(`${field} 应为整数`);
-  if (n < min || n > max) throw new RowProblem(`${field} 超出范围（${min}～${max}）`);
+  if (v === undefined || v === null || v === '') throw new RowProblem(`缺少${importFieldLabel(field)}`);
+  if (!Number.isInteger(n)) throw new RowProblem(`${importFieldLabel(field)} 应为整数`);
+  if (n < min || n > max) throw new RowProblem(`${importFieldLabel(field)} 超出范围（${min}～${max}）`);
   return n;
 }
 
@@ -124,7 +125,7 @@ function date(raw: Raw, field: string, optional = false): Date | null {
   const s = text(raw, field, 40, optional);
   if (s === null) return null;
   const d = parseImportDate(s);
-  if (!d) throw new RowProblem(`${field} 日期格式不正确（例如 2026-01-05 或 2026-01-05 08:30:00）`);
+  if (!d) throw new RowProblem(`${importFieldLabel(field)} 日期格式不正确（例如 2026-01-05 或 2026-01-05 08:30:00）`);
   return d;
 }
 
@@ -143,19 +144,19 @@ function idNumber(raw: Raw, field: string, optional = false): string | null {
   if (s === null) return null;
   const id = normaliseIdNumber(s);
   const problem = idNumberProblem(id);
-  if (problem) throw new RowProblem(`${field}：${ID_NUMBER_MESSAGES[problem]}`);
+  if (problem) throw new RowProblem(`${importFieldLabel(field)}：${ID_NUMBER_MESSAGES[problem]}`);
   return id;
 }
 
 function statusCode(raw: Raw, table: Readonly<Record<string, string>>): string {
   const s = req(raw, 'status', 8).toUpperCase();
-  if (!splitStatus(s, table)) throw new RowProblem(`status 状态代码 ${s} 不认识`);
+  if (!splitStatus(s, table)) throw new RowProblem(`状态代码 ${s} 不认识（status）`);
   return s;
 }
 
 function licence(raw: Raw): LicenceRow {
   const licenceClass = req(raw, 'licenceClass', 16).toUpperCase();
-  if (!splitLicenceClasses(licenceClass)) throw new RowProblem(`licenceClass 准驾车型 ${licenceClass} 不认识`);
+  if (!splitLicenceClasses(licenceClass)) throw new RowProblem(`准驾车型 ${licenceClass} 不认识（licenceClass）`);
   const firstIssuedAt = reqDate(raw, 'firstIssuedAt');
   const validUntil = reqDate(raw, 'validUntil');
   if (validUntil.getTime() <= firstIssuedAt.getTime()) throw new RowProblem('validUntil 有效期止应晚于初次领证日期');

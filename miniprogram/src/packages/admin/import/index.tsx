@@ -8,13 +8,34 @@ import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
 import { getToken, toApiError, errorMessage } from '@/api/http'
 import type { ImportKind, ImportOutcome } from '@/api/inquiries'
+import { importFieldLabel } from '@jiaoguan/contracts/labels'
+import { previewOf, type Preview } from './preview'
 import './index.css'
 
-const KINDS: { key: ImportKind; label: string; fields: string }[] = [
-  { key: 'licences', label: '驾驶证', fields: 'idNumber, name, licenceClass, firstIssuedAt, validUntil, status, points' },
-  { key: 'vehicles', label: '机动车', fields: 'plate, plateType, vin, ownerIdNumber, brand, model, registeredAt, inspectionDueAt, status' },
-  { key: 'violations', label: '违法记录', fields: 'plate, plateType（可选）, occurredAt, place, code, description, fineFen, points, status' },
+// The columns each kind takes (the server's IMPORT_FIELDS), shown with their Chinese names.
+const KINDS: { key: ImportKind; label: string; required: readonly string[]; optional: readonly string[] }[] = [
+  {
+    key: 'licences',
+    label: '驾驶证',
+    required: ['idNumber', 'name', 'licenceClass', 'firstIssuedAt', 'validUntil', 'status', 'points'],
+    optional: ['nextMedicalCheckAt', 'phone', 'fileNumber'],
+  },
+  {
+    key: 'vehicles',
+    label: '机动车',
+    required: ['plate', 'plateType', 'vin', 'ownerIdNumber', 'brand', 'model', 'registeredAt', 'inspectionDueAt', 'status'],
+    optional: ['insuranceExpiresAt'],
+  },
+  {
+    key: 'violations',
+    label: '违法记录',
+    required: ['plate', 'occurredAt', 'place', 'code', 'description', 'fineFen', 'points', 'status'],
+    optional: ['plateType', 'decidedAt', 'licenceNumber'],
+  },
 ]
+
+/** The first part of a file is enough for the preview of its first rows. */
+const PREVIEW_BYTES = 256 * 1024
 
 const contentTypeOf = (name: string) => (name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv')
 
@@ -76,17 +97,22 @@ export default function AdminImportPage() {
   const [fileName, setFileName] = useState('')
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null)
   const [error, setError] = useState('')
+  // Browser: the file picked and its first rows, waiting for 确认导入.
+  const [picked, setPicked] = useState<{ file: File; preview: Preview } | null>(null)
+
+  const current = KINDS.find((k) => k.key === kind)!
 
   const onPick = async () => {
     setError('')
     setOutcome(null)
+    setPicked(null)
     try {
       if (process.env.TARO_ENV === 'h5') {
         const file = await pickBrowserFile()
         if (!file) return
         setFileName(file.name)
-        setProgress(0)
-        setOutcome(await uploadInBrowser(kind, file, setProgress))
+        const head = await file.slice(0, file.name.toLowerCase().endsWith('.json') ? file.size : PREVIEW_BYTES).text()
+        setPicked({ file, preview: previewOf(head, current) })
       } else {
         setProgress(0)
         setOutcome(await uploadInWechat(kind))
@@ -98,22 +124,85 @@ export default function AdminImportPage() {
     }
   }
 
-  const current = KINDS.find((k) => k.key === kind)!
+  const onConfirm = async () => {
+    if (!picked) return
+    setError('')
+    try {
+      setProgress(0)
+      setOutcome(await uploadInBrowser(kind, picked.file, setProgress))
+      setPicked(null)
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setProgress(null)
+    }
+  }
+
   return (
     <StaffHome role="admin" title="数据导入">
       <View className="jg-card">
         <View className="imp-chips">
           {KINDS.map((k) => (
-            <Text key={k.key} id={`import-kind-${k.key}`} className={k.key === kind ? 'imp-chip imp-chip-on' : 'imp-chip'} onClick={() => setKind(k.key)}>
+            <Text key={k.key} id={`import-kind-${k.key}`} className={k.key === kind ? 'imp-chip imp-chip-on' : 'imp-chip'} onClick={() => {
+                setKind(k.key)
+                setPicked(null)
+              }}>
               {k.label}
             </Text>
           ))}
         </View>
-        <Text className="jg-hint">CSV 文件第一行为列名，或 JSON 数组。列名：{current.fields}</Text>
+        <Text className="jg-hint">CSV 文件第一行为列名，或 JSON 数组。</Text>
+        <Text id="import-fields" className="jg-hint">
+          必填列：{current.required.map(importFieldLabel).join('、')}
+        </Text>
+        <Text className="jg-hint">选填列：{current.optional.map(importFieldLabel).join('、')}</Text>
         <Text className="jg-hint">日期写作 2026-01-05 或 2026-01-05 08:30:00（北京时间）。同一记录重复导入会更新，不会重复。</Text>
         <Button id="import-pick" className="jg-button" type="primary" size="large" disabled={progress !== null} onClick={() => void onPick()}>
-          选择文件并导入
+          {process.env.TARO_ENV === 'h5' ? '选择文件' : '选择文件并导入'}
         </Button>
+        {picked && (
+          <View id="import-preview">
+            <Text className="jg-subtitle">
+              {fileName} 的前 {picked.preview.rows.length} 行
+            </Text>
+            {picked.preview.missing.length > 0 && (
+              <Text id="import-preview-missing" className="jg-error">
+                缺少必填列：{picked.preview.missing.join('、')}。请补上这些列再导入。
+              </Text>
+            )}
+            <View className="imp-table-wrap">
+              <View className="imp-table">
+                <View className="imp-tr imp-th">
+                  {picked.preview.columns.map((c) => (
+                    <Text key={c.name} className={c.known ? 'imp-td' : 'imp-td imp-unknown'}>
+                      {c.label}
+                      {c.known ? '' : '（不认识的列）'}
+                    </Text>
+                  ))}
+                </View>
+                {picked.preview.rows.map((r, i) => (
+                  <View key={i} className="imp-tr">
+                    {picked.preview.columns.map((c, j) => (
+                      <Text key={c.name} className="imp-td">
+                        {r[j] ?? ''}
+                      </Text>
+                    ))}
+                  </View>
+                ))}
+              </View>
+            </View>
+            <Button
+              id="import-confirm"
+              className="jg-button"
+              type="primary"
+              size="large"
+              disabled={progress !== null || picked.preview.missing.length > 0}
+              onClick={() => void onConfirm()}
+            >
+              确认导入
+            </Button>
+          </View>
+        )}
         {progress !== null && (
           <View id="import-progress">
             <Text className="jg-hint">

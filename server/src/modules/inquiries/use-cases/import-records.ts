@@ -5,6 +5,7 @@ import type { Caller } from '../../../http/auth';
 import { badRequest } from '../../../http/errors';
 import { audit } from '../../../lib/audit';
 import { IMPORT_FIELDS, validateRow, type ImportKind, type RowOf } from '../import-rows';
+import { importFieldLabel } from '@jiaoguan/contracts/labels';
 import { IMPORT_BATCH_ROWS, WRITERS, openSql, type Entry, type Writer } from '../import-sql';
 import { csvRecords, jsonArrayRecords, limitBytes, type RawRecord } from '../import-stream';
 
@@ -25,7 +26,7 @@ function checkHeader(kind: ImportKind, names: string[]): void {
   const missing = required.filter((f) => !names.includes(f));
   const unknown = names.filter((n) => !known.has(n));
   if (missing.length || unknown.length) {
-    const parts = [missing.length ? `缺少列：${missing.join('、')}` : '', unknown.length ? `不认识的列：${unknown.join('、')}` : ''];
+    const parts = [missing.length ? `缺少列：${missing.map(importFieldLabel).join('、')}` : '', unknown.length ? `不认识的列：${unknown.join('、')}` : ''];
     throw badRequest(
       [{ path: 'header', message: parts.filter(Boolean).join('；'), missing, unknown }],
       `CSV 表头不正确。${parts.filter(Boolean).join('；')}`,
