@@ -8,6 +8,7 @@ export const PAGES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   staffLogin: '/pages/staff-login/index',
+  staffPassword: '/pages/staff-password/index',
   accident: '/pages/accident/index',
   accidentReport: '/pages/accident/report/index',
   accidentJoin: '/pages/accident/join/index',
@@ -27,6 +28,8 @@ export const PAGES = {
   adminDelivery: '/packages/admin/delivery/index',
   adminImport: '/packages/admin/import/index',
   adminAudit: '/packages/admin/audit/index',
+  adminStaff: '/packages/admin/staff/index',
+  adminUnits: '/packages/admin/units/index',
   stats: '/packages/stats/index/index',
 } as const;
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/staff-login/index',
+    'pages/staff-password/index',
     'pages/accident/index',
     'pages/accident/report/index',
     'pages/accident/join/index',
@@ -20,7 +21,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/officer', pages: ['index/index', 'case/index'] },
     { root: 'packages/agent', pages: ['index/index', 'faq/index'] },
-    { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index', 'staff/index', 'units/index'] },
     // Statistics: admins and officers alike (their own unit), so a subpackage of its own.
     { root: 'packages/stats', pages: ['index/index'] },
   ],

@@ -51,6 +51,12 @@ export function buildApp(deps: AppDeps): Koa {
 
   app.use(requestContext(deps.log, deps.config.instanceName));
   app.use(errorMiddleware());
+  // WeChat's wx.request cannot send PATCH: the mini-program sends it as a POST with
+  // X-HTTP-Method-Override: PATCH (only that override is honoured).
+  app.use(async (ctx, next) => {
+    if (ctx.method === 'POST' && ctx.get('x-http-method-override').toUpperCase() === 'PATCH') ctx.method = 'PATCH';
+    await next();
+  });
   app.use(async (ctx, next) => {
     if (ctx.path === '/healthz') {
       ctx.body = { status: 'ok' };

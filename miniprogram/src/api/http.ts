@@ -1,11 +1,12 @@
 // HTTP client: one request wrapper that adds the session token and turns error bodies into ApiError.
 import Taro from '@tarojs/taro'
 import type { ApiErrorBody, Role } from './types'
+import { PAGES } from '@jiaoguan/contracts/pages'
 
 const TOKEN_KEY = 'jg.token'
 const ROLE_KEY = 'jg.role'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** A failed request: HTTP status, the server's error code and its Chinese message. */
 export class ApiError extends Error {
@@ -85,12 +86,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
   const token = auth ? getToken() : ''
   if (token) header.Authorization = `Bearer ${token}`
+  // wx.request has no PATCH: it goes as a POST the server reads as PATCH.
+  const sent = method === 'PATCH' && process.env.TARO_ENV === 'weapp' ? 'POST' : method
+  if (sent !== method) header['X-HTTP-Method-Override'] = method
 
   let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>
   try {
     res = await Taro.request({
       url: `${API_BASE}${path}`,
-      method,
+      method: sent,
       header,
       data: data as Taro.request.Option['data'],
       dataType: 'json',
@@ -100,7 +104,25 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
-  throw toApiError(res.statusCode, res.data)
+  const error = toApiError(res.statusCode, res.data)
+  if (token) staffSessionRefused(error)
+  throw error
+}
+
+/**
+ * A staff session the server no longer takes (deactivated, reset, expired: 401) goes back to the
+ * staff login from whatever page is open; one whose password must be changed first goes to the
+ * change-password page. Drivers' pages handle their own 401s.
+ */
+export function staffSessionRefused(error: { status: number; code: string }): void {
+  const role: unknown = Taro.getStorageSync(ROLE_KEY)
+  if (!role || role === 'driver') return
+  if (error.status === 401) {
+    clearSession()
+    void Taro.reLaunch({ url: PAGES.staffLogin })
+  } else if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    void Taro.reLaunch({ url: PAGES.staffPassword })
+  }
 }
 
 /** Field-level reasons of a validation error: details `[{ "path", "message" }]`. */

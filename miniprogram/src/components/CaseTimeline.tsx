@@ -18,7 +18,7 @@ export default function CaseTimeline({ id, title, events, showTextCheck = false 
       <Text className="jg-subtitle">{title}</Text>
       {events.map((e, i) => (
         <Text key={i} className="jg-timeline-item">
-          {shanghai(e.at)} {ACTOR_TEXT[e.actor] ?? ''} {EVENT_TEXT[e.type] ?? e.type}
+          {shanghai(e.at)} {ACTOR_TEXT[e.actor] ?? ''} {e.note ?? EVENT_TEXT[e.type] ?? e.type}
           {showTextCheck && e.textCheck && <Text className="jg-tag jg-tag-warn">{e.textCheck === 'review' ? '文字待核查' : '文字未能自动审核'}</Text>}
         </Text>
       ))}

@@ -36,6 +36,11 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
     }
     try {
       const me = await getMe()
+      // A password someone else set is replaced before anything else.
+      if (isStaff(me) && me.mustChangePassword) {
+        relaunch(PAGES.staffPassword)
+        return
+      }
       if (isStaff(me) && roles.includes(me.role)) setState({ kind: 'ready', me })
       else setState({ kind: 'denied' })
     } catch (err) {
@@ -120,6 +125,9 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
               </Text>
             ))}
           </View>
+          <Button id="staff-change-password" className="jg-button jg-staff-logout" size="large" onClick={() => void Taro.navigateTo({ url: PAGES.staffPassword })}>
+            修改密码
+          </Button>
           <Button id="staff-logout" className="jg-button jg-staff-logout" size="large" onClick={onLogout}>
             退出登录
           </Button>

@@ -4,10 +4,10 @@
 // chunked wx.request. Reconnects after a dropped stream.
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { getToken } from '@/api/http'
+import { getToken, staffSessionRefused } from '@/api/http'
 
 export interface OfficerEvent {
-  event: 'case.pending' | 'case.decided' | 'case.overdue'
+  event: 'case.pending' | 'case.decided' | 'case.overdue' | 'case.handedOver'
   data: { id: number; unit: string; at: string; status: string; caseNumber: string }
 }
 
@@ -19,7 +19,7 @@ export function parseEventFrames(buffer: string): { events: OfficerEvent[]; rest
   for (const frame of frames) {
     const event = /^event: (.+)$/m.exec(frame)?.[1]
     const data = /^data: (.+)$/m.exec(frame)?.[1]
-    if ((event === 'case.pending' || event === 'case.decided' || event === 'case.overdue') && data) {
+    if ((event === 'case.pending' || event === 'case.decided' || event === 'case.overdue' || event === 'case.handedOver') && data) {
       try {
         events.push({ event, data: JSON.parse(data) })
       } catch {
@@ -78,6 +78,8 @@ function listenInBrowser(take: Take, opened: () => void, dropped: () => void): (
   void (async () => {
     try {
       const res = await fetch(`${API_BASE}/api/officer/events`, { headers: { Authorization: `Bearer ${getToken()}` }, signal: abort.signal })
+      // A session that ended (the server closes its stream) is refused on reconnecting: back to the login.
+      if (res.status === 401) staffSessionRefused({ status: 401, code: 'UNAUTHENTICATED' })
       if (!res.ok || !res.body) throw new Error(`events: ${res.status}`)
       opened()
       const reader = res.body.getReader()
@@ -102,7 +104,11 @@ function listenInMiniProgram(take: Take, opened: () => void, dropped: () => void
     header: { Authorization: `Bearer ${getToken()}` },
     enableChunked: true,
     responseType: 'arraybuffer',
-    success: () => !aborted && dropped(),
+    success: (res: { statusCode: number }) => {
+      if (aborted) return
+      if (res.statusCode === 401) staffSessionRefused({ status: 401, code: 'UNAUTHENTICATED' })
+      dropped()
+    },
     fail: () => !aborted && dropped(),
   } as Taro.request.Option)
   task.onHeadersReceived?.(() => opened())

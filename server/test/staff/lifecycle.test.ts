@@ -246,3 +246,46 @@ describe('POST /api/me/password: the rules', () => {
     expect((await ctx.http.get('/api/me').set(as(o.token))).status).toBe(200);
   });
 });
+
+describe('what a deactivation reaches beyond the next request', () => {
+  it("closes the officer's open live queue (session.ended), and the reconnect answers 401", async () => {
+    const http = await import('node:http');
+    const { buildApp } = await import('../../src/app');
+    const app = buildApp(ctx.deps);
+    const server = http.createServer(app.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const o = await officer();
+      const res = await fetch(`${base}/api/officer/events`, { headers: as(o.token) });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      let text = '';
+      expectOk(await patch(o.id, { active: false }));
+      const until = Date.now() + 8000;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (value) text += new TextDecoder().decode(value);
+        if (done || Date.now() > until) break;
+      }
+      expect(text).toContain('event: session.ended');
+      expect((await fetch(`${base}/api/officer/events`, { headers: as(o.token) })).status).toBe(401);
+    } finally {
+      app.emit('shutdown');
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('takes a PATCH sent as POST with X-HTTP-Method-Override (WeChat cannot send PATCH)', async () => {
+    const o = await officer();
+    const res = await ctx.http.post(`/api/admin/staff/${o.id}`).set(as(admin)).set('X-HTTP-Method-Override', 'PATCH').send({ active: false });
+    expect(res.status).toBe(200);
+    expect(res.body.active).toBe(false);
+    // No other override is honoured.
+    expect((await ctx.http.post(`/api/admin/staff/${o.id}`).set(as(admin)).set('X-HTTP-Method-Override', 'DELETE').send({})).status).toBe(405);
+  });
+});
+
+function expectOk(res: { status: number; body: unknown }) {
+  if (res.status !== 200) throw new Error(`expected 200, got ${res.status}: ${JSON.stringify(res.body)}`);
+}

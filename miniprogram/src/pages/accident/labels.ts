@@ -61,6 +61,7 @@ export const EVENT_TEXT: Record<string, string> = {
   CANCELLED: '已撤销',
   EXPIRED: '超时自动关闭',
   REVIEW_OVERDUE: '审核超时，已再次提醒民警',
+  HANDED_OVER: '移交其他大队审核',
 }
 
 export const ACTOR_TEXT: Record<string, string> = { A: '甲方', B: '乙方', officer: '民警', system: '系统' }

@@ -8,7 +8,7 @@ import Field from '@/components/Field'
 import { loginStaff } from '@/api/auth'
 import { saveSession } from '@/api/http'
 import { useSubmit } from '@/hooks/useSubmit'
-import { relaunch, staffHome } from '@/utils/nav'
+import { PAGES, relaunch, staffHome } from '@/utils/nav'
 
 export default function StaffLoginPage() {
   const [username, setUsername] = useState('')
@@ -16,7 +16,8 @@ export default function StaffLoginPage() {
   const login = useSubmit(async () => {
     const { token, user } = await loginStaff({ username: username.trim(), password })
     saveSession(token, user.role)
-    relaunch(staffHome(user.role))
+    // A password someone else set (a new account, a reset) is replaced before anything else.
+    relaunch(user.mustChangePassword ? PAGES.staffPassword : staffHome(user.role))
   })
 
   const onSubmit = () => {

@@ -47,6 +47,8 @@ export interface OfficerEventHubOptions {
 
 export class OfficerEventHub {
   private readonly consoles = new Map<string, Set<PassThrough>>();
+  /** The login session behind each open console: a session that ended (logout, deactivation) closes it. */
+  private readonly sessions = new Map<PassThrough, number>();
   private readonly sent = new Map<number, number>();
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -64,15 +66,20 @@ export class OfficerEventHub {
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
   }
 
-  /** A stream of the unit's events for one open console; it ends when the client goes away. */
-  open(unitCode: string, onClose: (listener: () => void) => void): PassThrough {
+  /**
+   * A stream of the unit's events for one open console; it ends when the client goes away, or
+   * (given its login session) when that session ends: a deactivated officer stops hearing at once.
+   */
+  open(unitCode: string, onClose: (listener: () => void) => void, sessionId?: number): PassThrough {
     const stream = new PassThrough();
+    if (sessionId !== undefined) this.sessions.set(stream, sessionId);
     let set = this.consoles.get(unitCode);
     if (!set) this.consoles.set(unitCode, (set = new Set()));
     set.add(stream);
     // Tell the client how soon to reconnect, and that the stream is live.
     stream.write(`retry: 3000\n: connected\n\n`);
     const close = () => {
+      this.sessions.delete(stream);
       set!.delete(stream);
       if (set!.size === 0) this.consoles.delete(unitCode);
       stream.end();
@@ -123,6 +130,7 @@ export class OfficerEventHub {
     const readFrom = new Date(this.since.getTime() - OVERLAP_MS);
     const startedAt = new Date();
     try {
+      await this.endClosedSessions();
       const units = [...this.consoles.keys()];
       const marks = units.map(() => '?').join(', ');
       const rows = await this.db.$queryRawUnsafe<Row[]>(
@@ -164,6 +172,25 @@ export class OfficerEventHub {
       this.log.warn({ err }, 'officer events: reading the case timeline failed; will retry');
     } finally {
       this.polling = false;
+    }
+  }
+
+  /** Ends the streams whose login session is over (revoked, expired, or its account deactivated). */
+  private async endClosedSessions(): Promise<void> {
+    const ids = [...new Set(this.sessions.values())];
+    if (ids.length === 0) return;
+    const live = await this.db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT s.id FROM LoginSession s JOIN Staff st ON st.id = s.staffId
+        WHERE s.id IN (${ids.map(() => '?').join(', ')}) AND s.revokedAt IS NULL AND s.expiresAt > ? AND st.active`,
+      ...ids,
+      new Date(),
+    );
+    const open = new Set(live.map((r) => Number(r.id)));
+    for (const [stream, sessionId] of this.sessions) {
+      if (open.has(sessionId)) continue;
+      this.sessions.delete(stream);
+      for (const set of this.consoles.values()) set.delete(stream);
+      stream.end('event: session.ended\ndata: {}\n\n');
     }
   }
 

@@ -306,7 +306,7 @@ export function registerAccidentRoutes(
       ctx.set('X-Accel-Buffering', 'no');
       ctx.req.socket.setKeepAlive(true);
       ctx.status = 200;
-      ctx.body = officerEvents.open(unit.code, (close) => ctx.req.once('close', close));
+      ctx.body = officerEvents.open(unit.code, (close) => ctx.req.once('close', close), caller.sessionId);
       return undefined;
     },
   });

@@ -4,6 +4,8 @@ import { Text, View } from '@tarojs/components'
 import StaffHome from '@/components/StaffHome'
 
 const SECTIONS = [
+  { id: 'admin-staff', title: '账号管理', hint: '新建民警、客服和管理员账号，停用或恢复账号，重置密码。', url: '/packages/admin/staff/index' },
+  { id: 'admin-units', title: '大队设置', hint: '各大队的快处服务时间、高速公路事故、辖区位置和值班电话。', url: '/packages/admin/units/index' },
   { id: 'admin-exams', title: '考试计划', hint: '按月查看各考场的场次，发布、修改或取消场次，查看预约情况，分配名额，录入成绩。', url: '/packages/admin/exams/index' },
   { id: 'admin-faq', title: '常见问题与快捷回复', hint: '驾驶人咨询时先看到的常见问题答案，以及客服的快捷回复：新增、修改、删除。', url: '/packages/agent/faq/index' },
   { id: 'admin-import', title: '数据导入', hint: '导入驾驶证、机动车、违法记录，查看未导入的行及原因。', url: '/packages/admin/import/index' },
