@@ -1,6 +1,6 @@
 // Unit tests of the "me" page: identity binding form, staff profile and logout.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { getStorageSync, request, resetTaroMock } from './taro-mock'
+import { getStorageSync, navigateTo, request, resetTaroMock, setStorageSync } from './taro-mock'
 import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from './helpers'
 import { saveSession } from '@/api/http'
 import MePage from '@/pages/me/index'
@@ -96,24 +96,43 @@ describe('me page for a driver', () => {
   })
 
   it('releases a bound identity after a confirmation, and offers the form again', async () => {
-    queueReplies(reply(200, bound))
+    queueReplies(reply(200, bound), reply(200, { items: [{ id: 3, plate: '鲁D12345' }], total: 1 }))
     render(<MePage />)
     fireEvent.click(await screen.findByText('解除绑定'))
     expect(byId('identity-unbind-dialog').textContent).toContain('已绑定的车辆会一并解除')
     queueReplies(reply(200, unbound))
     fireEvent.click(byId('identity-unbind-confirm'))
     await waitFor(() => expect(byId('identity-status').textContent).toContain('未绑定身份'))
-    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/me/identity', method: 'DELETE' })
+    expect(requestCall(2)).toMatchObject({ url: 'http://api.test/api/me/identity', method: 'DELETE' })
     expect(byId('identity-form')).toBeTruthy()
   })
 
   it('logs out: tells the server, forgets the token, shows the login offer', async () => {
-    queueReplies(reply(200, bound), reply(200, { ok: true }))
+    queueReplies(reply(200, bound), reply(200, { items: [{ id: 3, plate: '鲁D12345' }], total: 1 }), reply(200, { ok: true }))
     render(<MePage />)
+    await screen.findByText('鲁D12345')
     fireEvent.click(await screen.findByText('退出登录'))
     await screen.findByText('您还没有登录')
-    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/auth/logout', method: 'POST' })
+    expect(requestCall(2)).toMatchObject({ url: 'http://api.test/api/auth/logout', method: 'POST' })
     expect(getStorageSync('jg.token')).toBe('')
+  })
+
+  it('shows the bound plates with a way to the inquiry page, the notices allowed on this phone, and 关于', async () => {
+    setStorageSync('jg.subscriptions', { exam_booking: 'accept', accident_progress: 'reject' })
+    queueReplies(reply(200, bound), reply(200, { items: [{ id: 3, plate: '鲁D12345' }], total: 1 }))
+    render(<MePage />)
+    expect((await screen.findByText('鲁D12345')).id).toBe('me-vehicle-3')
+    expect(requestCall(1).url).toBe('http://api.test/api/me/vehicles')
+    fireEvent.click(byId('me-vehicles-open'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/inquiry/index' })
+    expect(byId('me-sub-exam_booking').textContent).toContain('已允许')
+    expect(byId('me-sub-accident_progress').textContent).toContain('未允许')
+    expect(byId('me-sub-consultation_reply').textContent).toContain('未询问')
+    // Asking again needs WeChat's dialog: the browser build offers no button.
+    expect(document.getElementById('me-subscribe-again')).toBeNull()
+    expect(byId('me-privacy')).toBeTruthy()
+    expect(byId('me-version').textContent).toMatch(/版本 \d+\.\d+\.\d+/)
+    expect(byId('me-hotline').textContent).toContain('12122')
   })
 
   it('drops a token the server no longer accepts', async () => {

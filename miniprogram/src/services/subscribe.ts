@@ -25,7 +25,10 @@ export async function askToSubscribe(keys: SubscribeKey[]): Promise<Partial<Reco
       const answer = result[ids[key]]
       if (answer !== undefined) answers[key] = answer === 'accept' || answer === 'acceptWithAudio' ? 'accept' : 'reject'
     }
-    if (Object.keys(answers).length > 0) await reportSubscriptions(answers)
+    if (Object.keys(answers).length > 0) {
+      rememberAnswers(answers)
+      await reportSubscriptions(answers)
+    }
     return answers
   } catch {
     return {}
@@ -45,4 +48,16 @@ export async function preloadSubscribeTemplates(): Promise<void> {
 /** Forgets the cached template ids (tests). */
 export function resetSubscribeCache(): void {
   cachedIds = undefined
+}
+
+const ANSWERS_KEY = 'jg.subscriptions'
+
+/** The last answer given on this phone per template (我的 shows them; the server keeps the grants). */
+export function lastAnswers(): Partial<Record<SubscribeKey, SubscribeAnswer>> {
+  const stored = Taro.getStorageSync(ANSWERS_KEY) as unknown
+  return stored && typeof stored === 'object' ? (stored as Partial<Record<SubscribeKey, SubscribeAnswer>>) : {}
+}
+
+function rememberAnswers(answers: Partial<Record<SubscribeKey, SubscribeAnswer>>): void {
+  Taro.setStorageSync(ANSWERS_KEY, { ...lastAnswers(), ...answers })
 }

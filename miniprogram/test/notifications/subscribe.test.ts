@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { request, resetTaroMock } from '../taro-mock'
 import { queueReplies, reply, requestCall } from '../helpers'
 import { saveSession } from '@/api/http'
-import { askToSubscribe, resetSubscribeCache } from '@/services/subscribe'
+import { askToSubscribe, lastAnswers, resetSubscribeCache } from '@/services/subscribe'
 
 const taro = Taro as unknown as { getEnv: () => string; requestSubscribeMessage?: jest.Mock }
 const originalGetEnv = taro.getEnv
@@ -39,6 +39,12 @@ it('in WeChat asks for the configured template ids and reports accept and reject
     method: 'POST',
     data: { templates: { accident_progress: 'accept', exam_booking: 'reject' } },
   })
+  // 我的 shows the last answers on this phone; a later answer replaces only its own template.
+  expect(lastAnswers()).toEqual({ accident_progress: 'accept', exam_booking: 'reject' })
+  taro.requestSubscribeMessage!.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'T-EXAM': 'accept' })
+  queueReplies(reply(200, { items: [] }))
+  await askToSubscribe(['exam_booking'])
+  expect(lastAnswers()).toEqual({ accident_progress: 'accept', exam_booking: 'accept' })
 })
 
 it('never throws when the user closes the dialog or WeChat refuses', async () => {

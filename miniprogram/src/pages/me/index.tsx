@@ -1,4 +1,5 @@
-// "Me" page (我的): who is logged in, driver identity binding, the privacy notice, account deletion, logout.
+// "Me" page (我的): who is logged in, driver identity binding, vehicles, message notices, the privacy
+// notice, account deletion, about, logout.
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -14,6 +15,7 @@ import { ROLE_LABELS, unitLabel } from '@/utils/labels'
 import { PAGES, open, staffHome } from '@/utils/nav'
 import AccountPrivacy from './AccountPrivacy'
 import UnbindIdentity from './UnbindIdentity'
+import { About, Subscriptions, Vehicles } from './DriverExtras'
 
 type State = { kind: 'loading' } | { kind: 'guest' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me }
 
@@ -72,6 +74,7 @@ export default function MePage() {
       {state.kind !== 'loading' && (
         <AccountPrivacy driver={state.kind === 'ready' && !isStaff(state.me)} onDeleted={() => setState({ kind: 'guest' })} />
       )}
+      {state.kind !== 'loading' && <About />}
       {state.kind === 'ready' && (
         <Button id="logout" className="jg-button" size="large" onClick={onLogout}>
           退出登录
@@ -145,6 +148,8 @@ function DriverProfile({ me, onChange }: DriverProfileProps) {
         {identity.bound && <UnbindIdentity onChange={onChange} />}
       </View>
       {!identity.bound && <IdentityForm onBound={onChange} />}
+      <Vehicles bound={identity.bound} />
+      <Subscriptions />
     </View>
   )
 }
