@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import { isLicenceClass } from '@jiaoguan/contracts/labels'
 import { useDidShow } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
@@ -76,6 +76,7 @@ export default function AdminExamsPage() {
     <PageShell>
       <Text className="jg-title">考试计划</Text>
       <ErrorText id="admin-exams-error" message={allocate.error || error} />
+      <NewSessionForm venues={venues} onCreated={() => void load()} />
       {notice && (
         <Text id="admin-exams-notice" className="jg-hint">
           {notice}
@@ -86,7 +87,7 @@ export default function AdminExamsPage() {
       {acting?.kind === 'cancel' && <CancelSessionDialog session={acting.session} onClose={() => setActing(null)} onDone={onActed} />}
       {sessions === null && !error && <Text className="jg-hint">正在加载…</Text>}
       {sessions && sessions.length > 0 && <FillChart sessions={sessions} />}
-      {sessions?.length === 0 && <Text className="jg-hint">还没有考试场次，可在下方发布。</Text>}
+      {sessions?.length === 0 && <Text className="jg-hint">还没有考试场次，可在上方发布。</Text>}
       {sessions?.map((s) => {
         const rate = Math.min(1, s.fillRate)
         const waiting = s.allocation === 'RANKED' && !s.allocated
@@ -128,7 +129,6 @@ export default function AdminExamsPage() {
           </View>
         )
       })}
-      <NewSessionForm onCreated={() => void load()} />
       <ImportBox
         id="learners"
         title="导入学员"
@@ -156,7 +156,29 @@ function FillChart({ sessions }: { sessions: AdminExamSession[] }) {
   )
 }
 
-function NewSessionForm({ onCreated }: { onCreated: () => void }) {
+/** A time typed as "2026-12-20 09:00", or chosen with a date and a time picker. */
+function DateTimeField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+  const [date = '', time = ''] = value.split(' ')
+  return (
+    <Field label={label}>
+      <Input id={id} className="jg-input" placeholder="2026-12-20 09:00" value={value} onInput={(e) => onChange(e.detail.value)} />
+      <View className="admin-exam-pickers">
+        <Picker mode="date" value={date} onChange={(e) => onChange(`${String(e.detail.value)} ${time || '09:00'}`)}>
+          <Text id={`${id}-date`} className="exam-chip">
+            选日期
+          </Text>
+        </Picker>
+        <Picker mode="time" value={time || '09:00'} onChange={(e) => onChange(`${date || ''} ${String(e.detail.value)}`.trim())}>
+          <Text id={`${id}-time`} className="exam-chip">
+            选时间
+          </Text>
+        </Picker>
+      </View>
+    </Field>
+  )
+}
+
+function NewSessionForm({ venues, onCreated }: { venues: Venue[]; onCreated: () => void }) {
   const [form, setForm] = useState({ subject: '1', licenceClass: 'C1', venue: '', startsAt: '', capacity: '30', opensAt: '', closesAt: '', allocation: 'FIRST_COME' as Allocation })
   const [done, setDone] = useState('')
   const set = (key: keyof typeof form) => (e: { detail: { value: string } }) => setForm({ ...form, [key]: e.detail.value })
@@ -202,16 +224,33 @@ function NewSessionForm({ onCreated }: { onCreated: () => void }) {
     <View id="new-session" className="jg-card">
       <Text className="jg-subtitle">发布考试场次</Text>
       <Text className="jg-hint">考试计划须至少提前10天公布；时间均为北京时间。</Text>
+      <Field label="科目">
+        <View className="exam-chips">
+          {[1, 2, 3, 4].map((n) => (
+            <Text key={n} id={`new-session-subject-${n}`} className={form.subject === String(n) ? 'exam-chip exam-chip-on' : 'exam-chip'} onClick={() => setForm({ ...form, subject: String(n) })}>
+              {SUBJECT_LABELS[n]}
+            </Text>
+          ))}
+        </View>
+      </Field>
       <View className="admin-exam-row">
-        {field('subject', `科目（1、2、3，4为${SUBJECT_LABELS[4]}）`)}
         {field('licenceClass', '准驾车型', 'C1')}
         {field('capacity', '考位数')}
       </View>
-      {field('venue', '考场', '考场名称')}
+      {field('venue', '考场', '考场名称（新考场直接填写）')}
+      {venues.length > 0 && (
+        <View className="exam-chips">
+          {venues.map((v) => (
+            <Text key={v.id} id={`new-session-venue-${v.id}`} className={form.venue === v.name ? 'exam-chip exam-chip-on' : 'exam-chip'} onClick={() => setForm({ ...form, venue: v.name })}>
+              {v.name}
+            </Text>
+          ))}
+        </View>
+      )}
       <View className="admin-exam-row">
-        {field('startsAt', '考试时间', '2026-12-20 09:00')}
-        {field('opensAt', '开始预约', '2026-12-01 09:00')}
-        {field('closesAt', '截止预约', '2026-12-17 17:00')}
+        <DateTimeField id="new-session-startsAt" label="考试时间" value={form.startsAt} onChange={(v) => setForm((f) => ({ ...f, startsAt: v }))} />
+        <DateTimeField id="new-session-opensAt" label="开始预约" value={form.opensAt} onChange={(v) => setForm((f) => ({ ...f, opensAt: v }))} />
+        <DateTimeField id="new-session-closesAt" label="截止预约" value={form.closesAt} onChange={(v) => setForm((f) => ({ ...f, closesAt: v }))} />
       </View>
       <View className="exam-chips">
         {(['FIRST_COME', 'RANKED'] as const).map((a) => (
