@@ -55,6 +55,10 @@ export const officerStats = () => request<OfficerStats>('/api/officer/stats')
 export const officerCase = (id: number) => request<AccidentCase>(`/api/officer/accidents/${id}`)
 export const decide = (id: number, body: DecisionRequest) => request<AccidentCase>(`/api/officer/accidents/${id}/decision`, { method: 'POST', data: body })
 
+/** Hands a case under review to another unit (大队) with a reason; the answer is the case as it now stands, no longer the caller's. */
+export const handOver = (id: number, body: { unit: string; reason: string }) =>
+  request<AccidentCase>(`/api/officer/accidents/${id}/handover`, { method: 'POST', data: body })
+
 /** A photo to upload: a local file path (WeChat) or the picked file / drawn image itself (browser). */
 export type UploadSource = string | Blob
 

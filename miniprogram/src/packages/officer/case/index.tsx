@@ -12,6 +12,7 @@ import PartyList from '@/components/PartyList'
 import '@/components/accident.css'
 import './index.css'
 import { PAGES } from '@/utils/nav'
+import HandOver from './HandOver'
 import { errorMessage } from '@/api/http'
 import { decide, officerCase, officerQueue, openAgreement, photoSrc, type AccidentCase, type LiabilityLevel, type Photo } from '@/api/accidents'
 import { useSubmit } from '@/hooks/useSubmit'
@@ -172,6 +173,8 @@ export default function OfficerCasePage() {
           )}
         </View>
       )}
+
+      {c.actions.includes('HAND_OVER') && <HandOver c={c} />}
 
       {c.document && (
         <View className="jg-card">

@@ -1,4 +1,5 @@
 // Top card of a case: status, place, time, unit, number and what the party should do next.
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import ErrorText from '@/components/ErrorText'
 import StatusTag from '@/components/StatusTag'
@@ -28,6 +29,11 @@ export default function CaseHeader({ c, error }: { c: AccidentCase; error: strin
         {NEXT_STEP[c.status]}
       </Text>
       {c.status === 'RETURNED' && c.decision?.note && <Text className="jg-error">退回原因：{c.decision.note}</Text>}
+      {c.status === 'TRANSFERRED' && c.unit.dutyPhone && (
+        <Text id="case-duty-phone" className="jg-label" onClick={() => void Taro.makePhoneCall({ phoneNumber: c.unit.dutyPhone! }).catch(() => undefined)}>
+          {c.unit.name}大队值班电话：{c.unit.dutyPhone}
+        </Text>
+      )}
       <ErrorText id="case-error" message={error} />
     </View>
   )
