@@ -1,8 +1,9 @@
 // Unit tests of the driver login page: simulated WeChat login in the browser, wx.login in WeChat.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { getStorageSync, login, reLaunch, request, resetTaroMock } from './taro-mock'
+import { currentPages, getStorageSync, login, navigateTo, reLaunch, request, resetTaroMock, routerParams } from './taro-mock'
 import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from './helpers'
 import LoginPage from '@/pages/login/index'
+import { loginTarget, openLogin } from '@/utils/nav'
 
 beforeEach(() => {
   resetTaroMock()
@@ -87,5 +88,37 @@ describe('login page in WeChat (weapp)', () => {
     fireEvent.click(byId('wechat-login'))
     expect((await screen.findByText('微信登录失败，请稍后再试')).id).toBe('login-error')
     expect(request).not.toHaveBeenCalled()
+  })
+})
+
+describe('back to where the user was', () => {
+  it('sends the open page (with its query) to the login, which returns there', async () => {
+    currentPages.push({ route: 'pages/index/index' }, { route: 'pages/exam/sessions/index', options: { subject: '2', licenceClass: 'C1' } })
+    openLogin()
+    const url = (navigateTo.mock.calls[0] as unknown as [{ url: string }])[0].url
+    expect(url).toBe(`/pages/login/index?redirect=${encodeURIComponent('/pages/exam/sessions/index?subject=2&licenceClass=C1')}`)
+    routerParams.redirect = url.split('redirect=')[1]
+    queueReplies(reply(200, { token: 'driver-token', user: { id: 'd1', role: 'driver' } }))
+    render(<LoginPage />)
+    await typeInto('fake-name', '张三')
+    fireEvent.click(byId('fake-login'))
+    await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/exam/sessions/index?subject=2&licenceClass=C1' }))
+  })
+
+  it('from 首页 opens the login without a redirect', () => {
+    currentPages.push({ route: 'pages/index/index' })
+    openLogin()
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+
+  it('returns only to the app’s own pages, never to an address outside or to a login', () => {
+    expect(loginTarget(undefined)).toBe('/pages/index/index')
+    expect(loginTarget(encodeURIComponent('/pages/accident/detail/index?id=5'))).toBe('/pages/accident/detail/index?id=5')
+    expect(loginTarget('/packages/officer/case/index?id=1')).toBe('/packages/officer/case/index?id=1')
+    expect(loginTarget('https://evil.example/pages/x')).toBe('/pages/index/index')
+    expect(loginTarget('//evil.example/pages/x')).toBe('/pages/index/index')
+    expect(loginTarget('/pages/login/index')).toBe('/pages/index/index')
+    expect(loginTarget('/pages/../x')).toBe('/pages/index/index')
+    expect(loginTarget('%E0%A4%A')).toBe('/pages/index/index')
   })
 })

@@ -49,13 +49,21 @@ export function useReady(cb: Callback): void {
 
 export function useDidHide(): void {}
 
+/** The open page's query, as useRouter gives it (tests set it; reset clears it). */
+export const routerParams: Record<string, string> = {}
+/** The page stack as getCurrentPages gives it (tests set it; reset clears it). */
+export const currentPages: Array<{ route: string; options?: Record<string, string> }> = []
+export const getCurrentPages = () => currentPages
+
 export function useRouter() {
-  return { params: {}, path: '' }
+  return { params: routerParams, path: '' }
 }
 
 /** Resets storage and every mock between tests. */
 export function resetTaroMock(): void {
   storage.clear()
+  for (const k of Object.keys(routerParams)) delete routerParams[k]
+  currentPages.length = 0
   for (const fn of [request, login, navigateTo, redirectTo, reLaunch, switchTab, showToast, setTabBarBadge, removeTabBarBadge]) fn.mockReset()
   for (const fn of [navigateTo, redirectTo, reLaunch, switchTab, showToast, setTabBarBadge, removeTabBarBadge]) fn.mockImplementation(() => Promise.resolve())
 }
@@ -81,6 +89,7 @@ const Taro = {
   useReady,
   useDidHide,
   useRouter,
+  getCurrentPages,
 }
 
 export default Taro

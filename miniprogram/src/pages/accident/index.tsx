@@ -8,7 +8,7 @@ import '@/components/accident.css'
 import { getToken } from '@/api/http'
 import { myAccidents } from '@/api/accidents'
 import { useLoad } from '@/hooks/useLoad'
-import { PAGES, open } from '@/utils/nav'
+import { open, openLogin } from '@/utils/nav'
 import { shanghai } from './labels'
 
 export default function AccidentPage() {
@@ -30,7 +30,7 @@ export default function AccidentPage() {
             </Button>
           </View>
         ) : (
-          <Button id="accident-login" className="jg-button" type="primary" size="large" onClick={() => open(PAGES.login)}>
+          <Button id="accident-login" className="jg-button" type="primary" size="large" onClick={openLogin}>
             登录后办理
           </Button>
         )}

@@ -9,7 +9,7 @@ import ErrorText from '@/components/ErrorText'
 import IdentityForm from '@/components/IdentityForm'
 import { ApiError, errorMessage, getToken } from '@/api/http'
 import { cancelBooking, getEligibility, listBookings, type Booking, type Eligibility, type SubjectState } from '@/api/exams'
-import { PAGES, open } from '@/utils/nav'
+import { open, openLogin } from '@/utils/nav'
 import { useSubmit } from '@/hooks/useSubmit'
 import { ALLOCATION_LABELS, formatDeadline, monthDay, RESULT_LABELS, SESSIONS_PAGE, shanghaiDate, shanghaiDateTime, STATUS_LABELS } from './format'
 import './index.css'
@@ -55,7 +55,7 @@ export default function ExamPage() {
             请先登录
           </Text>
           <Text className="jg-hint">登录并绑定身份后，可以查看考试进度、预约和取消考试。</Text>
-          <Button id="exam-login" className="jg-button" type="primary" size="large" onClick={() => open(PAGES.login)}>
+          <Button id="exam-login" className="jg-button" type="primary" size="large" onClick={openLogin}>
             登录
           </Button>
         </View>

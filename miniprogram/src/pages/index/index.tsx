@@ -9,7 +9,7 @@ import { ApiError, clearSession, getToken } from '@/api/http'
 import { getMe } from '@/api/me'
 import { isStaff, type Me } from '@/api/types'
 import { ROLE_LABELS } from '@/utils/labels'
-import { PAGES, open, staffHome } from '@/utils/nav'
+import { PAGES, open, staffHome, openLogin } from '@/utils/nav'
 import { markMessageRead } from '@/api/notifications'
 import { loadOpenWork, type WorkCard } from './open-work'
 import './index.css'
@@ -126,7 +126,7 @@ function renderLogin(login: LoginState) {
       return (
         <View className="home-login-row">
           <Text className="home-login-text">您还没有登录，登录后可办理业务</Text>
-          <Button id="home-login" type="primary" size="small" onClick={() => open(PAGES.login)}>
+          <Button id="home-login" type="primary" size="small" onClick={openLogin}>
             登录
           </Button>
         </View>

@@ -1,6 +1,7 @@
-// Driver login (登录): WeChat login in the mini-program, a simulated WeChat login in the browser.
+// Driver login (登录): WeChat login in the mini-program, a simulated WeChat login in the browser;
+// afterwards back to the page that sent the user here (?redirect=), else 首页.
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
@@ -9,17 +10,18 @@ import Field from '@/components/Field'
 import { loginWechat } from '@/api/auth'
 import { ApiError, saveSession } from '@/api/http'
 import { useSubmit } from '@/hooks/useSubmit'
-import { PAGES, open, relaunch } from '@/utils/nav'
+import { loginTarget, PAGES, open, relaunch } from '@/utils/nav'
 import { fakeCode } from '@/utils/fake-wechat'
 
 export default function LoginPage() {
   const isWeapp = process.env.TARO_ENV === 'weapp'
   const [name, setName] = useState('')
+  const redirect = useRouter().params.redirect
 
   const finish = async (code: string) => {
     const { token, user } = await loginWechat(code)
     saveSession(token, user.role)
-    relaunch(PAGES.home)
+    relaunch(loginTarget(redirect))
   }
 
   const wechatLogin = useSubmit(

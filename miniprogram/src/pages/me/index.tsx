@@ -12,7 +12,7 @@ import { ApiError, clearSession, errorMessage, getToken } from '@/api/http'
 import { getMe } from '@/api/me'
 import { isStaff, type DriverMe, type Me, type StaffMe } from '@/api/types'
 import { ROLE_LABELS, unitLabel } from '@/utils/labels'
-import { PAGES, open, staffHome } from '@/utils/nav'
+import { PAGES, open, staffHome, openLogin } from '@/utils/nav'
 import AccountPrivacy from './AccountPrivacy'
 import UnbindIdentity from './UnbindIdentity'
 import { About, Subscriptions, Vehicles } from './DriverExtras'
@@ -91,7 +91,7 @@ function Guest() {
         您还没有登录
       </Text>
       <Text className="jg-hint">登录后可以绑定身份、查询本人的驾驶证和车辆信息。</Text>
-      <Button id="me-login" className="jg-button" type="primary" size="large" onClick={() => open(PAGES.login)}>
+      <Button id="me-login" className="jg-button" type="primary" size="large" onClick={openLogin}>
         登录
       </Button>
       <Button id="me-staff-login" className="jg-button" size="large" onClick={() => open(PAGES.staffLogin)}>
