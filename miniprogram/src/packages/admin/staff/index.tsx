@@ -39,6 +39,8 @@ export default function StaffAccountsPage() {
     if (what === 'reset') {
       const { temporaryPassword } = await resetStaffPassword(a.id)
       setShown({ username: a.username, password: temporaryPassword })
+      // The one-time password shows at the top: bring it into view.
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
     } else {
       await updateStaffAccount(a.id, { active: what === 'activate' })
       void Taro.showToast({ title: what === 'activate' ? '已恢复' : '已停用', icon: 'success' })
