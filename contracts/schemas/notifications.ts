@@ -5,6 +5,11 @@ import { id, isoTime, isoTimeOrNull, pageOf } from './common';
 
 export const templateKey = z.enum(TEMPLATE_KEYS);
 
+/** Subscribe-message keys staff grant: new_case (a case of their unit entered review). */
+export const STAFF_TEMPLATE_KEYS = ['new_case'] as const;
+export type StaffTemplateKey = (typeof STAFF_TEMPLATE_KEYS)[number];
+export const staffTemplateKey = z.enum(STAFF_TEMPLATE_KEYS);
+
 /** How a subscription answer is recorded: one more message allowed, or none. */
 export const subscribeAnswer = z.enum(['accept', 'reject']);
 export type SubscribeAnswer = z.infer<typeof subscribeAnswer>;
@@ -18,10 +23,15 @@ const wechatSubscribeAnswer = z
 
 export const subscriptionsRequest = z.object({
   templates: z
-    .partialRecord(templateKey, wechatSubscribeAnswer)
+    // Drivers answer the driver keys, staff new_case; the route refuses the other kind's keys.
+    .partialRecord(z.enum([...TEMPLATE_KEYS, ...STAFF_TEMPLATE_KEYS]), wechatSubscribeAnswer)
     .refine((t) => Object.keys(t).length > 0, { message: '至少包含一个模板' }),
 });
 export type SubscriptionsRequest = z.input<typeof subscriptionsRequest>;
+
+/** Staff link their WeChat with a wx.login code (fake WeChat: fake:<name>). */
+export const staffWechatLinkRequest = z.object({ code: z.string().trim().min(1).max(128) });
+export type StaffWechatLinkRequest = z.input<typeof staffWechatLinkRequest>;
 
 export const deliveryQuery = z.object({ since: isoTime.optional() });
 export type DeliveryQuery = z.input<typeof deliveryQuery>;
@@ -80,3 +90,10 @@ export const deliveryFailure = z.object({
   updatedAt: isoTime,
 });
 export type DeliveryFailure = z.infer<typeof deliveryFailure>;
+
+/** The staff member's link: whether linked, and the template id to pass to requestSubscribeMessage. */
+export const staffWechatLinkResponse = z.object({
+  linked: z.boolean(),
+  templates: z.object({ new_case: z.string() }),
+});
+export type StaffWechatLinkResponse = z.infer<typeof staffWechatLinkResponse>;

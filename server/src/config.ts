@@ -61,6 +61,7 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('tmpl-accident-progress'),
   WECHAT_TEMPLATE_EXAM_BOOKING: z.string().default('tmpl-exam-booking'),
   WECHAT_TEMPLATE_CONSULTATION_REPLY: z.string().default('tmpl-consultation-reply'),
+  WECHAT_TEMPLATE_NEW_CASE: z.string().default('tmpl-new-case'),
   WECHAT_OA_FOLLOWER_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('oa-tmpl-accident-progress'),
   WECHAT_OA_TEMPLATE_EXAM_BOOKING: z.string().default('oa-tmpl-exam-booking'),
@@ -151,6 +152,8 @@ export interface Config {
     /** How often the official account's follower list is synced (only with an official account). */
     followerSyncEveryMs: number;
     templates: { accident_progress: string; exam_booking: string; consultation_reply: string };
+    /** Subscribe-message template ids staff grant (officers: a new case of their unit). */
+    staffTemplates: { new_case: string };
     /** Official-account template ids by the same keys. */
     officialTemplates: { accident_progress: string; exam_booking: string; consultation_reply: string };
   };
@@ -298,6 +301,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         exam_booking: e.WECHAT_TEMPLATE_EXAM_BOOKING,
         consultation_reply: e.WECHAT_TEMPLATE_CONSULTATION_REPLY,
       },
+      staffTemplates: { new_case: e.WECHAT_TEMPLATE_NEW_CASE },
       officialTemplates: {
         accident_progress: e.WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS,
         exam_booking: e.WECHAT_OA_TEMPLATE_EXAM_BOOKING,

@@ -175,6 +175,8 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'POST /api/me/notifications/:id/read': { sample: (w) => ({ params: { id: w.notification.id } }) },
   'GET /api/notifications/templates': {},
   'POST /api/me/subscriptions': { sample: () => ({ body: { templates: { accident_progress: 'accept', exam_booking: 'reject' } } }) },
+  'POST /api/me/wechat': { sample: () => ({ body: { code: `fake:staff-link-${unique()}` } }) },
+  'DELETE /api/me/wechat': {},
   'GET /api/admin/notifications/delivery': { sample: () => ({ query: { since: '2026-01-01T00:00:00Z' } }) },
   'GET /api/admin/notifications/failures': { sample: () => ({ query: { status: 'FAILED' } }) },
   // WeChat's calls: public, trusted by their signature (a wrong one is 401 for everyone alike).

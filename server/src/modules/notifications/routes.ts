@@ -7,6 +7,9 @@ import {
   messageEntry,
   messagePage,
   readAllResponse,
+  STAFF_TEMPLATE_KEYS,
+  staffWechatLinkRequest,
+  staffWechatLinkResponse,
   subscriptionsRequest,
   subscriptionsResponse,
   templateIdsResponse,
@@ -21,8 +24,10 @@ import { markAllRead } from './use-cases/mark-all-read';
 import { markRead } from './use-cases/mark-read';
 import { recordSubscriptions } from './use-cases/record-subscriptions';
 import { subscriptionTemplates } from './use-cases/subscription-templates';
+import { linkStaffWechat, recordStaffSubscriptions, unlinkStaffWechat } from './use-cases/staff-wechat';
+import type { TemplateKey } from './events';
 import { z } from 'zod';
-import { AppError, notFound } from '../../http/errors';
+import { AppError, forbidden, notFound } from '../../http/errors';
 import { applyPush, parsePush, validPush } from './official-account-push';
 
 const pushQuery = z.object({
@@ -124,11 +129,49 @@ export function registerNotificationRoutes(api: Api, deps: AppDeps) {
   me.route({
     method: 'post',
     path: '/subscriptions',
-    summary: 'Record what requestSubscribeMessage returned; each accept allows one message of that template',
-    access: 'driver',
+    summary: "Record what requestSubscribeMessage returned; each accept allows one message of that template (drivers: the driver keys; staff: new_case)",
+    access: 'any',
     body: subscriptionsRequest,
     response: subscriptionsResponse,
-    handler: ({ caller, body }) => recordSubscriptions(deps, { caller, answers: body.templates }),
+    errors: { 422: ['TEMPLATE_NOT_FOR_ACCOUNT'] },
+    handler: ({ caller, body }) => {
+      const keys = Object.keys(body.templates);
+      const staffKey = (k: string) => (STAFF_TEMPLATE_KEYS as readonly string[]).includes(k);
+      if (caller.kind === 'staff') {
+        if (!keys.every(staffKey)) throw new AppError(422, 'TEMPLATE_NOT_FOR_ACCOUNT', '工作人员只能订阅新案件提醒', { templates: keys.filter((k) => !staffKey(k)) });
+        return recordStaffSubscriptions(deps, { caller, answers: body.templates as { new_case?: 'accept' | 'reject' } });
+      }
+      if (keys.some(staffKey)) throw new AppError(422, 'TEMPLATE_NOT_FOR_ACCOUNT', '该消息仅供工作人员订阅', { templates: keys.filter(staffKey) });
+      return recordSubscriptions(deps, { caller, answers: body.templates as Partial<Record<TemplateKey, 'accept' | 'reject'>> });
+    },
+  });
+
+  me.route({
+    method: 'post',
+    path: '/wechat',
+    summary: 'Staff: link the account to a WeChat user (a wx.login code) to be pushed new cases of their unit; one WeChat user per staff account',
+    access: 'any',
+    body: staffWechatLinkRequest,
+    response: staffWechatLinkResponse,
+    errors: { 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN'], 409: ['WECHAT_ALREADY_LINKED'], 503: ['WECHAT_UNAVAILABLE'] },
+    handler: ({ caller, body }) => {
+      // A driver's account is its WeChat user already: nothing to link.
+      if (caller.kind !== 'staff') throw forbidden('仅工作人员可绑定微信接收提醒');
+      return linkStaffWechat(deps, { caller, code: body.code });
+    },
+  });
+
+  me.route({
+    method: 'delete',
+    path: '/wechat',
+    summary: "Staff: unlink the account's WeChat user (its new_case grants go with it)",
+    access: 'any',
+    response: staffWechatLinkResponse,
+    errors: { 403: ['FORBIDDEN'] },
+    handler: ({ caller }) => {
+      if (caller.kind !== 'staff') throw forbidden('仅工作人员可解绑微信');
+      return unlinkStaffWechat(deps, { caller });
+    },
   });
 
   admin.route({
