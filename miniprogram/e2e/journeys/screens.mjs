@@ -29,8 +29,8 @@ export default [
       await openDemoCase(page, baseUrl, helpers)
       // Every image loaded.
       await page.waitForFunction(() => {
-        const imgs = [...document.querySelectorAll('.jg-photo-item img')].filter((i) => i.offsetParent)
-        return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+        const items = [...document.querySelectorAll('.jg-photo-item')].filter((el) => el.offsetParent)
+        return items.length > 0 && items.every((el) => el.querySelector('img')?.complete && el.querySelector('img').naturalWidth > 0)
       })
       const items = await page.$$eval('.jg-photo-item', (els) =>
         els
@@ -105,7 +105,20 @@ export default [
       const labels = await page.locator('#staff-nav .jg-staff-nav-item >> visible=true').allInnerTexts()
       expect(labels.includes('考试场次') && labels.includes('统计'), `side navigation: ${labels.join(' ')}`)
       await helpers.expectText('#nav-title', /管理后台/, page)
+      expect((await page.locator('#nav-back >> visible=true').count()) === 0, 'a back arrow on the workbench')
       await shot(page, 'admin-home')
+      // The import shows the picked file's first rows under Chinese column names before sending it.
+      await page.goto(`${baseUrl}/#/packages/admin/import/index`)
+      await visible('#import-kind-vehicles', page).click()
+      await helpers.expectText('#import-fields', /车牌号（plate）/, page)
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible('#import-pick', page).click()])
+      await chooser.setFiles({ name: 'vehicles.csv', mimeType: 'text/csv', buffer: Buffer.from('plate,vin,brand\n鲁D12345,LSVAU2180N2123456,大众\n') })
+      await helpers.expectText('#import-preview', /车牌号[\s\S]*车辆识别代号[\s\S]*鲁D12345/, page)
+      await helpers.expectText('#import-preview-missing', /号牌种类/, page)
+      await shot(page, 'admin-import')
+      await page.goto(`${baseUrl}/#/packages/admin/exams/index`)
+      await visible('#new-session-subject-2', page).click()
+      await shot(page, 'admin-exams')
       for (const sub of ['admin/exams', 'admin/import', 'admin/audit', 'admin/delivery']) {
         await page.goto(`${baseUrl}/#/packages/${sub}/index`)
         await visible('#nav-back', page).waitFor()
