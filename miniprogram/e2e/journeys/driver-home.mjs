@@ -106,6 +106,8 @@ export default [
       // 我的 and 首页 as the learner sees them.
       await page.goto(`${baseUrl}/#/pages/me/index`)
       await visible('#me-about').waitFor()
+      // The h5 page transition slides the new page in: let it settle before the picture.
+      await page.waitForTimeout(800)
       await page.screenshot({ path: shot('driver-me'), fullPage: true })
       await page.goto(`${baseUrl}/#/pages/index/index`)
       await page.reload()
