@@ -283,6 +283,24 @@ async function main() {
     assert(textOf(byId(inst, 'login-state')).includes('还没有登录'), 'login state not shown')
   })
 
+  await check('home page shows a driver the case in progress, and its card opens it', async () => {
+    resetCalls()
+    storage.set('jg.token', 'driver-token')
+    storage.set('jg.role', 'driver')
+    api = (o) => {
+      if (o.url.includes('/api/accidents')) return { statusCode: 200, data: { items: [{ id: 5, caseNumber: 'SG1', status: 'NEGOTIATING', statusText: '协商中', updatedAt: '2026-12-02T01:00:00.000Z' }], total: 1 } }
+      if (o.url.includes('/api/me/notifications')) return { statusCode: 200, data: { items: [], total: 0, unread: 0 } }
+      if (o.url.includes('/api/exam/bookings')) return { statusCode: 200, data: { items: [], total: 0 } }
+      return { statusCode: 200, data: { id: 'd1', role: 'driver', nickname: '小程序用户', identity: { bound: false } } }
+    }
+    const inst = await openPage('pages/index/index')
+    await new Promise((r) => setTimeout(r, 50))
+    assert(textOf(byId(inst, 'work-case')).includes('确认责任并签名'), 'no case card')
+    await tap(inst, 'work-case')
+    assert(calls.navigateTo.some((c) => c.url === '/pages/accident/detail/index?id=5'), JSON.stringify(calls.navigateTo))
+    storage.clear()
+  })
+
   await check('tapping 事故快处 opens the accident page', async () => {
     resetCalls()
     const inst = await openPage('pages/index/index')
