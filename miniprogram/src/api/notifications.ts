@@ -15,6 +15,7 @@ import type {
 import type { Page } from '@jiaoguan/contracts/schemas/common'
 
 export type { DeliveryFailure, DeliveryRow, DeliveryStats, MessageEntry, MessagePage, SubscribeAnswer } from '@jiaoguan/contracts/schemas/notifications'
+import type { StaffWechatLinkRequest, StaffWechatLinkResponse } from '@jiaoguan/contracts/schemas/notifications'
 export type { TemplateKey as SubscribeKey } from '@jiaoguan/contracts/labels'
 
 export function listMessages(page = 1, pageSize = 20): Promise<MessagePage> {
@@ -44,4 +45,14 @@ export function deliveryStats(): Promise<DeliveryStats> {
 
 export function deliveryFailures(status: NonNullable<FailuresFilter['status']> = 'FAILED'): Promise<Page<DeliveryFailure>> {
   return request(`/api/admin/notifications/failures?status=${status}&pageSize=20`)
+}
+
+/** Staff: link this account to the WeChat user of a wx.login code, to be pushed new cases. */
+export function linkStaffWechat(code: string): Promise<StaffWechatLinkResponse> {
+  const body: StaffWechatLinkRequest = { code }
+  return request('/api/me/wechat', { method: 'POST', data: body })
+}
+
+export function unlinkStaffWechat(): Promise<StaffWechatLinkResponse> {
+  return request('/api/me/wechat', { method: 'DELETE' })
 }

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from './PageShell'
 import ErrorText from './ErrorText'
+import WechatAlertLink from './WechatAlertLink'
 import { logout } from '@/api/auth'
 import { ApiError, clearSession, errorMessage, getToken } from '@/api/http'
 import { getMe } from '@/api/me'
@@ -125,6 +126,7 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
               </Text>
             ))}
           </View>
+          {me.role === 'officer' && <WechatAlertLink />}
           <Button id="staff-change-password" className="jg-button jg-staff-logout" size="large" onClick={() => void Taro.navigateTo({ url: PAGES.staffPassword })}>
             修改密码
           </Button>
