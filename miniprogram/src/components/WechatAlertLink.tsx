@@ -45,7 +45,7 @@ export default function WechatAlertLink() {
 
   return (
     <View id="staff-wechat" className="jg-card">
-      <Text className="jg-subtitle">新案件提醒</Text>
+      <Text className="jg-subtitle">绑定微信接收新案件提醒</Text>
       {done ? (
         <Text id="staff-wechat-done" className="jg-hint">
           {done === 'granted' ? '已绑定微信：本单位有新案件待审核时，会通过微信提醒您。' : '已绑定微信，但未允许提醒：再次点击可重新授权。'}
@@ -66,7 +66,7 @@ export default function WechatAlertLink() {
       <ErrorText id="staff-wechat-error" message={link.error} />
       {(isWeapp || !done) && (
         <Button id="staff-wechat-link" className="jg-button" type="primary" size="large" disabled={link.busy} onClick={onLink}>
-          {done ? '再次授权提醒' : '绑定微信接收新案件提醒'}
+          {done ? '再次授权提醒' : '绑定微信'}
         </Button>
       )}
     </View>
