@@ -130,6 +130,8 @@ export default [
       await page.reload()
       await visible('#nav-back', page).click()
       await page.waitForURL(/packages\/admin\/index\/index/)
+      // The workbench checks the login first; leaving before that races the h5 router (see loginStaff).
+      await visible('#staff-name', page).waitFor()
       await loginStaff('agent1')
       await shot(page, 'agent-desk')
     },

@@ -17,10 +17,13 @@ beforeEach(() => {
 
 async function driverPage() {
   saveSession('driver-token', 'driver')
-  queueReplies(reply(200, driver))
+  // 我的 reads the caller, then a bound driver's vehicles.
+  queueReplies(reply(200, driver), reply(200, { items: [], total: 0 }))
   render(<MePage />)
   await screen.findByText('注销账号')
+  await waitFor(() => expect(request).toHaveBeenCalledTimes(PAGE_LOADS))
 }
+const PAGE_LOADS = 2
 
 describe('account deletion on 我的', () => {
   it('asks first, saying what goes and what stays, and sends nothing until confirmed', async () => {
@@ -35,7 +38,7 @@ describe('account deletion on 我的', () => {
     expect(dialog.textContent).toContain('已注销用户')
     fireEvent.click(byId('delete-account-cancel'))
     expect(document.getElementById('delete-account-dialog')).toBeNull()
-    expect(request).toHaveBeenCalledTimes(1)
+    expect(request).toHaveBeenCalledTimes(PAGE_LOADS)
   })
 
   it('deletes on confirm with DELETE /api/me, forgets the token and shows the login offer', async () => {
@@ -44,8 +47,8 @@ describe('account deletion on 我的', () => {
     queueReplies(reply(200, { deleted: true }))
     fireEvent.click(byId('delete-account-confirm'))
     await screen.findByText('您还没有登录')
-    expect(requestCall(1)).toMatchObject({ url: 'http://api.test/api/me', method: 'DELETE' })
-    expect(requestCall(1).header.Authorization).toBe('Bearer driver-token')
+    expect(requestCall(PAGE_LOADS)).toMatchObject({ url: 'http://api.test/api/me', method: 'DELETE' })
+    expect(requestCall(PAGE_LOADS).header.Authorization).toBe('Bearer driver-token')
     expect(getStorageSync('jg.token')).toBe('')
     expect(document.getElementById('delete-account-dialog')).toBeNull()
     expect(document.getElementById('me-delete-account')).toBeNull()
