@@ -68,6 +68,26 @@ export const subscriptionsResponse = z.object({
 });
 export type SubscriptionsResponse = z.infer<typeof subscriptionsResponse>;
 
+/**
+ * GET /api/me/subscriptions: per driver key (all of them, in TEMPLATE_KEYS order) the grants left
+ * and the answers so far; whether the driver follows the official account (only when one is
+ * configured); the phone an SMS would go to, masked (null when none is known).
+ */
+export const mySubscriptionsResponse = z.object({
+  items: z.array(
+    z.object({
+      templateKey,
+      remaining: z.number().int(),
+      accepted: z.number().int(),
+      rejected: z.number().int(),
+      updatedAt: isoTimeOrNull,
+    }),
+  ),
+  officialAccount: z.object({ configured: z.boolean(), following: z.boolean() }),
+  sms: z.object({ configured: z.boolean(), phone: z.string().nullable() }),
+});
+export type MySubscriptionsResponse = z.infer<typeof mySubscriptionsResponse>;
+
 const counts = { pending: z.number().int(), sent: z.number().int(), failed: z.number().int(), skipped: z.number().int() };
 
 export const deliveryRow = z.object({ channel: z.string(), templateKey: z.string(), ...counts });

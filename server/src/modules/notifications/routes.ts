@@ -6,6 +6,7 @@ import {
   failuresFilter,
   messageEntry,
   messagePage,
+  mySubscriptionsResponse,
   readAllResponse,
   STAFF_TEMPLATE_KEYS,
   staffWechatLinkRequest,
@@ -23,6 +24,7 @@ import { listNotifications } from './use-cases/list-notifications';
 import { markAllRead } from './use-cases/mark-all-read';
 import { markRead } from './use-cases/mark-read';
 import { recordSubscriptions } from './use-cases/record-subscriptions';
+import { listSubscriptions } from './use-cases/list-subscriptions';
 import { subscriptionTemplates } from './use-cases/subscription-templates';
 import { linkStaffWechat, recordStaffSubscriptions, unlinkStaffWechat } from './use-cases/staff-wechat';
 import type { TemplateKey } from './events';
@@ -124,6 +126,15 @@ export function registerNotificationRoutes(api: Api, deps: AppDeps) {
     access: 'driver',
     response: templateIdsResponse,
     handler: () => subscriptionTemplates(deps),
+  });
+
+  me.route({
+    method: 'get',
+    path: '/subscriptions',
+    summary: "The driver's subscribe-message grants left per key, whether they follow the official account, and the SMS phone (masked)",
+    access: 'driver',
+    response: mySubscriptionsResponse,
+    handler: ({ caller }) => listSubscriptions(deps, { caller }),
   });
 
   me.route({
