@@ -167,6 +167,8 @@ export const accidentCase = z.object({
     .object({ number: z.string().nullable(), verificationCode: z.string().nullable(), kind: z.enum(['AGREEMENT', 'DETERMINATION']), title: z.string() })
     .nullable(),
   expiresAt: isoTime.nullable(),
+  /** Under review (PENDING_REVIEW): when the officers' review limit runs out (review-deadline.ts); absent otherwise. */
+  reviewDueAt: isoTime.nullable().optional(),
   parties: z.array(party),
   photos: z.array(photo),
   claims: z.array(

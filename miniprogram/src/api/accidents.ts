@@ -48,6 +48,8 @@ export const setLiability = (id: number, scenario: string, atFault: FaultSide) =
   request<AccidentCase>(`/api/accidents/${id}/liability`, { method: 'PUT', data: { scenario, atFault } })
 export const answer = (id: number, agree: boolean, signature: number) =>
   request<AccidentCase>(`/api/accidents/${id}/confirmation`, { method: 'POST', data: { agree, signature } })
+/** Removes a photo the caller took (while the case may still change and nobody has signed). */
+export const deletePhoto = (id: number, photoId: number) => request<AccidentCase>(`/api/accidents/${id}/photos/${photoId}`, { method: 'DELETE' })
 export const cancelAccident = (id: number) => request<AccidentCase>(`/api/accidents/${id}/cancel`, { method: 'POST' })
 
 export const officerQueue = (query = 'status=PENDING_REVIEW') => request<List<OfficerQueueItem>>(`/api/officer/accidents?${query}`)

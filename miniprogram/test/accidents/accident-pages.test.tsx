@@ -29,7 +29,7 @@ describe('report page', () => {
   it('asks for the unit in the browser, where there is no location', async () => {
     render(<ReportPage />)
     click('accident-safe')
-    for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) click(`answer-${answer}`)
+    for (const answer of ['no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']) click(`answer-${answer}`)
     await typeInto('accident-address', '善国北路')
     click('accident-submit')
     expect(byId('accident-report-error').textContent).toContain('大队')
@@ -40,7 +40,7 @@ describe('report page', () => {
     render(<ReportPage />)
     click('accident-safe')
     // injuries, impaired, dangerous goods: no; licences, plates, insurance, drivable: yes; facilities: no.
-    for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) click(`answer-${answer}`)
+    for (const answer of ['no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']) click(`answer-${answer}`)
     await typeInto('accident-address', '善国北路与荆河路交叉口')
     click('unit-tengzhou')
     queueReplies(reply(201, baseCase))
@@ -59,7 +59,7 @@ describe('report page', () => {
   it('shows the stop screen when the server rules the case out', async () => {
     render(<ReportPage />)
     click('accident-safe')
-    for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) click(`answer-${answer}`)
+    for (const answer of ['no', 'no', 'no', 'no', 'no', 'no', 'no', 'no']) click(`answer-${answer}`)
     await typeInto('accident-address', '高速公路K100')
     click('unit-expressway')
     queueReplies(errorReply(422, 'NOT_ELIGIBLE', '现在不在本辖区在线快处的服务时间内，请拨打122报警。', { reason: 'OUTSIDE_SERVICE_HOURS' }))
@@ -99,20 +99,24 @@ describe('case page', () => {
   it('offers only what the case machine allows the caller now (the view\'s actions), not a status list of its own', async () => {
     jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
     // The second party of the same waiting case: no cancelling (the reporter's), no liability yet.
-    queueReplies(reply(200, { ...baseCase, myRole: 'B', inviteCode: undefined, actions: ['UPLOAD_PHOTO', 'EDIT_DETAILS'] }))
+    const b = { ...baseCase.parties[0], role: 'B' }
+    queueReplies(reply(200, { ...baseCase, myRole: 'B', inviteCode: undefined, parties: [...baseCase.parties, b], actions: ['UPLOAD_PHOTO', 'EDIT_DETAILS'] }))
     render(<DetailPage />)
-    await screen.findByText('现场照片')
+    await screen.findByText('拍下现场照片')
+    // 本车 is the viewer's own car: for the second party the tile 本车损失 stores into OTHER_DAMAGE.
+    expect(byId('slot-OTHER_DAMAGE').textContent).toContain('本车损失')
+    expect(byId('slot-OWN_DAMAGE').textContent).toContain('对方车损')
     expect(document.getElementById('case-cancel')).toBeNull()
     expect(document.getElementById('slot-OVERVIEW_FRONT')).not.toBeNull()
     expect(screen.queryByText('事故情形和责任')).toBeNull()
   })
 
-  it('shows the QR code of the invitation next to the code', async () => {
+  it('shows the QR code of the invitation on the 双方 step while the other party has not joined', async () => {
     jest.spyOn(taro, 'useRouter').mockReturnValue({ params: { id: '7' }, path: '' })
     const image = 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4='
     const qrReply = reply(200, { inviteCode: '123456', inviteExpiresAt: baseCase.inviteExpiresAt, joinUrl: 'x', image })
     taro.request.mockImplementation(async (o: { url: string }) =>
-      o.url.endsWith('/invite-qr') ? qrReply : o.url.endsWith('/scenarios') ? reply(200, { items: [], total: 0 }) : reply(200, baseCase),
+      o.url.endsWith('/invite-qr') ? qrReply : o.url.endsWith('/scenarios') ? reply(200, { items: [], total: 0 }) : reply(200, { ...baseCase, missingSlots: [] }),
     )
     render(<DetailPage />)
     await waitFor(() => expect(byId('invite-qr')).toBeTruthy())

@@ -84,7 +84,7 @@ describe('case page details', () => {
 
   it('explains a malformed plate and sends nothing', async () => {
     render(<DetailPage />)
-    await screen.findByText('保存信息')
+    await screen.findByText('保存，下一步')
     await typeInto('details-plate', 'd1234')
     await fillOthers()
     const before = taro.request.mock.calls.length
@@ -95,7 +95,7 @@ describe('case page details', () => {
 
   it('sends the plate made of the picked province and the typed rest', async () => {
     render(<DetailPage />)
-    await screen.findByText('保存信息')
+    await screen.findByText('保存，下一步')
     click('details-plate-province')
     click('details-plate-province-京')
     await typeInto('details-plate', 'ad12345')

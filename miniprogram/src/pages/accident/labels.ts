@@ -1,8 +1,11 @@
 // Words the accident pages show: photo slots with their sample pictures and captions, questions, event names.
 import { formatShortDateTime } from '@jiaoguan/contracts/time'
-import type { Eligibility, Slot } from '@/api/accidents'
+import type { PartyRole, Slot } from '@/api/accidents'
 import type { SlotGuide } from '@/components/PhotoSlot'
 import { sampleUrl, type SampleSlot } from './slot-samples'
+import { slotFor, type Question } from './steps'
+
+export type { Question }
 
 const GUIDES: (Omit<SlotGuide, 'slot' | 'sample'> & { slot: SampleSlot })[] = [
   { slot: 'OVERVIEW_FRONT', title: '前方全景', guide: '站在车辆前方3至5米，拍下两车位置、号牌和道路标线', required: true },
@@ -23,23 +26,26 @@ export const SLOT_TITLES: Record<Slot, string> = {
   SIGNATURE: '签名',
 }
 
-export interface Question {
-  key: keyof Eligibility
-  text: string
-  /** The answer that rules quick processing out. */
-  stopOn: boolean
-  stopReason: string
+/** The guides as a party sees them: 本车 is their own car, and each tile stores into the slot behind it. */
+export function guidesFor(role: PartyRole | null): SlotGuide[] {
+  return SLOT_GUIDES.map((g) => ({ ...g, slot: slotFor(g.slot, role) }))
 }
 
+/** A slot's title from the viewer's side (for B, OWN_DAMAGE is 对方车损). */
+export function slotTitleFor(slot: Slot, role: PartyRole | null): string {
+  return SLOT_TITLES[slotFor(slot, role)]
+}
+
+/** The questions of the check (DOMAIN.md A2), each asked so that 没有 is the safe answer. */
 export const QUESTIONS: Question[] = [
-  { key: 'injuries', text: '有没有人受伤？', stopOn: true, stopReason: '有人员受伤，不能自行协商。请立即拨打122报警并保护现场。' },
-  { key: 'impaired', text: '有没有驾驶人饮酒或服用过药物？', stopOn: true, stopReason: '有驾驶人可能饮酒或服药，请立即拨打122报警。' },
-  { key: 'dangerousGoods', text: '车上有没有装载危险物品（易燃、易爆、有毒等）？', stopOn: true, stopReason: '车辆载有危险物品，请远离车辆并立即拨打122报警。' },
-  { key: 'licencesValid', text: '双方驾驶证都有效、准驾车型都相符吗？', stopOn: false, stopReason: '有驾驶人没有有效驾驶证，请拨打122报警。' },
-  { key: 'platesValid', text: '双方车辆都有正式号牌吗？', stopOn: false, stopReason: '有车辆没有正式号牌，请拨打122报警。' },
-  { key: 'insured', text: '双方车辆都买了交强险吗？', stopOn: false, stopReason: '有车辆没有交强险，请拍照后撤离现场，再拨打122报警。' },
-  { key: 'vehiclesDrivable', text: '车辆还能正常开动吗？', stopOn: false, stopReason: '车辆无法移动，请打开危险报警闪光灯、放好警告标志，拨打122报警。' },
-  { key: 'facilitiesDamaged', text: '有没有撞坏护栏、路灯等公共设施或建筑物？', stopOn: true, stopReason: '损坏了公共设施，请拍照后撤离现场，再拨打122报警。' },
+  { key: 'injuries', text: '有没有人受伤？', whenYes: true, stopReason: '有人员受伤，不能自行协商。请立即拨打122报警并保护现场。' },
+  { key: 'impaired', text: '有没有驾驶人饮酒或服用过药物？', whenYes: true, stopReason: '有驾驶人可能饮酒或服药，请立即拨打122报警。' },
+  { key: 'dangerousGoods', text: '有没有车辆装载危险物品（易燃、易爆、有毒等）？', whenYes: true, stopReason: '车辆载有危险物品，请远离车辆并立即拨打122报警。' },
+  { key: 'licencesValid', text: '有没有驾驶人的驾驶证无效，或准驾车型不符？', whenYes: false, stopReason: '有驾驶人没有有效驾驶证，请拨打122报警。' },
+  { key: 'platesValid', text: '有没有车辆没有正式号牌？', whenYes: false, stopReason: '有车辆没有正式号牌，请拨打122报警。' },
+  { key: 'insured', text: '有没有车辆没买交强险？', whenYes: false, stopReason: '有车辆没有交强险，请拍照后撤离现场，再拨打122报警。' },
+  { key: 'vehiclesDrivable', text: '有没有车辆开不动了？', whenYes: false, stopReason: '车辆无法移动，请打开危险报警闪光灯、放好警告标志，拨打122报警。' },
+  { key: 'facilitiesDamaged', text: '有没有撞坏护栏、路灯等公共设施或建筑物？', whenYes: true, stopReason: '损坏了公共设施，请拍照后撤离现场，再拨打122报警。' },
 ]
 
 export const EVENT_TEXT: Record<string, string> = {

@@ -6,7 +6,7 @@ import { getAccident, getInviteQr, type AccidentCase, type InviteQr } from '@/ap
 import { useLoad, type Loaded } from '@/hooks/useLoad'
 
 /** While the other party or the officer may change the case, it is checked every few seconds. */
-const POLLED = ['WAITING_FOR_PARTY', 'NEGOTIATING', 'PENDING_REVIEW']
+const POLLED = ['WAITING_FOR_PARTY', 'NEGOTIATING', 'PENDING_REVIEW', 'RETURNED']
 const POLL_MS = 5000
 
 export interface AccidentCaseState extends Loaded<AccidentCase> {

@@ -1,5 +1,7 @@
-// Reporting an accident: safety first, the eligibility questions (any stop → call 122), then place and time.
-import { useEffect, useState } from 'react'
+// Reporting an accident, the first two of the seven steps: safety, then the questions (each asked so
+// that 没有 is the safe answer; any 有 → a stop screen with 拨打122 and 返回修改) and the place and time.
+// What was answered is kept on the phone as it goes, so leaving and coming back returns to the same screen.
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,12 +10,13 @@ import ErrorText from '@/components/ErrorText'
 import Field from '@/components/Field'
 import '@/components/accident.css'
 import { ApiError } from '@/api/http'
-import { reportAccident, type Eligibility } from '@/api/accidents'
+import { reportAccident } from '@/api/accidents'
 import { useSubmit } from '@/hooks/useSubmit'
 import { QUESTIONS, WEATHERS } from '../labels'
+import StepBar from '../StepBar'
+import { afterAnswer, eligibilityFrom, reportStep, restoreDraft, type ReportDraft } from '../steps'
+import '../steps.css'
 import { askToSubscribe, preloadSubscribeTemplates } from '@/services/subscribe'
-
-type Step = { kind: 'safety' } | { kind: 'question'; index: number } | { kind: 'stop'; reason: string } | { kind: 'place' }
 
 const UNITS = [
   { code: '', name: '按定位自动确定' },
@@ -27,62 +30,66 @@ const UNITS = [
 ]
 const callPolice = () => void Taro.makePhoneCall({ phoneNumber: '122' }).catch(() => undefined)
 
+
+/** Where the report in progress is kept on the phone until the case exists. */
+export const DRAFT_KEY = 'jg.accident.draft'
+
+const readDraft = (): ReportDraft => restoreDraft(Taro.getStorageSync(DRAFT_KEY), QUESTIONS.length)
+
 export default function ReportPage() {
   useEffect(() => {
     void preloadSubscribeTemplates()
   }, [])
-  const [step, setStep] = useState<Step>({ kind: 'safety' })
-  const [answers, setAnswers] = useState<Partial<Eligibility>>({})
-  const [address, setAddress] = useState('')
+  const [draft, setDraftState] = useState<ReportDraft>(readDraft)
+  const [stop, setStop] = useState<string | null>(null)
   const [coords, setCoords] = useState<{ latitude: number; longitude: number } | null>(null)
-  const [unit, setUnit] = useState('')
-  const [weather, setWeather] = useState('晴')
-  const [vehicles, setVehicles] = useState<1 | 2>(2)
   const [locationError, setLocationError] = useState('')
   const web = Taro.getEnv() === Taro.ENV_TYPE.WEB
+  const asked = useRef(false)
 
-  const answer = (index: number, yes: boolean) => {
-    const q = QUESTIONS[index]
-    setAnswers((a) => ({ ...a, [q.key]: yes }))
-    if (yes === q.stopOn) {
-      setStep({ kind: 'stop', reason: q.stopReason })
-      return
-    }
-    if (index + 1 < QUESTIONS.length) setStep({ kind: 'question', index: index + 1 })
-    else {
-      setStep({ kind: 'place' })
-      if (!web) {
-        Taro.getLocation({ type: 'gcj02' })
-          .then((loc) => setCoords({ latitude: loc.latitude, longitude: loc.longitude }))
-          .catch(() => setLocationError('没有取得定位，请填写事故地点并选择所在大队'))
-      }
-    }
+  const setDraft = (next: ReportDraft) => {
+    setDraftState(next)
+    Taro.setStorageSync(DRAFT_KEY, next)
+  }
+  const patch = (p: Partial<ReportDraft>) => setDraft({ ...draft, ...p })
+
+  // In WeChat the place is located once the place screen shows (also when the page reopens on it).
+  useEffect(() => {
+    if (draft.screen !== 'place' || web || asked.current) return
+    asked.current = true
+    Taro.getLocation({ type: 'gcj02' })
+      .then((loc) => setCoords({ latitude: loc.latitude, longitude: loc.longitude }))
+      .catch(() => setLocationError('没有取得定位，请填写事故地点并选择所在大队'))
+  }, [draft.screen])
+
+  const answer = (index: number, problem: boolean) => {
+    const r = afterAnswer(QUESTIONS, draft, index, problem)
+    setDraft(r.draft)
+    setStop(r.stop)
+  }
+  const back = () => {
+    setStop(null)
+    if (draft.screen === 'place') patch({ screen: 'questions', question: QUESTIONS.length - 1 })
+    else if (draft.screen === 'questions' && draft.question > 0) patch({ question: draft.question - 1 })
+    else if (draft.screen === 'questions') patch({ screen: 'safety', question: 0 })
+    else void Taro.navigateBack().catch(() => undefined)
   }
 
   const report = useSubmit(async () => {
     try {
       const created = await reportAccident({
         occurredAt: new Date().toISOString(),
-        location: { ...(coords ?? {}), address: address.trim() },
-        vehicleCount: vehicles,
-        weather,
-        ...(unit ? { unit } : {}),
-        eligibility: {
-          injuries: !!answers.injuries,
-          impaired: !!answers.impaired,
-          dangerousGoods: !!answers.dangerousGoods,
-          licencesValid: answers.licencesValid !== false,
-          platesValid: answers.platesValid !== false,
-          insured: answers.insured !== false,
-          vehiclesDrivable: answers.vehiclesDrivable !== false,
-          facilitiesDamaged: !!answers.facilitiesDamaged,
-          onExpressway: unit === 'expressway',
-        },
+        location: { ...(coords ?? {}), address: draft.address.trim() },
+        vehicleCount: draft.vehicles,
+        weather: draft.weather,
+        ...(draft.unit ? { unit: draft.unit } : {}),
+        eligibility: eligibilityFrom(QUESTIONS, draft.answers, draft.unit === 'expressway'),
       })
+      Taro.removeStorageSync(DRAFT_KEY)
       void Taro.redirectTo({ url: `/pages/accident/detail/index?id=${created.id}` })
     } catch (err) {
       // The server's own eligibility rules (hours, area) end the flow like a question does.
-      if (err instanceof ApiError && err.code === 'NOT_ELIGIBLE') setStep({ kind: 'stop', reason: err.message })
+      if (err instanceof ApiError && err.code === 'NOT_ELIGIBLE') setStop(err.message)
       else throw err
     }
   })
@@ -91,81 +98,95 @@ export default function ReportPage() {
     // Inside the tap: WeChat shows its "allow messages" dialog only then; never blocks the report.
     void askToSubscribe(['accident_progress'])
     setLocationError('')
-    if (address.trim().length < 2) report.setError('请填写事故地点，如：善国北路与荆河路交叉口')
-    else if (!coords && !unit) report.setError('没有定位，请选择事故所在的大队')
+    if (draft.address.trim().length < 2) report.setError('请填写事故地点，如：善国北路与荆河路交叉口')
+    else if (!coords && !draft.unit) report.setError('没有定位，请选择事故所在的大队')
     else void report.run()
   }
 
+  const backButton = (label: string) => (
+    <Button id="step-back" className="jg-button jg-step-back" size="large" onClick={back}>
+      {label}
+    </Button>
+  )
+
   return (
     <PageShell>
-      {step.kind === 'safety' && (
+      <StepBar current={reportStep(draft.screen)} />
+      {stop !== null ? (
+        <View className="jg-card" id="accident-stop">
+          <Text className="jg-step-screen-title">不能在线快处</Text>
+          <Text id="accident-stop-reason" className="jg-error">
+            {stop}
+          </Text>
+          <Text className="jg-hint">民警会告诉您下一步怎么做。如果刚才选错了，可以返回修改。</Text>
+          <Button id="stop-call" className="jg-button" type="primary" size="large" onClick={callPolice}>
+            拨打122
+          </Button>
+          <Button id="stop-back" className="jg-button" size="large" onClick={() => setStop(null)}>
+            返回修改
+          </Button>
+        </View>
+      ) : draft.screen === 'safety' ? (
         <View className="jg-card" id="accident-safety">
-          <Text className="jg-title">先保证安全</Text>
+          <Text className="jg-step-screen-title">先保证安全</Text>
           <Text className="jg-label">1. 打开危险报警闪光灯</Text>
           <Text className="jg-label">2. 在车后50至100米放置警告标志（高速公路150米以外）</Text>
           <Text className="jg-label">3. 人员撤到路边或护栏外，不要站在车道上</Text>
-          <Button id="accident-safe" className="jg-button" type="primary" size="large" onClick={() => setStep({ kind: 'question', index: 0 })}>
-            已做好，继续
-          </Button>
-        </View>
-      )}
-      {step.kind === 'question' && (
-        <View className="jg-card" id="accident-question">
-          <Text className="jg-hint">
-            第 {step.index + 1} / {QUESTIONS.length} 题
-          </Text>
-          <Text className="jg-title">{QUESTIONS[step.index].text}</Text>
-          <View className="jg-row">
-            <Button id="answer-yes" className="jg-button" size="large" onClick={() => answer(step.index, true)}>
-              是
-            </Button>
-            <Button id="answer-no" className="jg-button" size="large" onClick={() => answer(step.index, false)}>
-              否
+          <View className="jg-step-actions">
+            {backButton('返回')}
+            <Button id="accident-safe" className="jg-button jg-step-next" type="primary" size="large" onClick={() => patch({ screen: 'questions', question: 0 })}>
+              已做好，下一步
             </Button>
           </View>
         </View>
-      )}
-      {step.kind === 'stop' && (
-        <View className="jg-card" id="accident-stop">
-          <Text className="jg-title">不能在线快处</Text>
-          <Text id="accident-stop-reason" className="jg-error">
-            {step.reason}
+      ) : draft.screen === 'questions' ? (
+        <View className="jg-card" id="accident-question">
+          <Text className="jg-hint">
+            第 {draft.question + 1} / {QUESTIONS.length} 题 · 如实回答，都选“没有”才能在线快处
           </Text>
-          <Button className="jg-button" type="primary" size="large" onClick={callPolice}>
-            拨打122
-          </Button>
+          <Text className="jg-step-screen-title">{QUESTIONS[draft.question].text}</Text>
+          <View className="jg-answer-row">
+            <Button id="answer-no" className="jg-button" type="primary" size="large" onClick={() => answer(draft.question, false)}>
+              没有
+            </Button>
+            <Button id="answer-yes" className="jg-button" size="large" onClick={() => answer(draft.question, true)}>
+              有
+            </Button>
+          </View>
+          <View className="jg-step-actions">{backButton(draft.question > 0 ? '上一题' : '上一步')}</View>
         </View>
-      )}
-      {step.kind === 'place' && (
+      ) : (
         <View className="jg-card" id="accident-place">
-          <Text className="jg-title">事故地点和时间</Text>
-          <Text className="jg-hint">时间：现在（{new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}）</Text>
+          <Text className="jg-step-screen-title">事故地点和时间</Text>
+          <Text className="jg-hint">时间：现在（{new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' })}）</Text>
           <Field label="事故地点" hint={web ? '浏览器中无法定位，请填写地点并选择所在大队。' : coords ? '已取得定位' : undefined}>
             <Input
               id="accident-address"
               className="jg-input"
               placeholder="路名、路口或门牌号"
               maxlength={100}
-              value={address}
-              onInput={(e) => setAddress(e.detail.value)}
+              value={draft.address}
+              onInput={(e) => patch({ address: e.detail.value })}
             />
           </Field>
           <Field label="所在大队">
-            {UNITS.filter((u) => u.code || coords).map((u) => (
-              <Text
-                key={u.code || 'auto'}
-                id={`unit-${u.code || 'auto'}`}
-                className={`jg-choice ${unit === u.code ? 'jg-choice-on' : ''}`}
-                onClick={() => setUnit(u.code)}
-              >
-                {u.name}
-              </Text>
-            ))}
+            <View className="jg-row jg-wrap">
+              {UNITS.filter((u) => u.code || coords).map((u) => (
+                <Text
+                  key={u.code || 'auto'}
+                  id={`unit-${u.code || 'auto'}`}
+                  className={`jg-choice jg-chip ${draft.unit === u.code ? 'jg-choice-on' : ''}`}
+                  onClick={() => patch({ unit: u.code })}
+                >
+                  {u.name}
+                </Text>
+              ))}
+            </View>
           </Field>
           <Field label="天气">
-            <View className="jg-row">
+            <View className="jg-row jg-wrap">
               {WEATHERS.map((w) => (
-                <Text key={w} className={`jg-choice ${weather === w ? 'jg-choice-on' : ''}`} onClick={() => setWeather(w)}>
+                <Text key={w} className={`jg-choice jg-chip ${draft.weather === w ? 'jg-choice-on' : ''}`} onClick={() => patch({ weather: w })}>
                   {w}
                 </Text>
               ))}
@@ -173,18 +194,21 @@ export default function ReportPage() {
           </Field>
           <Field label="涉及车辆">
             <View className="jg-row">
-              <Text id="vehicles-2" className={`jg-choice ${vehicles === 2 ? 'jg-choice-on' : ''}`} onClick={() => setVehicles(2)}>
+              <Text id="vehicles-2" className={`jg-choice jg-chip ${draft.vehicles === 2 ? 'jg-choice-on' : ''}`} onClick={() => patch({ vehicles: 2 })}>
                 两辆车
               </Text>
-              <Text id="vehicles-1" className={`jg-choice ${vehicles === 1 ? 'jg-choice-on' : ''}`} onClick={() => setVehicles(1)}>
+              <Text id="vehicles-1" className={`jg-choice jg-chip ${draft.vehicles === 1 ? 'jg-choice-on' : ''}`} onClick={() => patch({ vehicles: 1 })}>
                 只有我的车
               </Text>
             </View>
           </Field>
           <ErrorText id="accident-report-error" message={report.error || locationError} />
-          <Button id="accident-submit" className="jg-button" type="primary" size="large" loading={report.busy} disabled={report.busy} onClick={submit}>
-            开始报案
-          </Button>
+          <View className="jg-step-actions">
+            {backButton('上一步')}
+            <Button id="accident-submit" className="jg-button jg-step-next" type="primary" size="large" loading={report.busy} disabled={report.busy} onClick={submit}>
+              开始报案，下一步拍照
+            </Button>
+          </View>
         </View>
       )}
     </PageShell>
