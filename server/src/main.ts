@@ -86,6 +86,7 @@ async function main() {
     await workers.stop();
     await db.$disconnect();
     await deps.limits.close();
+    deps.exams.close();
     await fake?.close();
     await fakeSms?.close();
     log.info('stopped');

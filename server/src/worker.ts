@@ -29,6 +29,7 @@ async function main() {
     await runner.stop();
     await db.$disconnect();
     await deps.limits.close();
+    deps.exams.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -50,8 +50,12 @@ it('a booking refused for a full session, a closed window or a rule leaves no au
   // Refused again, this time from the session-full memo.
   expect((await book(late.token, full.id)).status).toBe(409);
 
+  // A full session is refused from memory before the learner is looked up (docs/exams.md: the
+  // refusal order); a rule refuses where seats are left.
   const notYetPassed = await driverFor(ctx, await addLearner(ctx, { passed: [] }));
-  expect((await book(notYetPassed.token, full.id)).status).toBe(422);
+  expect((await book(notYetPassed.token, full.id)).body.error.code).toBe('SESSION_FULL');
+  const open = await addSession(ctx, { capacity: 5 });
+  expect((await book(notYetPassed.token, open.id)).status).toBe(422);
 
   const closed = await addSession(ctx, { bookingOpensAt: new Date(Date.now() - 2000), bookingClosesAt: new Date(Date.now() + 1500) });
   const closedSessionFacts = await ctx.http.get(`/api/exam/sessions/${closed.id}`);

@@ -5,6 +5,7 @@ import type { CalendarOverrides } from '@jiaoguan/contracts/time';
 import type { Config } from '../../config';
 import type { Page } from '../../lib/pagination';
 import type { SessionRow, SessionView } from './sessions';
+import { Redis } from 'ioredis';
 
 /**
  * Admission to the booking transaction: at most `limit` at a time, the rest wait here in order
@@ -30,27 +31,104 @@ export class AdmissionGate {
   }
 }
 
+/** What the database says of a FIRST_COME session's seats: full (and by whom), or not. */
+export type SeatSnapshot = { full: true; holders: ReadonlySet<string> } | { full: false; why?: 'gone' | 'not-open' | 'closed' | 'seats-left' };
+
 /**
- * Sessions this instance last found full, for a moment: in a rush the refusals then cost no
- * transaction. A seat freed through this instance clears the mark at once, one freed elsewhere
- * within `ttlMs`. Only refusals can be stale.
+ * FIRST_COME sessions found full lately, with the ID numbers of those holding their seats: in a
+ * rush every other learner is refused from memory, before any query of theirs, while a holder who
+ * asks again still gets their own booking back. The set is complete when taken: a full session
+ * gains no booking until a seat is freed, and freeing one clears the mark (`seatFreed`: at once on
+ * this instance, on the others through Redis when REDIS_URL is set, else within `ttlMs`). After
+ * `ttlMs` the database is asked again, once for all who ask meanwhile. Only refusals can be stale.
  */
 export class FullSessionMemo {
-  private until = new Map<number, number>();
-  constructor(readonly ttlMs: number) {}
+  private full = new Map<number, { until: number; holders: ReadonlySet<string> }>();
+  private loading = new Map<number, Promise<SeatSnapshot>>();
+  /** Counts the seats freed per session, so that a look-up begun before one is not kept. */
+  private freed = new Map<number, number>();
+
+  constructor(
+    readonly ttlMs: number,
+    /** Tells the other instances (Redis), when there is a way to. */
+    private readonly announce?: (sessionId: number) => void,
+  ) {}
 
   isFull(sessionId: number): boolean {
-    const until = this.until.get(sessionId);
-    return until !== undefined && until > Date.now();
+    const hit = this.full.get(sessionId);
+    return hit !== undefined && hit.until > Date.now();
   }
 
-  markFull(sessionId: number): void {
-    this.until.set(sessionId, Date.now() + this.ttlMs);
+  /** The holders of a session known full, or null when it is not known full (ask the database). */
+  async fullHolders(sessionId: number, load: () => Promise<SeatSnapshot>): Promise<ReadonlySet<string> | null> {
+    const hit = this.full.get(sessionId);
+    if (!hit) return null;
+    if (hit.until > Date.now()) return hit.holders;
+    const snapshot = await this.recheck(sessionId, load);
+    return snapshot.full ? snapshot.holders : null;
   }
 
+  /** Asks the database once for everyone asking at the same time; a full answer is remembered. */
+  recheck(sessionId: number, load: () => Promise<SeatSnapshot>): Promise<SeatSnapshot> {
+    const pending = this.loading.get(sessionId);
+    if (pending) return pending;
+    const freedBefore = this.freed.get(sessionId) ?? 0;
+    const p = load()
+      .then((snapshot) => {
+        // A seat freed while the database was read: what it said may be older than that.
+        if ((this.freed.get(sessionId) ?? 0) !== freedBefore) return { full: false } as const;
+        if (snapshot.full) this.markFull(sessionId, snapshot.holders);
+        else this.full.delete(sessionId);
+        return snapshot;
+      })
+      .finally(() => this.loading.delete(sessionId));
+    this.loading.set(sessionId, p);
+    return p;
+  }
+
+  markFull(sessionId: number, holders: ReadonlySet<string> = new Set()): void {
+    this.full.set(sessionId, { until: Date.now() + this.ttlMs, holders });
+  }
+
+  /**
+   * A seat of the session may be free again (a cancellation, a larger capacity, a session
+   * cancelled or changed): never refuse it from memory, here or on the other instances.
+   */
   seatFreed(sessionId: number): void {
-    this.until.delete(sessionId);
+    this.forget(sessionId);
+    this.announce?.(sessionId);
   }
+
+  /** Clears this instance's mark only (what another instance's `seatFreed` does here). */
+  forget(sessionId: number): void {
+    this.freed.set(sessionId, (this.freed.get(sessionId) ?? 0) + 1);
+    this.full.delete(sessionId);
+  }
+}
+
+/** The Redis channel on which instances tell each other of a freed seat. */
+export const SEAT_FREED_CHANNEL = 'jiaoguan:exam:seat-freed';
+
+/** With REDIS_URL, a freed seat is announced to every instance; returns the announcer. */
+function seatFreedChannel(redisUrl: string, memo: () => FullSessionMemo): { announce: (sessionId: number) => void; close: () => void } {
+  const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true };
+  const publisher = new Redis(redisUrl, options);
+  const subscriber = new Redis(redisUrl, options);
+  // A failed publish leaves the other instances their TTL; nothing else depends on Redis here.
+  publisher.on('error', () => undefined);
+  subscriber.on('error', () => undefined);
+  void subscriber.subscribe(SEAT_FREED_CHANNEL).catch(() => undefined);
+  subscriber.on('message', (_channel: string, message: string) => {
+    const id = Number(message);
+    if (Number.isInteger(id)) memo().forget(id);
+  });
+  return {
+    announce: (sessionId) => void publisher.publish(SEAT_FREED_CHANNEL, String(sessionId)).catch(() => undefined),
+    close: () => {
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
 }
 
 /**
@@ -87,7 +165,7 @@ export class ReadCache<T> {
 export interface ExamRuntime {
   /** Admission to the seat transaction (a pool's worth at a time). */
   gate: AdmissionGate;
-  /** FIRST_COME sessions found full lately. */
+  /** FIRST_COME sessions found full lately; `fullSessions.seatFreed(id)` whenever a seat may be free again. */
   fullSessions: FullSessionMemo;
   /** The public session list by filter (EXAM_LIST_CACHE_MS). */
   sessionList: ReadCache<Page<SessionView>>;
@@ -101,6 +179,8 @@ export interface ExamRuntime {
   countsChanged(): void;
   /** The calendar days were set. */
   calendarChanged(): void;
+  /** Ends the Redis connections of the seat-freed channel, when there are any. */
+  close(): void;
 }
 
 export interface ExamRuntimeOptions {
@@ -112,10 +192,12 @@ export function createExamRuntime(config: Config, options: ExamRuntimeOptions = 
   const sessionList = new ReadCache<Page<SessionView>>(config.exams.listCacheMs);
   const sessionFacts = new ReadCache<SessionRow | null>(Math.max(config.exams.listCacheMs, 2000));
   const calendar = new ReadCache<CalendarOverrides>(60_000, 1);
+  const channel = config.redisUrl ? seatFreedChannel(config.redisUrl, () => fullSessions) : undefined;
+  const fullSessions: FullSessionMemo = new FullSessionMemo(options.fullMemoMs ?? 1000, channel?.announce);
   return {
     // Two connections stay free for everything else the instance does meanwhile.
     gate: new AdmissionGate(Math.max(1, config.databasePoolSize - 2)),
-    fullSessions: new FullSessionMemo(options.fullMemoMs ?? 1000),
+    fullSessions,
     sessionList,
     sessionFacts,
     calendar,
@@ -128,6 +210,9 @@ export function createExamRuntime(config: Config, options: ExamRuntimeOptions = 
     },
     calendarChanged() {
       calendar.invalidate();
+    },
+    close() {
+      channel?.close();
     },
   };
 }

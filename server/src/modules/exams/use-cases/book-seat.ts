@@ -9,8 +9,9 @@ import type { Recipient } from '../../notifications/notify';
 import { activeKey, bookingView, loadOwnBooking, type BookingRow, type BookingView } from '../booking-view';
 import { requireLearner, type LearnerContext } from '../learners';
 import { bookingRefusal, hasPriority, sortTime } from '../rules';
-import { loadSession, sessionFacts, type SessionRow } from '../sessions';
-import { SeatNotTaken, seatTransaction, type SessionCounts } from './booking-sql';
+import type { SeatSnapshot } from '../runtime';
+import { sessionFacts, type SessionRow } from '../sessions';
+import { SeatNotTaken, seatState, seatTransaction, type SessionCounts } from './booking-sql';
 
 export interface BookSeatInput {
   caller: Extract<Caller, { kind: 'driver' }>;
@@ -26,9 +27,25 @@ export interface BookOutcome {
 
 export async function bookSeat(deps: AppDeps, input: BookSeatInput): Promise<BookOutcome> {
   const { caller } = input;
-  const [learner, session] = await Promise.all([requireLearner(deps.db, caller), sessionFacts(deps, input.sessionId)]);
+  const session = await sessionFacts(deps, input.sessionId);
   if (!session) throw notFound('没有找到该考试场次');
+  // A full session refuses from memory before the learner is even looked up: in a rush nine of
+  // ten requests end here with the one query of their authentication. Its seat holders go on (a
+  // retry gets its booking back); anyone else is told it is full, whatever else might refuse them.
+  if (session.allocation === 'FIRST_COME') {
+    const holders = await deps.exams.fullSessions.fullHolders(session.id, () => seatSnapshot(deps, session.id));
+    if (holders && !(caller.idNumber && holders.has(caller.idNumber))) throw sessionFull();
+  }
+  const learner = await requireLearner(deps.db, caller);
   return bookSeatFor(deps, { recipient: { driverId: caller.id }, learner, session, ip: input.ip });
+}
+
+const sessionFull = () => conflict('SESSION_FULL', '该场次已约满，请选择其他场次');
+
+/** The memo's look-up: full (with its holders), or why not. */
+async function seatSnapshot(deps: AppDeps, sessionId: number): Promise<SeatSnapshot> {
+  const state = await seatState(deps, sessionId);
+  return state.kind === 'full' ? { full: true, holders: state.holders } : { full: false, why: state.kind };
 }
 
 export interface BookSeatForInput {
@@ -68,7 +85,7 @@ export async function bookSeatFor(deps: AppDeps, { recipient, learner, session, 
 const SEAT_RETRY = { attempts: 10, backoffMs: (n: number) => 5 * n + Math.random() * 10 * n };
 
 async function takeSeat(deps: AppDeps, recipient: Recipient, learner: LearnerContext, session: SessionRow, now: Date, ip?: string): Promise<BookOutcome> {
-  if (session.allocation === 'FIRST_COME' && deps.exams.fullSessions.isFull(session.id)) throw conflict('SESSION_FULL', '该场次已约满，请选择其他场次');
+  if (session.allocation === 'FIRST_COME' && deps.exams.fullSessions.isFull(session.id)) throw sessionFull();
   const ranked = session.allocation === 'RANKED';
   const sort = sortTime(learner.facts, learner.history);
   const priority = ranked && hasPriority(learner.facts, learner.history, session.subject, session.startsAt, deps.config.exams.priorityMonths);
@@ -85,11 +102,7 @@ async function takeSeat(deps: AppDeps, recipient: Recipient, learner: LearnerCon
       if (existing) return alreadyHeld(deps, learner.id, existing.id, session.id);
       throw conflict('ALREADY_BOOKED', '您已有该科目的预约，请勿重复预约');
     }
-    if (err instanceof SeatNotTaken) {
-      const refusal = await whyNoSeat(deps, session.id);
-      if (refusal.code === 'SESSION_FULL') deps.exams.fullSessions.markFull(session.id);
-      throw refusal;
-    }
+    if (err instanceof SeatNotTaken) throw await whyNoSeat(deps, session);
     throw err;
   }
   deps.exams.countsChanged();
@@ -124,12 +137,22 @@ async function alreadyHeld(deps: AppDeps, learnerId: number, bookingId: number, 
   return { created: false, booking: await bookingView(deps, existing) };
 }
 
-/** After the conditional update took nothing: the session filled up, or its window closed. */
-async function whyNoSeat(deps: AppDeps, sessionId: number): Promise<AppError> {
-  const s = await loadSession(deps.db, sessionId);
-  if (!s) return notFound('没有找到该考试场次');
-  const now = new Date();
-  if (now < s.bookingOpensAt) return ruleSaysNo('NOT_ELIGIBLE', 'BOOKING_NOT_OPEN', '该场次尚未开始预约');
-  if (now >= s.bookingClosesAt || s.allocatedAt) return ruleSaysNo('NOT_ELIGIBLE', 'BOOKING_CLOSED', '该场次已停止预约，请选择其他场次');
-  return conflict('SESSION_FULL', '该场次已约满，请选择其他场次');
+/**
+ * After the conditional update took nothing: the session filled up, or its window closed. Asked
+ * through the memo, so the many who lose the last seats at once share one look-up, and a full
+ * session is remembered with its holders.
+ */
+async function whyNoSeat(deps: AppDeps, session: SessionRow): Promise<AppError> {
+  const snapshot = await deps.exams.fullSessions.recheck(session.id, () => seatSnapshot(deps, session.id));
+  switch (snapshot.full ? 'full' : snapshot.why) {
+    case 'gone':
+      return notFound('没有找到该考试场次');
+    case 'not-open':
+      return ruleSaysNo('NOT_ELIGIBLE', 'BOOKING_NOT_OPEN', '该场次尚未开始预约');
+    case 'closed':
+      return ruleSaysNo('NOT_ELIGIBLE', 'BOOKING_CLOSED', '该场次已停止预约，请选择其他场次');
+    default:
+      // Full, or a seat freed since the update took none: what this request met was a full session.
+      return sessionFull();
+  }
 }

@@ -21,12 +21,17 @@ export interface CancelSessionInput {
   ip?: string;
 }
 
+const CANCEL_RETRY = { attempts: 10, backoffMs: (n: number) => 5 * n + Math.random() * 10 * n };
+
 export async function cancelSession(deps: AppDeps, input: CancelSessionInput) {
   const before = await loadSession(deps.db, input.sessionId);
   if (!before) throw notFound('没有找到该考试场次');
   if (before.status === 'CANCELLED') return adminSessionView(before);
   if (before.startsAt <= new Date()) throw conflict('INVALID_STATE', '考试已开始，不能取消该场次');
-  const cancelled = await withRetry(() => deps.db.$transaction((tx) => cancelInTx(tx, input, new Date()), { timeout: 60_000 }));
+  // Bookings racing the cancellation hold their new rows and wait on the session row this holds,
+  // so InnoDB picks this (fewer rows changed) as the deadlock victim, once per racing wave: on a
+  // busy session three attempts were not enough (test/exams/session-changes.test.ts).
+  const cancelled = await withRetry(() => deps.db.$transaction((tx) => cancelInTx(tx, input, new Date()), { timeout: 60_000 }), CANCEL_RETRY);
   if (cancelled) {
     deps.exams.sessionsChanged();
     deps.exams.fullSessions.seatFreed(input.sessionId);
