@@ -1,7 +1,8 @@
 // `npm run cluster`: the same system as `npm start`, past one process, on this machine: a
 // three-node MariaDB Galera cluster (Debian's galera-4), two servers and two workers each talking to
-// a different node, one fake WeChat with the fake SMS gateway, and Debian's nginx on PORT in front
-// of both servers. Every node, log and config lives in one temporary folder, removed again on
+// a different node (through a database proxy, nginx's stream module, that moves to the other nodes
+// while theirs refuses connections), one fake WeChat with the fake SMS gateway, and Debian's nginx
+// on PORT in front of both servers. Every node, log and config lives in one temporary folder, removed again on
 // Ctrl-C / SIGTERM.
 //
 // Also a module: `startCluster()` brings it all up and answers a handle to stop it, kill one
@@ -22,6 +23,7 @@ import {
 const MARIADBD = '/usr/sbin/mariadbd';
 const GALERA = '/usr/lib/galera/libgalera_smm.so';
 const NGINX = '/usr/sbin/nginx';
+const STREAM_MODULE = '/usr/lib/nginx/modules/ngx_stream_module.so';
 const DATABASE = 'jiaoguan';
 const run = promisify(execFile);
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -123,9 +125,39 @@ ${servers.map((s) => `    server 127.0.0.1:${s.port} max_fails=1 fail_timeout=5s
 }
 
 /**
+ * The database proxy (nginx's stream module): one port per server and worker, each forwarding to
+ * its own Galera node and, while that node refuses connections, to the others (backup), as HAProxy
+ * or MaxScale stand in front of a Galera cluster in production. A node that died is tried again
+ * after fail_timeout; the pools' connections that went through it break, new ones go elsewhere.
+ */
+function dbProxyConfig(dir, routes) {
+  return `load_module ${STREAM_MODULE};
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+stream {
+${routes.map((r) => `  upstream ${r.name} {
+    server 127.0.0.1:${r.node.port} max_fails=1 fail_timeout=5s;
+${r.backups.map((b) => `    server 127.0.0.1:${b.port} backup;`).join('\n')}
+  }
+  server {
+    listen 127.0.0.1:${r.port};
+    proxy_pass ${r.name};
+    proxy_connect_timeout 1s;
+    # Idle pooled connections stay open (the pools close their own after idleTimeout).
+    proxy_timeout 1h;
+  }`).join('\n')}
+}
+`;
+}
+
+/**
  * Brings the cluster up. Options: port (nginx, default PORT or 3000), listen (nginx's listen
  * address; default all interfaces, like npm start), dbBasePort (node n uses base + 10·(n−1) for
- * SQL and the next three ports for gcomm, IST and SST), fakePort, fakeSmsPort, echo (children's output on our
+ * SQL and the next three ports for gcomm, IST and SST; the database proxy listens on base + 30…33
+ * for server-1, server-2, worker-1, worker-2), fakePort, fakeSmsPort, echo (children's output on our
  * stdout, prefixed by their name), onLine(name, line), env (added to every server and worker),
  * h5 (false: serve whatever h5 build there is, without rebuilding a stale one).
  */
@@ -147,6 +179,7 @@ export async function startCluster(options = {}) {
   ensureDebianPackages(GALERA, ['galera-4'], 'Galera (galera-4)');
   ensureDebianPackages('/usr/bin/rsync', ['rsync'], 'rsync (Galera state transfer)');
   ensureDebianPackages(NGINX, ['nginx'], 'nginx');
+  ensureDebianPackages(STREAM_MODULE, ['libnginx-mod-stream'], "nginx's stream module (the database proxy)");
   if (options.h5 !== false && !ensureH5Build()) fail('the h5 build failed; see the output above');
 
   const nodes = [1, 2, 3].map((n) => {
@@ -156,6 +189,11 @@ export async function startCluster(options = {}) {
   for (const n of nodes) {
     for (const p of [n.port, n.gcommPort, n.istPort, n.sstPort]) await assertFree(p, `Galera ${n.name}`);
   }
+  // Each server and worker: its own node first, the others while it refuses (the proxy's ports follow the nodes').
+  const routes = [['server-1', 0], ['server-2', 1], ['worker-1', 2], ['worker-2', 0]].map(([name, k], i) => ({
+    name, port: dbBasePort + 30 + i, node: nodes[k], backups: nodes.filter((_, j) => j !== k),
+  }));
+  for (const r of routes) await assertFree(r.port, `database proxy for ${r.name}`);
   await assertFree(port, 'nginx');
   if (!realWechat) await assertFree(fakePort, 'fake WeChat');
   if (fakeSms) await assertFree(fakeSmsPort, 'fake SMS gateway');
@@ -193,6 +231,16 @@ export async function startCluster(options = {}) {
     const size = (await wsrepStatus(nodes[0])).wsrep_cluster_size;
     if (size !== '3') throw new Error(`the cluster has ${size} nodes, not 3`);
     say(`Galera cluster of 3 nodes synced (${Math.round((Date.now() - galeraStarted) / 1000)} s)`);
+    const proxyDir = path.join(dir, 'db-proxy');
+    mkdirSync(proxyDir);
+    writeFileSync(path.join(proxyDir, 'nginx.conf'), dbProxyConfig(proxyDir, routes));
+    cluster.spawn('db-proxy', NGINX, ['-p', proxyDir, '-c', path.join(proxyDir, 'nginx.conf'), '-e', path.join(proxyDir, 'error.log')]);
+    for (const r of routes) {
+      await cluster.until(() => portOpen('127.0.0.1', r.port, 300), 10_000, `the database proxy did not listen: ${tail(path.join(proxyDir, 'error.log'))}`);
+      r.url = `mysql://root@127.0.0.1:${r.port}/${DATABASE}`;
+    }
+    cluster.dbRoutes = routes;
+    const via = (name) => routes.find((r) => r.name === name);
 
     // ---------------------------------------------------------------- schema and demo data, as npm start
     const uploadDir = path.join(dir, 'uploads');
@@ -224,7 +272,7 @@ export async function startCluster(options = {}) {
       servers.push({ name, port: serverPort, node: node.name, url: `http://127.0.0.1:${serverPort}` });
       cluster.spawnNode(name, ['server/src/main.ts'], {
         ...common,
-        DATABASE_URL: node.url,
+        DATABASE_URL: via(name).url,
         HOST: '127.0.0.1',
         PORT: String(serverPort),
         RUN_WORKERS: 'false',
@@ -236,7 +284,7 @@ export async function startCluster(options = {}) {
     for (const [i, node] of [nodes[2], nodes[0]].entries()) {
       const name = `worker-${i + 1}`;
       workers.push({ name, node: node.name });
-      cluster.spawnNode(name, ['server/src/worker.ts'], { ...common, DATABASE_URL: node.url, INSTANCE_NAME: name });
+      cluster.spawnNode(name, ['server/src/worker.ts'], { ...common, DATABASE_URL: via(name).url, INSTANCE_NAME: name });
     }
     cluster.servers = servers;
     cluster.workers = workers;
@@ -358,6 +406,29 @@ class Cluster {
     return server ? waitForReady(server.url, 60_000) : true;
   }
 
+  /** Kills one Galera node's mariadbd (SIGKILL: no clean shutdown, as a crash or a pulled plug). */
+  async killNode(name) {
+    await this.kill(name, 'SIGKILL');
+  }
+
+  /**
+   * Starts a stopped or killed Galera node again (it rejoins through IST when the donor's gcache
+   * still holds what it missed, else by a full state transfer); resolves once it is Synced.
+   * Answers how it caught up: 'IST', 'SST' or 'unknown' (read from its error log).
+   */
+  async restartNode(name) {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node) throw new Error(`no node ${name}`);
+    await this.kill(name, 'SIGTERM');
+    const log = path.join(node.dir, 'error.log');
+    const before = existsSync(log) ? readFileSync(log, 'utf8').length : 0;
+    await this.startNode(node);
+    const since = readFileSync(log, 'utf8').slice(before);
+    if (/IST received|Receiving IST/i.test(since)) return 'IST';
+    if (/SST (received|succeeded|complete)|Requesting state transfer.*SST|State transfer.*complete/i.test(since) && !/IST/.test(since)) return 'SST';
+    return 'unknown';
+  }
+
   /** Stops everything in reverse start order (nodes last), then removes the folder. */
   stop() {
     this.stopping ??= (async () => {
@@ -401,7 +472,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const cluster = await startCluster();
   const url = `http://localhost:${cluster.port}`;
   say(`交管服务 (cluster) is running at ${url}  (API docs: ${url}/api/docs; up in ${Math.round(cluster.upMs / 1000)} s)`);
-  say(`behind nginx: ${cluster.servers.map((s) => `${s.name} → ${s.node}`).join(', ')}; ${cluster.workers.map((w) => `${w.name} → ${w.node}`).join(', ')}`);
+  say(`behind nginx: ${cluster.servers.map((s) => `${s.name} → ${s.node}`).join(', ')}; ${cluster.workers.map((w) => `${w.name} → ${w.node}`).join(', ')} `
+    + `(through the database proxy on ${cluster.dbRoutes.map((r) => r.port).join(', ')}: the others when a node refuses)`);
   say(`Galera nodes: ${cluster.nodes.map((n) => `${n.name} 127.0.0.1:${n.port}`).join(', ')} (root, no password)`);
   if (cluster.fakeUrl) say(`fake WeChat at ${cluster.fakeUrl}  (sent messages: /__inspect/messages)`);
   if (cluster.fakeSmsUrl) say(`fake SMS gateway at ${cluster.fakeSmsUrl}  (sent SMS: ${cluster.fakeUrl}/__inspect/sms)`);
