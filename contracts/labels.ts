@@ -235,7 +235,7 @@ export type ViolationStatus = (typeof VIOLATION_STATUSES)[number];
 export const VIOLATION_STATUS_LABELS: Record<ViolationStatus, string> = { UNPROCESSED: '未处理', PROCESSED: '已处理未缴款', PAID: '已缴款' };
 
 // ---- notifications ----
-export const TEMPLATE_KEYS = ['accident_progress', 'exam_booking', 'consultation_reply'] as const;
+export const TEMPLATE_KEYS = ['accident_progress', 'exam_booking', 'consultation_reply', 'traffic_reminder'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 // ---- audit (the admins' audit viewer) ----

@@ -48,3 +48,6 @@ export const consultationLink = (consultationId: number) => pageLink(PAGES.consu
 /** The learner's bookings are listed on the exam home page. */
 export const examBookingsLink = () => PAGES.exam;
 export const accidentJoinLink = (inviteCode: string) => pageLink(PAGES.accidentJoin, { code: inviteCode });
+/** The inquiry page on one tab, scrolled to one record (a violation, a vehicle) when given. */
+export const inquiryLink = (tab: 'licence' | 'vehicles' | 'violations', id?: number) =>
+  pageLink(PAGES.inquiry, id === undefined ? { tab } : { tab, id });

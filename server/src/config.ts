@@ -61,11 +61,13 @@ const EnvSchema = z.object({
   WECHAT_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('tmpl-accident-progress'),
   WECHAT_TEMPLATE_EXAM_BOOKING: z.string().default('tmpl-exam-booking'),
   WECHAT_TEMPLATE_CONSULTATION_REPLY: z.string().default('tmpl-consultation-reply'),
+  WECHAT_TEMPLATE_TRAFFIC_REMINDER: z.string().default('tmpl-traffic-reminder'),
   WECHAT_TEMPLATE_NEW_CASE: z.string().default('tmpl-new-case'),
   WECHAT_OA_FOLLOWER_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS: z.string().default('oa-tmpl-accident-progress'),
   WECHAT_OA_TEMPLATE_EXAM_BOOKING: z.string().default('oa-tmpl-exam-booking'),
   WECHAT_OA_TEMPLATE_CONSULTATION_REPLY: z.string().default('oa-tmpl-consultation-reply'),
+  WECHAT_OA_TEMPLATE_TRAFFIC_REMINDER: z.string().default('oa-tmpl-traffic-reminder'),
   // SMS (Tencent Cloud SMS API 3.0): on with SMS_SECRET_ID…, or against the project's fake gateway
   // with WECHAT_FAKE; otherwise off (SMS_PROVIDER=off turns it off in any case).
   SMS_PROVIDER: z.enum(['tencent', 'off']).optional(),
@@ -89,6 +91,7 @@ const EnvSchema = z.object({
   SMS_TEMPLATE_ACCIDENT_CONFIRMED: z.string().optional(),
   SMS_TEMPLATE_ACCIDENT_TRANSFERRED: z.string().optional(),
   SMS_TEMPLATE_CLAIM_SETTLED: z.string().optional(),
+  SMS_TEMPLATE_VIOLATION_NEW: z.string().optional(),
   RUN_WORKERS: bool.default(true),
   // Names this process in the X-Instance response header (npm run cluster: server-1, server-2).
   INSTANCE_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)').optional(),
@@ -151,11 +154,11 @@ export interface Config {
     officialAccount?: { appId: string; secret: string; pushToken?: string };
     /** How often the official account's follower list is synced (only with an official account). */
     followerSyncEveryMs: number;
-    templates: { accident_progress: string; exam_booking: string; consultation_reply: string };
+    templates: { accident_progress: string; exam_booking: string; consultation_reply: string; traffic_reminder: string };
     /** Subscribe-message template ids staff grant (officers: a new case of their unit). */
     staffTemplates: { new_case: string };
     /** Official-account template ids by the same keys. */
-    officialTemplates: { accident_progress: string; exam_booking: string; consultation_reply: string };
+    officialTemplates: { accident_progress: string; exam_booking: string; consultation_reply: string; traffic_reminder: string };
   };
   sms: SmsConfig;
   runWorkers: boolean;
@@ -219,6 +222,7 @@ export const FAKE_SMS = {
     accident_confirmed: '2000006',
     accident_transferred: '2000007',
     claim_settled: '2000008',
+    violation_new: '2000009',
   } satisfies Record<SmsTemplateKey, string>,
 } as const;
 
@@ -300,12 +304,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         accident_progress: e.WECHAT_TEMPLATE_ACCIDENT_PROGRESS,
         exam_booking: e.WECHAT_TEMPLATE_EXAM_BOOKING,
         consultation_reply: e.WECHAT_TEMPLATE_CONSULTATION_REPLY,
+        traffic_reminder: e.WECHAT_TEMPLATE_TRAFFIC_REMINDER,
       },
       staffTemplates: { new_case: e.WECHAT_TEMPLATE_NEW_CASE },
       officialTemplates: {
         accident_progress: e.WECHAT_OA_TEMPLATE_ACCIDENT_PROGRESS,
         exam_booking: e.WECHAT_OA_TEMPLATE_EXAM_BOOKING,
         consultation_reply: e.WECHAT_OA_TEMPLATE_CONSULTATION_REPLY,
+        traffic_reminder: e.WECHAT_OA_TEMPLATE_TRAFFIC_REMINDER,
       },
     },
     sms,
@@ -342,6 +348,7 @@ function smsConfig(e: z.infer<typeof EnvSchema>, wechatFake: boolean): SmsConfig
     accident_confirmed: e.SMS_TEMPLATE_ACCIDENT_CONFIRMED,
     accident_transferred: e.SMS_TEMPLATE_ACCIDENT_TRANSFERRED,
     claim_settled: e.SMS_TEMPLATE_CLAIM_SETTLED,
+    violation_new: e.SMS_TEMPLATE_VIOLATION_NEW,
   } satisfies Record<SmsTemplateKey, string | undefined>;
   const templates = Object.fromEntries(Object.entries(given).filter(([, id]) => id !== undefined)) as SmsConfig['templates'];
   const real = e.SMS_SECRET_ID !== undefined || e.SMS_SECRET_KEY !== undefined;

@@ -15,6 +15,7 @@ export const SMS_TEMPLATE_KEYS = [
   'accident_confirmed',
   'accident_transferred',
   'claim_settled',
+  'violation_new',
 ] as const;
 export type SmsTemplateKey = (typeof SMS_TEMPLATE_KEYS)[number];
 
@@ -43,6 +44,7 @@ export interface SmsTemplateData {
   accident_transferred: EventData['accident.transferred'];
   /** The insurer settled the claim of a confirmed case (event `claim.settled`). */
   claim_settled: { caseId: number; caseNumber: string; insurer: string };
+  violation_new: EventData['violation.new'];
 }
 
 export interface SmsParamSpec {
@@ -132,7 +134,32 @@ export const SMS_TEMPLATES: { readonly [K in SmsTemplateKey]: SmsTemplate<K> } =
     params: [caseNumber, { label: '保险公司', max: SMS_TEXT_PARAM_MAX }],
     build: (d) => fitAll(SMS_TEMPLATES.claim_settled, [d.caseNumber, d.insurer], [undefined, '保险公司']),
   },
+  // The legal notice of a recorded violation (L-WF Art. 20: within 5 days, by app, SMS or post).
+  violation_new: {
+    key: 'violation_new',
+    event: 'violation.new',
+    text: '机动车{1}于{2}在{3}有一条交通违法记录，{4}。请在30日内处理，详情请在交管服务小程序查看。',
+    params: [
+      { label: '号牌号码', max: SMS_TEXT_PARAM_MAX },
+      { label: '违法时间（12月9日 09:00）', max: SMS_TEXT_PARAM_MAX },
+      { label: '违法地点', max: SMS_TEXT_PARAM_MAX },
+      { label: '罚款和记分（罚款200元，记3分）', max: SMS_TEXT_PARAM_MAX },
+    ],
+    build: (d) =>
+      fitAll(SMS_TEMPLATES.violation_new, [d.plate, formatShortDateTime(d.occurredAt), d.place, smsPenalty(d.fineFen, d.points)], [
+        '号牌未知',
+        undefined,
+        '相关路段',
+        '详见小程序',
+      ]),
+  },
 };
+
+/** 罚款200元，记3分 (at most 12 characters up to a fine of 9,999 yuan with 12 points). */
+function smsPenalty(fineFen: number, points: number): string {
+  const fine = fineFen > 0 ? `罚款${Math.round(fineFen / 100)}元` : '不罚款';
+  return `${fine}，${points > 0 ? `记${points}分` : '不记分'}`;
+}
 
 /** The template key of an event, or null for events that do not go by SMS. */
 export function smsTemplateOfEvent(event: string): SmsTemplateKey | null {

@@ -6,6 +6,7 @@ import { allocateDueSessions } from '../modules/exams/allocation';
 import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
 import { pruneExpiredLimits } from '../lib/rate-limit';
+import { runDailyNotices } from '../modules/inquiries/proactive-notices';
 import { localStorageFor } from '../modules/uploads/storage';
 import { createSmsProvider } from '../sms';
 import { pullSmsReceipts } from '../sms/receipts';
@@ -44,6 +45,13 @@ export function systemJobs(deps: AppDeps): Job[] {
       name: 'accident-review-overdue',
       everyMs: 60_000,
       run: () => markOverdueReviews(deps),
+    },
+    // Proactive notices (new violations, inspection due, licence expiring, points high): once a day
+    // from 09:00 Shanghai time, in one process (a database lease), each told once.
+    {
+      name: 'proactive-notices',
+      everyMs: 10 * 60_000,
+      run: () => runDailyNotices(deps),
     },
     ...(followerSync ? [followerSync] : []),
     // Delivery receipts of the SMS sent (each answered once by the provider; a row per message).

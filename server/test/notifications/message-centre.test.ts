@@ -124,7 +124,7 @@ describe('POST /api/me/subscriptions', () => {
     const d = await loginDriver(ctx);
     const res = await ctx.http.get('/api/notifications/templates').set(auth(d.token));
     expect(res.body).toEqual({
-      templates: { accident_progress: 'tmpl-accident-progress', exam_booking: 'tmpl-exam-booking', consultation_reply: 'tmpl-consultation-reply' },
+      templates: { accident_progress: 'tmpl-accident-progress', exam_booking: 'tmpl-exam-booking', consultation_reply: 'tmpl-consultation-reply', traffic_reminder: 'tmpl-traffic-reminder' },
     });
   });
 

@@ -84,6 +84,18 @@ const SAMPLES: { [E in EventName]: EventData[E] } = {
   },
   'exam.session_cancelled': { bookingId: 2, subject: 2, startsAt: new Date('2026-12-09T01:00:00Z'), venue: '滕州科目二考场', reason: '考场设备检修' },
   'consultation.replied': { consultationId: 3, excerpt: '您好，驾驶证到期前90日内可以在交管12123或者任一车管所窗口申请换证。' },
+  'violation.new': {
+    violationId: 4,
+    plate: '鲁DD12345',
+    occurredAt: new Date('2026-11-30T10:30:00Z'),
+    place: '枣庄市市中区光明大道与青檀路交叉口（由东向西）',
+    description: '驾驶机动车违反道路交通信号灯通行的',
+    fineFen: 20000,
+    points: 6,
+  },
+  'vehicle.inspection_due': { vehicleId: 5, plate: '鲁D12345', dueAt: new Date('2026-12-30T16:00:00Z'), daysLeft: 29 },
+  'licence.expiring': { licenceId: 6, validUntil: new Date('2027-02-28T16:00:00Z'), daysLeft: 89 },
+  'licence.points_high': { licenceId: 6, points: 9, cycleEndsAt: new Date('2027-03-14T16:00:00Z') },
 };
 
 describe('every event renders a message WeChat accepts', () => {

@@ -46,6 +46,10 @@ const SAMPLES: { [K in SmsTemplateKey]: SmsTemplateData[K][] } = {
     { caseId: 1, caseNumber, insurer: '人保财险' },
     { caseId: 1, caseNumber, insurer: '中国人民财产保险股份有限公司枣庄市分公司' },
   ],
+  violation_new: [
+    { violationId: 1, plate: '鲁D12345', occurredAt: startsAt, place: '光明大道', description: '闯红灯', fineFen: 20000, points: 6 },
+    { violationId: 1, plate: '鲁DD12345', occurredAt: startsAt, place: long, description: long, fineFen: 0, points: 0 },
+  ],
 };
 
 describe('SMS templates', () => {

@@ -14,6 +14,7 @@ export const TEMPLATE_NAMES: Record<SubscribeKey, string> = {
   accident_progress: '事故处理进度',
   exam_booking: '考试预约结果与提醒',
   consultation_reply: '咨询回复',
+  traffic_reminder: '违法、年检和证件提醒',
 }
 
 /** Shown in 关于: the app's version (package.json) and the service line people call. */

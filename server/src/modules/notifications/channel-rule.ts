@@ -11,8 +11,10 @@ export type PushChannel = 'SUBSCRIBE' | 'OFFICIAL_TEMPLATE' | 'SMS';
 
 /**
  * Events a person must hear of even without WeChat: exam results and allocation, the office
- * cancelling an exam, an accident returned, confirmed or transferred, a claim settled. Reminders
- * and progress a user can check themselves are not worth an SMS.
+ * cancelling an exam, an accident returned, confirmed or transferred, a claim settled, and a new
+ * violation (the owner must be notified within 5 days, by app, SMS or post: L-WF Art. 20).
+ * Reminders and progress a user can check themselves (inspection due, licence expiring, points) are
+ * not worth an SMS.
  */
 export const MUST_REACH: ReadonlySet<string> = new Set<EventName | string>([
   'exam.result',
@@ -23,6 +25,7 @@ export const MUST_REACH: ReadonlySet<string> = new Set<EventName | string>([
   'accident.confirmed',
   'accident.transferred',
   'claim.settled',
+  'violation.new',
 ]);
 
 export interface Reach {

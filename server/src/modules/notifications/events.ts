@@ -14,6 +14,16 @@ interface BookingRef {
   venue: string;
 }
 
+interface ViolationRef {
+  violationId: number;
+  plate: string;
+  occurredAt: Date;
+  place: string;
+  description: string;
+  fineFen: number;
+  points: number;
+}
+
 export interface EventData {
   'accident.partner_joined': CaseRef & { partnerPlate?: string };
   'accident.signature_awaited': CaseRef;
@@ -31,6 +41,14 @@ export interface EventData {
   /** The office cancelled the session: the booking is released (no attempt used); rebook another. */
   'exam.session_cancelled': BookingRef & { reason: string };
   'consultation.replied': { consultationId: number; excerpt: string };
+  /** An import recorded a violation of the driver's vehicle or licence (proactive-notices.ts). */
+  'violation.new': ViolationRef;
+  /** The vehicle's inspection is due within 30 days. */
+  'vehicle.inspection_due': { vehicleId: number; plate: string; dueAt: Date; daysLeft: number };
+  /** The licence expires within 90 days (renewal may be applied for now). */
+  'licence.expiring': { licenceId: number; validUntil: Date; daysLeft: number };
+  /** 9 or more points in the current scoring cycle. */
+  'licence.points_high': { licenceId: number; points: number; cycleEndsAt: Date };
 }
 
 export type EventName = keyof EventData;

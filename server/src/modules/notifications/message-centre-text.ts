@@ -1,7 +1,7 @@
 // What the in-app message centre says for each event, and the page it opens (plain Chinese).
 import { EXAM_RESULT_LABELS, subjectLabel } from '@jiaoguan/contracts/labels';
-import { accidentCaseLink, consultationLink, examBookingsLink } from '@jiaoguan/contracts/pages';
-import { formatClock, formatDateTime } from '@jiaoguan/contracts/time';
+import { accidentCaseLink, consultationLink, examBookingsLink, inquiryLink } from '@jiaoguan/contracts/pages';
+import { formatClock, formatDate, formatDateTime } from '@jiaoguan/contracts/time';
 import type { EventData, EventName, TemplateKey } from './events';
 
 export interface CentreText {
@@ -25,6 +25,17 @@ const exam = (title: string, body: string): CentreText => ({
   body,
   link: examBookingsLink(),
 });
+
+/** Yuan from fen, without decimals when whole: 200, 50.5. */
+export const yuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2).replace(/0$/, ''));
+/** A fine and points in words: 罚款200元，记3分 (不罚款 / 不记分 when nil). */
+export const penaltyText = (fineFen: number, points: number) =>
+  `${fineFen > 0 ? `罚款${yuanText(fineFen)}元` : '不罚款'}，${points > 0 ? `记${points}分` : '不记分'}`;
+const cut = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
+/** In n days, in words: 今天 when 0. */
+const inDays = (n: number) => (n <= 0 ? '今天到期' : `还有${n}天`);
+/** The last day of a period that ends (exclusive) at `endsAt`. */
+export const lastDayOf = (endsAt: Date | string) => new Date(new Date(endsAt).getTime() - 1);
 
 export const MESSAGE_CENTRE: Writers = {
   'accident.partner_joined': (d) =>
@@ -64,5 +75,32 @@ export const MESSAGE_CENTRE: Writers = {
     title: '客服已回复',
     body: d.excerpt.length > 60 ? `${d.excerpt.slice(0, 60)}…` : d.excerpt,
     link: consultationLink(d.consultationId),
+  }),
+  'violation.new': (d) => ({
+    templateKey: 'traffic_reminder',
+    title: '新的交通违法记录',
+    body: `${d.plate}于${formatDateTime(d.occurredAt)}在${cut(d.place, 60)}${cut(d.description, 60)}，${penaltyText(d.fineFen, d.points)}。请在30日内处理，如有异议可以在线咨询。`,
+    link: inquiryLink('violations', d.violationId),
+  }),
+  'vehicle.inspection_due': (d) => ({
+    templateKey: 'traffic_reminder',
+    title: '机动车年检即将到期',
+    body: `您的${d.plate}检验有效期至${formatDate(d.dueAt)}，${inDays(d.daysLeft)}。请在到期前完成年检，逾期未检验不得上路行驶。`,
+    link: inquiryLink('vehicles', d.vehicleId),
+  }),
+  'licence.expiring': (d) => ({
+    templateKey: 'traffic_reminder',
+    title: '驾驶证即将到期',
+    body: `您的驾驶证有效期至${formatDate(d.validUntil)}，${inDays(d.daysLeft)}。到期前90日内可以申请换证，请及时办理。`,
+    link: inquiryLink('licence'),
+  }),
+  'licence.points_high': (d) => ({
+    templateKey: 'traffic_reminder',
+    title: d.points >= 12 ? '记分已满12分' : '记分提醒',
+    body:
+      d.points >= 12
+        ? `本记分周期您已记${d.points}分，已满12分。请到车管所参加满分学习和考试，期间不得驾驶。`
+        : `本记分周期（至${formatDate(lastDayOf(d.cycleEndsAt))}）您已记${d.points}分，再记${12 - d.points}分将满分，满分须参加学习和考试。请谨慎驾驶。`,
+    link: inquiryLink('licence'),
   }),
 };

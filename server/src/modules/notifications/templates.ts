@@ -5,7 +5,7 @@ import { findInvalidDataField, isValidKeywordValue } from '../../wechat/keyword-
 import type { EventData, EventName, TemplateKey } from './events';
 import { subjectLabel } from '@jiaoguan/contracts/labels';
 import { formatDate, formatDateTime } from '@jiaoguan/contracts/time';
-import { MESSAGE_CENTRE, type CentreText } from './message-centre-text';
+import { MESSAGE_CENTRE, lastDayOf, penaltyText, type CentreText } from './message-centre-text';
 
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
@@ -70,6 +70,7 @@ export const TEMPLATE_KEYWORDS: Record<TemplateKey, Record<string, string>> = {
   accident_progress: { character_string1: '案件编号', phrase2: '处理进度', thing3: '说明', time4: '更新时间' },
   exam_booking: { thing1: '考试科目', time2: '考试时间', thing3: '考试地点', phrase4: '预约状态' },
   consultation_reply: { thing1: '回复内容', time2: '回复时间' },
+  traffic_reminder: { thing1: '提醒事项', thing2: '详细说明', date3: '日期' },
 };
 
 export interface RenderedMessage {
@@ -97,6 +98,11 @@ const exam = (d: EventData['exam.reminder'], phrase: string) => ({
   thing3: fitThing(d.venue),
   phrase4: fitPhrase(phrase),
 });
+const reminder = (what: string, detail: string, on: Date | string) => ({
+  thing1: fitThing(what),
+  thing2: fitThing(detail),
+  date3: fitDate(new Date(on)),
+});
 const RESULT_PHRASE = { PASS: '合格', FAIL: '不合格', NO_SHOW: '缺考' } as const;
 
 const KEYWORDS: Keywords = {
@@ -115,6 +121,11 @@ const KEYWORDS: Keywords = {
   'exam.session_changed': (d) => exam(d, '考试变更'),
   'exam.session_cancelled': (d) => exam(d, '考试取消'),
   'consultation.replied': (d, at) => ({ thing1: fitThing(d.excerpt), time2: fitTime(at) }),
+  'violation.new': (d) => reminder(`新增交通违法 ${d.plate}`, penaltyText(d.fineFen, d.points), d.occurredAt),
+  'vehicle.inspection_due': (d) => reminder(`${d.plate}年检即将到期`, d.daysLeft <= 0 ? '今天到期，请及时年检' : `还有${d.daysLeft}天，请及时年检`, d.dueAt),
+  'licence.expiring': (d) => reminder('驾驶证即将到期', d.daysLeft <= 0 ? '今天到期，请申请换证' : `还有${d.daysLeft}天，可以申请换证`, d.validUntil),
+  'licence.points_high': (d) =>
+    reminder(`本周期已记${d.points}分`, d.points >= 12 ? '已满分，请参加学习和考试' : '满12分将暂扣驾驶证', lastDayOf(d.cycleEndsAt)),
 };
 
 /** Everything a send needs for one event; `at` is when it happened (the outbox row's creation). */

@@ -15,6 +15,7 @@ export const TEMPLATE_NAMES: Record<string, string> = {
   accident_progress: '事故处理进度',
   exam_booking: '考试预约',
   consultation_reply: '咨询回复',
+  traffic_reminder: '违法和证件提醒',
 }
 const PARTS = [
   { key: 'sent', label: '已送达', className: 'bar-sent' },

@@ -7,6 +7,7 @@ import { audit } from '../../../lib/audit';
 import { IMPORT_FIELDS, validateRow, type ImportKind, type RowOf } from '../import-rows';
 import { importFieldLabel } from '@jiaoguan/contracts/labels';
 import { IMPORT_BATCH_ROWS, WRITERS, openSql, type Entry, type Writer } from '../import-sql';
+import { tellImportedViolations } from '../proactive-notices';
 import { csvRecords, jsonArrayRecords, limitBytes, type RawRecord } from '../import-stream';
 
 export interface ImportOutcome {
@@ -49,8 +50,10 @@ export interface ImportRecordsInput {
  * bounded whatever the file's size; each batch is one idempotent upsert, so importing the same file
  * again updates and never duplicates.
  */
-export async function importRecords(deps: Pick<AppDeps, 'db' | 'config'>, input: ImportRecordsInput): Promise<ImportOutcome> {
+export async function importRecords(deps: Pick<AppDeps, 'db' | 'config' | 'log'>, input: ImportRecordsInput): Promise<ImportOutcome> {
   const { kind } = input;
+  // Violations first recorded by this import are those created from now on (a second earlier, for clocks).
+  const startedAt = new Date(Date.now() - 1000);
   const outcome: ImportOutcome = { created: 0, updated: 0, rejected: [], rejectedCount: 0 };
   const reject = (line: number, reason: string) => {
     outcome.rejectedCount += 1;
@@ -110,5 +113,7 @@ export async function importRecords(deps: Pick<AppDeps, 'db' | 'config'>, input:
     details: { created: outcome.created, updated: outcome.updated, rejected: outcome.rejectedCount },
     ip: input.ip,
   });
+  // The drivers concerned are told of the new violations at once (the law asks within 5 days).
+  if (kind === 'violations' && outcome.created > 0) await tellImportedViolations(deps, startedAt);
   return outcome;
 }
