@@ -77,6 +77,7 @@ export const MATRIX: Record<string, Row> = {
   'PUT /api/accidents/:id/parties/me':            [401, OK,   404,  403,  403,  403,  403],
   'POST /api/accidents/:id/photos':               [401, OK,   404,  403,  403,  403,  403],
   'GET /api/accidents/:id/photos/:photoId':       [401, OK,   404,  OK,   404,  403,  403],
+  'DELETE /api/accidents/:id/photos/:photoId':    [401, OK,   404,  403,  403,  403,  403],
   'PUT /api/accidents/:id/liability':             [401, OK,   404,  403,  403,  403,  403],
   'POST /api/accidents/:id/confirmation':         [401, OK,   404,  403,  403,  403,  403],
   'POST /api/accidents/:id/cancel':               [401, OK,   404,  403,  403,  403,  403],

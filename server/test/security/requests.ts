@@ -121,6 +121,7 @@ export const REQUESTS: Record<string, RouteRequest> = {
     sample: (w) => ({ params: { id: w.openCase.id }, multipart: { fields: { slot: 'OWN_DAMAGE' }, file: { bytes: png(400, 300, ++n), name: 'damage.png' } } }),
   },
   'GET /api/accidents/:id/photos/:photoId': { sample: (w) => ({ params: { id: w.case.id, photoId: w.case.photoId } }) },
+  'DELETE /api/accidents/:id/photos/:photoId': { sample: (w) => ({ params: { id: w.openCase.id, photoId: w.openCase.photoId } }), spoils: ['openCase'] },
   'PUT /api/accidents/:id/liability': { sample: (w) => ({ params: { id: w.openCase.id }, body: { scenario: 'REAR_END', atFault: 'A' } }) },
   'POST /api/accidents/:id/confirmation': { sample: (w) => ({ params: { id: w.openCase.id }, body: { agree: true, signature: w.openCase.signatureId } }) },
   'POST /api/accidents/:id/cancel': { sample: (w) => ({ params: { id: w.openCase.id } }), spoils: ['openCase'] },

@@ -55,6 +55,7 @@ export const EVENT_TEXT: Record<string, string> = {
   PARTY_JOINED: '对方已加入',
   DETAILS_UPDATED: '填写了车辆和驾驶人信息',
   PHOTO_ADDED: '上传了照片',
+  PHOTO_REMOVED: '删除了一张照片',
   SIGNATURE_UPLOADED: '签了名',
   LIABILITY_SET: '选择了事故情形和责任',
   AGREED: '同意协商结果',

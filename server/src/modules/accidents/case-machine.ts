@@ -35,7 +35,8 @@ export const CASE_MACHINE = {
   JOIN: { from: ['WAITING_FOR_PARTY'], to: 'NEGOTIATING', events: ['PARTY_JOINED'], by: ['secondParty'] },
   SHOW_INVITE: { from: ['WAITING_FOR_PARTY'], to: null, events: [], by: ['party'], refused: '对方已加入或事故已结束，不需要再邀请' },
   EDIT_DETAILS: { from: PARTY_CAN_CHANGE, to: null, events: ['DETAILS_UPDATED'], by: ['party'] },
-  UPLOAD_PHOTO: { from: PARTY_CAN_CHANGE, to: null, events: ['PHOTO_ADDED', 'SIGNATURE_UPLOADED'], by: ['party'] },
+  // A party's photos: added (PHOTO_ADDED, SIGNATURE_UPLOADED) and removed again (PHOTO_REMOVED, use-cases/delete-photo.ts).
+  UPLOAD_PHOTO: { from: PARTY_CAN_CHANGE, to: null, events: ['PHOTO_ADDED', 'SIGNATURE_UPLOADED', 'PHOTO_REMOVED'], by: ['party'] },
   SET_LIABILITY: { from: PARTY_CAN_CHANGE, to: null, events: ['LIABILITY_SET'], by: ['party'] },
   ANSWER: {
     from: ANSWERABLE,

@@ -32,6 +32,7 @@ import { answer } from './use-cases/answer';
 import { cancelCase } from './use-cases/cancel-case';
 import { checkEligibility } from './use-cases/check-eligibility';
 import { decideCase } from './use-cases/decide-case';
+import { deletePhoto } from './use-cases/delete-photo';
 import { downloadDocument } from './use-cases/download-document';
 import { exportClaims } from './use-cases/export-claims';
 import { handOverCase } from './use-cases/hand-over-case';
@@ -211,6 +212,19 @@ export function registerAccidentRoutes(
       ctx.type = file.mimeType;
       return file.stream;
     },
+  });
+
+  accidents.route({
+    method: 'delete',
+    path: '/:id/photos/:photoId',
+    tag,
+    summary:
+      "Remove a photo the caller took (not a signature) while the case may change and nobody has answered; answers the case (PHOTO_REMOVED in the timeline)",
+    access: 'driver',
+    params: photoParams,
+    errors: { 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
+    response: accidentCase,
+    handler: ({ params, caller }) => deletePhoto(deps, { caller, id: params.id, photoId: params.photoId, storage }),
   });
 
   accidents.route({
