@@ -26,10 +26,19 @@ describe('chooseChannel', () => {
     expect(chooseChannel('exam.reminder', { ...nobody, phone: '13800000001' })).toBeNull();
   });
 
-  it('lists the events API.md says must reach people', () => {
+  it('lists the events API.md says must reach people, and a new violation (the legal notice within 5 days)', () => {
     expect([...MUST_REACH].sort()).toEqual(
-      ['accident.confirmed', 'accident.returned', 'accident.transferred', 'claim.settled', 'exam.booking_confirmed', 'exam.booking_rejected', 'exam.result', 'exam.session_cancelled'].sort(),
+      [
+        'accident.confirmed', 'accident.returned', 'accident.transferred', 'claim.settled', 'exam.booking_confirmed', 'exam.booking_rejected', 'exam.result', 'exam.session_cancelled',
+        'violation.new',
+      ].sort(),
     );
+  });
+
+  it('sends a new violation by SMS where WeChat cannot reach, but not the reminders a driver can look up', () => {
+    const reachable = { ...nobody, phone: '13800000001' };
+    expect(chooseChannel('violation.new', reachable)).toBe('SMS');
+    for (const event of ['vehicle.inspection_due', 'licence.expiring', 'licence.points_high']) expect(chooseChannel(event, reachable)).toBeNull();
   });
 
   it('says in Chinese why nothing was pushed', () => {

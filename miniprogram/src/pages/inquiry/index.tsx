@@ -1,6 +1,6 @@
 // Inquiry page (业务查询): identity first, then the driver's licence, vehicles (with binding) and violations.
 import { useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
@@ -14,9 +14,17 @@ import { bindVehicle, getLicence, listVehicles, listViolations, yuan, type Licen
 import { shanghaiDate, shanghaiTime } from '@/api/consultations'
 import { plateError } from '@/utils/plate'
 import { useSubmit } from '@/hooks/useSubmit'
+import { askToSubscribe } from '@/services/subscribe'
 import './index.css'
 
 type Tab = 'licence' | 'vehicles' | 'violations'
+/** A message opens the page on one tab, at one record: ?tab=violations&id=7 (contracts/pages.ts inquiryLink). */
+function openedAt(params: Record<string, string | undefined>): { tab: Tab; id: number | null } {
+  const tab = (['licence', 'vehicles', 'violations'] as const).find((t) => t === params.tab) ?? 'licence'
+  const id = Number(params.id)
+  return { tab, id: Number.isInteger(id) && id > 0 ? id : null }
+}
+
 const TABS: { key: Tab; label: string }[] = [
   { key: 'licence', label: '驾驶证' },
   { key: 'vehicles', label: '机动车' },
@@ -25,7 +33,8 @@ const TABS: { key: Tab; label: string }[] = [
 
 export default function InquiryPage() {
   const [bound, setBound] = useState<boolean | null>(null)
-  const [tab, setTab] = useState<Tab>('licence')
+  const opened = openedAt(useRouter().params)
+  const [tab, setTab] = useState<Tab>(opened.tab)
   const [licence, setLicence] = useState<Licence | null>(null)
   const [vehicles, setVehicles] = useState<Vehicle[] | null>(null)
   const [violations, setViolations] = useState<ViolationList | null>(null)
@@ -39,6 +48,11 @@ export default function InquiryPage() {
       if (which === 'licence') setLicence(await getLicence())
       if (which === 'vehicles') setVehicles((await listVehicles()).items)
       if (which === 'violations') setViolations(await listViolations())
+      // Opened from a message: bring its record into view (it is also marked).
+      if (opened.id && which === opened.tab && typeof Taro.pageScrollTo === 'function') {
+        const selector = `#${which === 'violations' ? 'violation' : 'vehicle'}-${opened.id}`
+        setTimeout(() => void Promise.resolve(Taro.pageScrollTo({ selector, duration: 200 })).catch(() => undefined), 100)
+      }
     } catch (err) {
       setError(err instanceof ApiError && err.status === 404 ? '没有找到您名下的驾驶证信息，如有疑问请在线咨询。' : errorMessage(err))
     }
@@ -72,7 +86,11 @@ export default function InquiryPage() {
   const onBind = () => {
     const problem = plateError(plate)
     if (problem) bind.setError(problem)
-    else void bind.run()
+    else {
+      // In the tap: a vehicle's new violations and inspection reminders (WeChat asks only in a tap).
+      void askToSubscribe(['traffic_reminder'])
+      void bind.run()
+    }
   }
 
   if (bound === false) {
@@ -130,7 +148,7 @@ export default function InquiryPage() {
         <View>
           {vehicles?.length === 0 && <Text className="jg-hint">还没有绑定车辆。填写号牌号码和车架号后4位即可绑定本人名下的车辆。</Text>}
           {vehicles?.map((v) => (
-            <View key={v.id} id={`vehicle-${v.id}`} className="jg-card">
+            <View key={v.id} id={`vehicle-${v.id}`} className={tab === opened.tab && v.id === opened.id ? 'jg-card inq-opened' : 'jg-card'}>
               <Text className="inq-big">{v.plate}</Text>
               <Text className="jg-hint">
                 {v.plateTypeText} · {v.brand} {v.model} · 车架号 {v.vin}
@@ -174,7 +192,7 @@ export default function InquiryPage() {
           </View>
           {violations.items.length === 0 && <Text className="jg-hint">没有违法记录，请继续保持安全驾驶。</Text>}
           {violations.items.map((v) => (
-            <View key={v.id} id={`violation-${v.id}`} className="jg-card">
+            <View key={v.id} id={`violation-${v.id}`} className={tab === opened.tab && v.id === opened.id ? 'jg-card inq-opened' : 'jg-card'}>
               <Text className="jg-subtitle">
                 {v.plate} · {v.statusText}
               </Text>

@@ -39,6 +39,8 @@ const VEHICLE_GONE = /[BEMP]/;
 const LICENCE_GONE = /[CEFG]/;
 
 const CHUNK = 200;
+/** A chunk may wait on another run's chunk holding the same keys (it then finds them told). */
+const TX_OPTIONS = { maxWait: 20_000, timeout: 120_000 };
 
 type Deps = Pick<AppDeps, 'db' | 'log'>;
 
@@ -98,7 +100,8 @@ async function tell(db: Db, list: Pending[]): Promise<number> {
         }
         if (fresh.length > 0) await notify(tx, fresh);
         return fresh.length;
-      }),
+      }, TX_OPTIONS),
+      { attempts: 5 },
     );
   }
   return told;
