@@ -26,6 +26,17 @@ const EnvSchema = z.object({
   DEMO_DATA: bool.default(false),
   H5_DIR: z.string().default(path.join(REPO_ROOT, 'miniprogram/dist/h5')),
   UPLOAD_DIR: z.string().default(path.join(REPO_ROOT, 'var/uploads')),
+  // Where evidence files and documents live: a local folder (UPLOAD_DIR), or an S3-compatible object
+  // store (AWS S3, Tencent COS, Alibaba OSS, MinIO) that every server process shares.
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Bucket in the path (MinIO, s3rver); COS and OSS want virtual-hosted names (false).
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_PREFIX: z.string().regex(/^([a-z0-9][a-z0-9_-]*\/)*$/i, 'empty, or folders ending in /').default(''),
   DRIVER_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
@@ -132,6 +143,8 @@ export interface Config {
   demoData: boolean;
   h5Dir: string;
   uploadDir: string;
+  /** The local folder (uploadDir), or the object store every instance shares. */
+  storage: { kind: 'local' } | { kind: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean; prefix: string };
   driverSessionMs: number;
   staffSessionMs: number;
   loginThrottle: { maxPerUser: number; maxPerIp: number; windowMs: number };
@@ -268,6 +281,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: e.DEMO_DATA,
     h5Dir: e.H5_DIR,
     uploadDir: e.UPLOAD_DIR,
+    storage: storageConfig(e),
     driverSessionMs: e.DRIVER_SESSION_DAYS * 86_400_000,
     staffSessionMs: e.STAFF_SESSION_HOURS * 3_600_000,
     loginThrottle: {
@@ -335,6 +349,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       inviteThrottle: { maxFailures: e.ACCIDENT_INVITE_MAX_FAILURES, windowMs: e.ACCIDENT_INVITE_THROTTLE_MINUTES * 60_000 },
       reviewMs: e.ACCIDENT_REVIEW_MINUTES * 60_000,
     },
+  };
+}
+
+function storageConfig(e: z.infer<typeof EnvSchema>): Config['storage'] {
+  if (e.STORAGE === 'local') return { kind: 'local' };
+  const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((name) => !e[name]);
+  if (missing.length > 0) throw new ConfigError(`STORAGE=s3 needs ${missing.join(', ')}`);
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    prefix: e.S3_PREFIX,
   };
 }
 

@@ -3,7 +3,7 @@
 import { loadConfig } from '../config';
 import { createDb } from '../db';
 import { migrate } from './migrate';
-import { localStorageFor } from '../modules/uploads/storage';
+import { storageFor } from '../modules/uploads/storage-for';
 import { seedDemoData } from '../../../prisma/seed';
 
 async function main() {
@@ -15,7 +15,7 @@ async function main() {
     if (config.env === 'production') throw new Error('demo data is never loaded in production');
     const db = createDb(config.databaseUrl, 2);
     try {
-      const counts = await seedDemoData(db, localStorageFor(config.uploadDir));
+      const counts = await seedDemoData(db, storageFor({ config, log: { error: (obj, msg) => console.error(msg, obj) } }));
       if (!quiet) console.log(`demo data ready: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     } finally {
       await db.$disconnect();

@@ -7,7 +7,7 @@ import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
 import { pruneExpiredLimits } from '../lib/rate-limit';
 import { runDailyNotices } from '../modules/inquiries/proactive-notices';
-import { localStorageFor } from '../modules/uploads/storage';
+import { storageFor } from '../modules/uploads/storage-for';
 import { createSmsProvider } from '../sms';
 import { pullSmsReceipts } from '../sms/receipts';
 import type { Job } from './runner';
@@ -25,7 +25,7 @@ export function systemJobs(deps: AppDeps): Job[] {
       async run() {
         await pruneExpiredLimits(deps.db);
         // Uploads a process did not live to finish (an upload takes seconds).
-        await localStorageFor(deps.config.uploadDir).sweepStaging(3_600_000);
+        await storageFor(deps).sweepStaging(3_600_000);
         await deps.db.loginSession.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 7 * DAY) } } });
       },
     },

@@ -25,7 +25,8 @@ import { z } from 'zod';
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
 import { readSingleFile } from '../uploads/multipart';
-import { localStorageFor, type FileStorage } from '../uploads/storage';
+import type { FileStorage } from '../uploads/storage';
+import { storageFor } from '../uploads/storage-for';
 import { SCENARIOS } from './liability';
 import { addPhoto } from './use-cases/add-photo';
 import { answer } from './use-cases/answer';
@@ -63,7 +64,7 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export function registerAccidentRoutes(
   api: Api,
   deps: AppDeps,
-  storage: FileStorage = localStorageFor(deps.config.uploadDir),
+  storage: FileStorage = storageFor(deps),
   officerEvents: OfficerEventHub = new OfficerEventHub(deps.db, deps.log),
 ) {
   const tag = 'accidents';

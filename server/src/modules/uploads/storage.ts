@@ -1,5 +1,5 @@
 // Where evidence files and documents live: a small interface (put a stream, open, remove), with a
-// local-directory implementation. An S3-compatible object store can implement the same three calls.
+// local-directory implementation (the default) and an S3-compatible one (s3-storage.ts, STORAGE=s3).
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { link, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
@@ -36,10 +36,18 @@ export interface FileStorage {
    * only once all of it arrived (a refused or broken stream leaves nothing). Never overwrites.
    */
   put(data: Readable | Buffer, options: PutOptions): Promise<StoredFile>;
-  /** The bytes under a key as a stream, or null when there are none. */
-  open(key: string): Promise<Readable | null>;
+  /**
+   * The bytes under a key as a stream, or null when there are none. The object store checks them
+   * against `sha256` (or the hash it recorded) first and answers null for a file that does not match.
+   */
+  open(key: string, options?: OpenOptions): Promise<Readable | null>;
   /** Forgets a key (nothing happens when there is no such key). */
   remove(key: string): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The SHA-256 recorded when the file was stored (hex). */
+  sha256?: string;
 }
 
 export class FileExistsError extends Error {
@@ -69,7 +77,7 @@ const SAFE_KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
 const STAGING = 'tmp';
 
 /** Keys are made by the server, never from user input; this only guards against a programming slip. */
-function checkKey(key: string): void {
+export function checkKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes('..') || key.split('/')[0] === STAGING) throw new Error(`unsafe storage key: ${key}`);
 }
 
@@ -113,7 +121,7 @@ export class LocalDirectoryStorage implements FileStorage {
     return { key, sha256: hash.digest('hex'), bytes };
   }
 
-  async open(key: string): Promise<Readable | null> {
+  async open(key: string, _options?: OpenOptions): Promise<Readable | null> {
     try {
       const handle = await open(this.pathOf(key), 'r');
       return handle.createReadStream();

@@ -20,8 +20,9 @@ export async function photoFile(deps: AppDeps, input: PhotoFileInput) {
     where: { id: fileId, caseId, case: reach },
     select: { storageKey: true, mimeType: true, sha256: true },
   });
-  // Streamed from the storage, never held whole in memory.
-  const stream = file && (await input.storage.open(file.storageKey));
+  // The local folder streams it; the object store reads it whole first, to check its SHA-256 against
+  // the one recorded at upload before a byte is served (a photo is at most 10 MB).
+  const stream = file && (await input.storage.open(file.storageKey, { sha256: file.sha256 }));
   if (!file || !stream) throw notFound('没有找到这张照片');
   return { ...file, stream };
 }
