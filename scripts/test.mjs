@@ -109,6 +109,10 @@ if (weapp) {
 }
 const h5 = step('build h5 (production)', 'npm', ['run', 'build:h5', '-w', 'miniprogram']);
 if (h5) await browserTests();
+// Past one process: three Galera nodes, two servers behind nginx, two workers (installs galera-4,
+// nginx and its stream module when missing); the short form, about 3 minutes. `npm run test:cluster` runs it whole.
+say('cluster tests, short form (TEST_CLUSTER_SHORT=1)');
+runCounted('cluster (short)', 'node', ['scripts/test-cluster.mjs'], { TEST_CLUSTER_SHORT: '1' });
 
 process.stdout.write(`\n${results.join('\n')}\n(${Math.round((Date.now() - started) / 1000)} s)\n`);
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
