@@ -106,7 +106,7 @@ it('each proactive notice told once across two worker processes running the dail
   const winner = results.find((r) => r.ran)!;
   expect(winner.told).toEqual({ 'violation.new': DRIVERS, 'vehicle.inspection_due': DRIVERS, 'licence.expiring': DRIVERS, 'licence.points_high': DRIVERS });
   await expectEachToldOnce();
-}, 120_000);
+}, 300_000);
 
 it('each proactive notice told once when two processes scan at once with no lease: the told-once key decides', async () => {
   await world();
@@ -116,4 +116,4 @@ it('each proactive notice told once when two processes scan at once with no leas
     expect(results[0]!.told[kind]! + results[1]!.told[kind]!).toBe(DRIVERS);
   }
   await expectEachToldOnce();
-}, 120_000);
+}, 300_000);
