@@ -19,6 +19,7 @@ export const PAGES = {
   consult: '/pages/consult/index',
   consultDetail: '/pages/consult/detail/index',
   privacy: '/pages/privacy/index',
+  verify: '/pages/verify/index',
   officerHome: '/packages/officer/index/index',
   officerCase: '/packages/officer/case/index',
   agentHome: '/packages/agent/index/index',
@@ -48,6 +49,8 @@ export const consultationLink = (consultationId: number) => pageLink(PAGES.consu
 /** The learner's bookings are listed on the exam home page. */
 export const examBookingsLink = () => PAGES.exam;
 export const accidentJoinLink = (inviteCode: string) => pageLink(PAGES.accidentJoin, { code: inviteCode });
+/** The public check of an issued document, its code filled in (the QR code printed on the PDF). */
+export const documentVerifyLink = (code: string) => pageLink(PAGES.verify, { code });
 /** The inquiry page on one tab, scrolled to one record (a violation, a vehicle) when given. */
 export const inquiryLink = (tab: 'licence' | 'vehicles' | 'violations', id?: number) =>
   pageLink(PAGES.inquiry, id === undefined ? { tab } : { tab, id });

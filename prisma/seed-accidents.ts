@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../server/src/generated/prisma/client';
 import type { AccidentStatus, ActorType, EvidenceSlot, PartyRole } from '../server/src/generated/prisma/enums';
 import { png } from '../server/src/lib/png';
-import { verificationCode } from '../server/src/modules/accidents/use-cases/decide-case';
+import { issueDocument } from '../server/src/modules/documents/issue';
 import { compactDay } from '@jiaoguan/contracts/time';
 import { inspectImage } from '../server/src/modules/uploads/image';
 import type { FileStorage } from '../server/src/modules/uploads/storage';
@@ -142,7 +142,6 @@ async function createDemoCase(
         decidedAt,
         decisionNote: demo.returnReason ?? (confirmed ? '事实清楚，双方无异议' : null),
         documentNumber: confirmed ? `XY${caseNumber.slice(2)}` : null,
-        verificationCode: confirmed ? verificationCode() : null,
         expiresAt: demo.status === 'RETURNED' ? new Date(decidedAt!.getTime() + 72 * 60 * MINUTE) : null,
         version: 20,
         createdAt: occurredAt,
@@ -151,6 +150,12 @@ async function createDemoCase(
       select: { id: true },
     });
     const caseId = created.id;
+    if (confirmed) {
+      // The document's own random code (modules/documents), repeated on the case as decideCase does.
+      const documentNumber = `XY${caseNumber.slice(2)}`;
+      const code = await issueDocument(tx, { caseId, documentNumber, kind: 'AGREEMENT', issuedAt: decidedAt! });
+      await tx.accidentCase.update({ where: { id: caseId }, data: { verificationCode: code }, select: { id: true } });
+    }
     const parties = {} as Record<PartyRole, number>;
     for (const role of ['A', 'B'] as const) {
       const p = ctx.people[role];

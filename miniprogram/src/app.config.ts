@@ -17,6 +17,8 @@ export default defineAppConfig({
     'pages/consult/index',
     'pages/consult/detail/index',
     'pages/privacy/index',
+    // The public check of an issued document (its QR code): no login.
+    'pages/verify/index',
   ],
   subPackages: [
     { root: 'packages/officer', pages: ['index/index', 'case/index'] },

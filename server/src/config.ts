@@ -128,6 +128,16 @@ const EnvSchema = z.object({
   ACCIDENT_INVITE_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   ACCIDENT_INVITE_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
   ACCIDENT_REVIEW_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  // Where the h5 app is reached from outside (https://host[:port]): the QR code on an issued
+  // document points at its public check page there. Default: this server on localhost.
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^?#]+$/, 'must be http(s)://host[:port][/path] without a query')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  // Public document checks (GET /api/public/documents/:code) one client address may make a minute.
+  DOCUMENT_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -196,6 +206,12 @@ export interface Config {
     inviteThrottle: { maxFailures: number; windowMs: number };
     /** A case under review longer than this (within its unit's service hours) is overdue. */
     reviewMs: number;
+  };
+  documents: {
+    /** The h5 app's address for links printed on documents (PUBLIC_BASE_URL). */
+    publicBaseUrl: string;
+    /** Public checks allowed per client address and minute. */
+    checksPerMinute: number;
   };
 }
 
@@ -348,6 +364,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       returnedMs: e.ACCIDENT_RETURNED_HOURS * 3_600_000,
       inviteThrottle: { maxFailures: e.ACCIDENT_INVITE_MAX_FAILURES, windowMs: e.ACCIDENT_INVITE_THROTTLE_MINUTES * 60_000 },
       reviewMs: e.ACCIDENT_REVIEW_MINUTES * 60_000,
+    },
+    documents: {
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+      checksPerMinute: e.DOCUMENT_CHECKS_PER_MINUTE,
     },
   };
 }

@@ -21,3 +21,11 @@ export function maskFileNumber(fileNumber: string | null | undefined): string | 
   if (!fileNumber) return null;
   return fileNumber.length > 4 ? `${'*'.repeat(fileNumber.length - 4)}${fileNumber.slice(-4)}` : '*'.repeat(fileNumber.length);
 }
+
+/** Province and city letter, then only the last two: 苏A12345 → 苏A·***45, 鲁DD12345 → 鲁D·****45. */
+export function maskPlate(plate: string | null | undefined): string | null {
+  if (!plate) return null;
+  const chars = Array.from(plate.replace(/[·\s]/g, ''));
+  if (chars.length < 5) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 2).join('')}·${'*'.repeat(chars.length - 4)}${chars.slice(-2).join('')}`;
+}

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { DOCUMENT_TITLES } from '@jiaoguan/contracts/labels';
+import { formatDocumentCode } from '@jiaoguan/contracts/document-code';
 import { createStaff, loginDriver, loginStaff, type TestContext } from '../support/context';
 import { startAccidentContext, steps } from './flow';
 
@@ -44,7 +45,7 @@ describe('GET /api/accidents/:id/agreement', () => {
       '道路交通事故自行协商协议书',
       c.caseNumber,
       decided.body.document.number,
-      decided.body.document.verificationCode,
+      formatDocumentCode(decided.body.document.verificationCode),
       '张伟',
       '李娜',
       '鲁D12345',

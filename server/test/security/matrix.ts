@@ -83,6 +83,8 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/accidents/:id/cancel':               [401, OK,   404,  403,  403,  403,  403],
   'GET /api/accidents/:id/agreement':             [401, OK,   404,  OK,   404,  404,  404],
   'GET /api/agreements/verify':                   [OK,  OK,   OK,   OK,   OK,   OK,   OK ],
+  // Public: an unknown code is 404 for everyone alike, logged in or not (test/documents has the found case).
+  'GET /api/public/documents/:code':              [404, 404,  404,  404,  404,  404,  404],
   'GET /api/me/insurance-claims':                 [401, OK,   OK,   403,  403,  403,  403],
   'GET /api/officer/accidents':                   [401, 403,  403,  OK,   OK,   403,  403],
   'GET /api/officer/stats':                       [401, 403,  403,  OK,   OK,   403,  403],

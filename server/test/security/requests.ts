@@ -127,6 +127,7 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'POST /api/accidents/:id/cancel': { sample: (w) => ({ params: { id: w.openCase.id } }), spoils: ['openCase'] },
   'GET /api/accidents/:id/agreement': { sample: (w) => ({ params: { id: w.case.id } }) },
   'GET /api/agreements/verify': { sample: () => ({ query: { number: 'SGWS2026000001', code: 'ABCD1234' } }) },
+  'GET /api/public/documents/:code': { sample: () => ({ params: { code: 'ABCDEFGHJK' } }) },
   'GET /api/me/insurance-claims': {},
   'GET /api/officer/accidents': { sample: () => ({ query: { status: 'PENDING_REVIEW', disputed: 'false' } }) },
   'GET /api/officer/stats': {},

@@ -17,8 +17,8 @@ export const OA_PUSH_TOKEN = 'security-push-token';
 
 /**
  * The app on its own database, with uploads in a directory of its own. The daily allowances per
- * driver (reports, questions, follow-ups, uploads) are lifted: they are not what these suites test,
- * and a world and its fuzzing make many of each in a day.
+ * driver (reports, questions, follow-ups, uploads) and the public document checks per address are
+ * lifted: they are not what these suites test, and a world and its fuzzing make many of each.
  */
 export function startSecurityContext(): Promise<TestContext> {
   return startTestContext({
@@ -28,6 +28,7 @@ export function startSecurityContext(): Promise<TestContext> {
     DAILY_CONSULTATIONS_PER_DRIVER: '1000000',
     DAILY_FOLLOW_UPS_PER_DRIVER: '1000000',
     DAILY_UPLOADS_PER_DRIVER: '1000000',
+    DOCUMENT_CHECKS_PER_MINUTE: '10000',
   });
 }
 

@@ -1,9 +1,12 @@
 // The PDF of a confirmed case: 自行协商协议书, or 事故认定书 when an officer set the liability.
-// Every field of L-146 Art. 21, the photos' hashes, both signatures, the case number and a
-// verification code; Chinese text in an embedded (subset) Noto Sans SC font, so it can be read back.
+// Every field of L-146 Art. 21, the photos' hashes, both signatures, the case number, the
+// document's verification code and a QR code of its public check page (modules/documents);
+// Chinese text in an embedded (subset) Noto Sans SC font, so it can be read back.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { formatDocumentCode } from '@jiaoguan/contracts/document-code';
 import { documentTitle as titleForLiability, SLOT_LABELS } from '@jiaoguan/contracts/labels';
 import { formatDateTime } from '@jiaoguan/contracts/time';
 import type { FileStorage } from '../uploads/storage';
@@ -24,7 +27,26 @@ export function documentTitle(c: Pick<CaseRecord, 'officerLiability'>): string {
   return titleForLiability(!!c.officerLiability);
 }
 
-export async function renderDocument(c: CaseRecord, signatures: Map<number, Buffer>): Promise<Buffer> {
+/** Draws `text` as a QR code of filled squares (vector, sharp in print), `size` points wide, at (x, y). */
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const cell = size / modules.size;
+  doc.save();
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.get(row, col)) doc.rect(x + col * cell, y + row * cell, cell, cell);
+    }
+  }
+  doc.fill('#000000');
+  doc.restore();
+}
+
+export interface RenderOptions {
+  /** The public check page of this document (its code in the link), printed as a QR code. */
+  verifyUrl?: string;
+}
+
+export async function renderDocument(c: CaseRecord, signatures: Map<number, Buffer>, options: RenderOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: documentTitle(c), Subject: c.caseNumber } });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
@@ -42,7 +64,8 @@ export async function renderDocument(c: CaseRecord, signatures: Map<number, Buff
 
   doc.fontSize(18).text(documentTitle(c), { align: 'center' });
   doc.moveDown(0.5);
-  doc.fontSize(10).text(`事故编号：${c.caseNumber}    文书编号：${c.documentNumber ?? '—'}    校验码：${c.verificationCode ?? '—'}`, {
+  const code = c.verificationCode ? formatDocumentCode(c.verificationCode) : '—';
+  doc.fontSize(10).text(`事故编号：${c.caseNumber}    文书编号：${c.documentNumber ?? '—'}    校验码：${code}`, {
     align: 'center',
   });
   doc.moveDown();
@@ -111,7 +134,24 @@ export async function renderDocument(c: CaseRecord, signatures: Map<number, Buff
     doc.fontSize(8).text(`签名文件 SHA-256：${sig.sha256}`);
   }
   doc.moveDown();
-  doc.fontSize(9).text(`保险公司可凭文书编号 ${c.documentNumber ?? ''} 和校验码 ${c.verificationCode ?? ''} 在交管服务查验本文书真伪。`);
+  if (options.verifyUrl) {
+    // The check block: the QR code on the left, how to check on its right, kept on one page.
+    const size = 84;
+    const bottom = doc.page.height - doc.page.margins.bottom;
+    if (doc.y + size + 8 > bottom) doc.addPage();
+    const top = doc.y;
+    const left = doc.page.margins.left;
+    drawQr(doc, options.verifyUrl, left, top, size);
+    const textX = left + size + 14;
+    const width = doc.page.width - doc.page.margins.right - textX;
+    doc.fontSize(10.5).text('真伪查验', textX, top + 4, { width, lineGap: 3 });
+    doc.fontSize(9).text(`微信或手机扫描左侧二维码，或打开下方网址输入校验码，即可查验本文书是否真实有效（无需登录）。`, textX, doc.y, { width, lineGap: 2 });
+    doc.fontSize(12).text(`校验码：${code}`, textX, doc.y + 2, { width, lineGap: 2 });
+    doc.fontSize(8).text(options.verifyUrl, textX, doc.y, { width });
+    doc.x = left;
+    doc.y = Math.max(doc.y, top + size) + 8;
+  }
+  doc.fontSize(9).text(`保险公司可凭文书编号 ${c.documentNumber ?? ''} 和校验码 ${code} 在交管服务查验本文书真伪。`);
   doc.end();
   return done;
 }
@@ -121,8 +161,10 @@ export async function documentBytes(
   c: CaseRecord,
   storage: FileStorage,
   signatureKeys: Map<number, string>,
+  options: RenderOptions = {},
 ): Promise<Buffer> {
-  const key = `documents/${c.documentNumber}.pdf`;
+  // One file per issued document: a case that issues a new one (new code) renders anew.
+  const key = `documents/${c.documentNumber}-${c.verificationCode}.pdf`;
   const cached = await readStored(storage, key);
   if (cached) return cached;
   const signatures = new Map<number, Buffer>();
@@ -130,7 +172,7 @@ export async function documentBytes(
     const bytes = await readStored(storage, storageKey);
     if (bytes) signatures.set(id, bytes);
   }
-  const rendered = await renderDocument(c, signatures);
+  const rendered = await renderDocument(c, signatures, options);
   try {
     await storage.put(rendered, { key });
   } catch (err) {

@@ -49,6 +49,7 @@ import { savePartyDetails } from './use-cases/save-party-details';
 import { setLiability } from './use-cases/set-liability';
 import { showInvite } from './use-cases/show-invite';
 import { verifyDocument } from './use-cases/verify-document';
+import { countCheck } from '../documents/use-cases/check-document';
 import { viewOfficerCase } from './use-cases/view-officer-case';
 import { viewPartyCase } from './use-cases/view-party-case';
 import { forbidden } from '../../http/errors';
@@ -292,7 +293,12 @@ export function registerAccidentRoutes(
     access: 'public',
     query: documentCheckQuery,
     response: documentCheck,
-    handler: ({ query }) => verifyDocument(deps, query),
+    errors: { 429: ['RATE_LIMITED'] },
+    // Counted with the public check by code (modules/documents): one allowance per address.
+    handler: async ({ query, ctx }) => {
+      await countCheck(deps, ctx.ip);
+      return verifyDocument(deps, query);
+    },
   });
 
   myClaims.route({

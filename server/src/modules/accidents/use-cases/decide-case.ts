@@ -1,11 +1,12 @@
 // POST /api/officer/accidents/:id/decision: an officer of the unit confirms, returns or transfers a
 // case under review (CONFIRM, RETURN, TRANSFER of the case machine); audited as accident.decision.
 import type { OfficerDecision } from '@jiaoguan/contracts/labels';
-import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../../deps';
 import { badRequest } from '../../../http/errors';
 import { audit } from '../../../lib/audit';
+import { issueDocument } from '../../documents/issue';
 import { notify } from '../../notifications/notify';
+import { loadDirectory, matchInsurer } from '../../insurers/directory';
 import { requireAction } from '../case-machine';
 import { caseRef, inUnit, officerActor, type OfficerCaller } from '../callers';
 import { act, lockCase } from '../case-store';
@@ -20,14 +21,6 @@ export interface DecideCaseInput {
   note?: string;
   liability?: Liability;
   ip?: string;
-}
-
-/** Letters and digits that cannot be mistaken for one another when read aloud or typed. */
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export function verificationCode(length = 8): string {
-  let code = '';
-  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(0, CODE_ALPHABET.length)];
-  return code;
 }
 
 export async function decideCase(deps: AppDeps, input: DecideCaseInput) {
@@ -49,20 +42,25 @@ export async function decideCase(deps: AppDeps, input: DecideCaseInput) {
         throw badRequest([{ path: 'liability', message: 'levels do not fit together', in: 'body' }], '双方责任不匹配（全部对无、主要对次要、同等对同等）');
       }
       const byOfficer = !!input.liability;
+      const documentNumber = `${byOfficer ? 'RD' : 'XY'}${c.caseNumber.slice(2)}`;
+      // The document's own random code, for the public check (modules/documents).
+      const code = await issueDocument(tx, { caseId: c.id, documentNumber, kind: byOfficer ? 'OFFICER_FINDING' : 'AGREEMENT', issuedAt: now });
       await act(tx, c, {
         ...step,
         data: {
           ...decided,
           officerLiability: input.liability ?? undefined,
-          documentNumber: `${byOfficer ? 'RD' : 'XY'}${c.caseNumber.slice(2)}`,
-          verificationCode: verificationCode(),
+          documentNumber,
+          verificationCode: code,
         },
         details: { liability: input.liability ?? null },
       });
+      // Each claim goes to the directory's insurer its party named (whose staff then see it).
+      const directory = await loadDirectory(tx);
       for (const p of c.parties) {
         if (p.insurer) {
           await tx.insuranceClaim.create({
-            data: { caseId: c.id, partyId: p.id, insurer: p.insurer, policyNumber: p.policyNumber },
+            data: { caseId: c.id, partyId: p.id, insurer: p.insurer, insurerId: matchInsurer(directory, p.insurer)?.id ?? null, policyNumber: p.policyNumber },
             select: { id: true },
           });
         }

@@ -8,6 +8,7 @@ import type { FileStorage } from '../../uploads/storage';
 import { requireAction, roleOfParty, type CaseRole } from '../case-machine';
 import { loadCase, type CaseRecord } from '../case-store';
 import { documentBytes, documentTitle } from '../document';
+import { documentVerifyUrl } from '../../documents/issue';
 import { maskedParty, recordPersonalDataRead } from '../../privacy/personal-data';
 
 export interface DownloadDocumentInput {
@@ -32,7 +33,8 @@ export async function downloadDocument(deps: AppDeps, input: DownloadDocumentInp
   requireAction('DOWNLOAD_DOCUMENT', c.status, role);
   const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
   const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
-  const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])));
+  const verifyUrl = c.verificationCode ? documentVerifyUrl(deps.config.documents.publicBaseUrl, c.verificationCode) : undefined;
+  const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])), { verifyUrl });
   if (input.caller.kind === 'staff') {
     await recordPersonalDataRead(deps.db, {
       staffId: input.caller.id,

@@ -1,0 +1,2 @@
+// Page configuration of the public document check.
+export default definePageConfig({ navigationBarTitleText: '文书真伪查验' })
