@@ -30,6 +30,8 @@ export default defineConfig<'webpack5'>(async () => {
       compile: { include: [CONTRACTS_DIR] },
       postcss: {
         pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        // 关怀模式: every px length scales with --jg-scale (config/care-scale.js).
+        './config/care-scale.js': { enable: true },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
@@ -43,6 +45,7 @@ export default defineConfig<'webpack5'>(async () => {
         // PC (1280 × 800) is drawn at the design's size instead of twice it.
         pxtransform: { enable: true, config: { selectorBlackList: ['nut-'], maxRootSize: 20 } },
         autoprefixer: { enable: true, config: {} },
+        './config/care-scale.js': { enable: true },
       },
       devServer: { host: '127.0.0.1' },
     },

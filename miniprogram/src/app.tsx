@@ -3,6 +3,7 @@ import type { PropsWithChildren } from 'react'
 // NutUI's component JS brings no CSS: the styles of the components the app uses, once for every page.
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
+import './theme.css'
 import './app.css'
 import { installPrivacyHandler } from './services/privacy'
 
