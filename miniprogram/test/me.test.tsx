@@ -1,9 +1,22 @@
 // Unit tests of the "me" page: identity binding form, staff profile and logout.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { getStorageSync, navigateTo, request, resetTaroMock, setStorageSync } from './taro-mock'
+import { getStorageSync, navigateTo, request, resetTaroMock } from './taro-mock'
 import { byId, errorReply, queueReplies, reply, requestCall, typeInto } from './helpers'
 import { saveSession } from '@/api/http'
 import MePage from '@/pages/me/index'
+import { mySubscriptions, reportSubscriptions, type MySubscriptionsResponse } from '@/api/notifications'
+
+// 消息订阅 loads on its own; its calls are mocked here so the page's request order stays as it was.
+jest.mock('@/api/notifications', () => ({ ...jest.requireActual('@/api/notifications'), mySubscriptions: jest.fn(), reportSubscriptions: jest.fn() }))
+const SUBS: MySubscriptionsResponse = {
+  items: [
+    { templateKey: 'accident_progress', remaining: 2, accepted: 2, rejected: 0, updatedAt: '2026-12-01T02:00:00.000Z' },
+    { templateKey: 'exam_booking', remaining: 0, accepted: 0, rejected: 1, updatedAt: '2026-12-01T02:00:00.000Z' },
+    { templateKey: 'consultation_reply', remaining: 0, accepted: 0, rejected: 0, updatedAt: null },
+  ],
+  officialAccount: { configured: true, following: true },
+  sms: { configured: true, phone: '138****5678' },
+}
 
 const unbound = { id: 'd1', role: 'driver', nickname: 'e2e-driver', identity: { bound: false } }
 const bound = { ...unbound, identity: { bound: true, name: '张三', idNumber: '370402********1234' } }
@@ -11,6 +24,8 @@ const bound = { ...unbound, identity: { bound: true, name: '张三', idNumber: '
 beforeEach(() => {
   resetTaroMock()
   saveSession('driver-token', 'driver')
+  jest.mocked(mySubscriptions).mockReset().mockResolvedValue(SUBS)
+  jest.mocked(reportSubscriptions).mockReset().mockResolvedValue({ items: [] })
 })
 
 async function renderUnbound() {
@@ -117,22 +132,57 @@ describe('me page for a driver', () => {
     expect(getStorageSync('jg.token')).toBe('')
   })
 
-  it('shows the bound plates with a way to the inquiry page, the notices allowed on this phone, and 关于', async () => {
-    setStorageSync('jg.subscriptions', { exam_booking: 'accept', accident_progress: 'reject' })
+  it('shows the bound plates with a way to the inquiry page, the subscriptions the server holds, and 关于', async () => {
     queueReplies(reply(200, bound), reply(200, { items: [{ id: 3, plate: '鲁D12345' }], total: 1 }))
     render(<MePage />)
     expect((await screen.findByText('鲁D12345')).id).toBe('me-vehicle-3')
     expect(requestCall(1).url).toBe('http://api.test/api/me/vehicles')
     fireEvent.click(byId('me-vehicles-open'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/inquiry/index' })
-    expect(byId('me-sub-exam_booking').textContent).toContain('已允许')
-    expect(byId('me-sub-accident_progress').textContent).toContain('未允许')
-    expect(byId('me-sub-consultation_reply').textContent).toContain('未询问')
-    // Asking again needs WeChat's dialog: the browser build offers no button.
-    expect(document.getElementById('me-subscribe-again')).toBeNull()
+    await waitFor(() => expect(byId('me-sub-accident_progress').textContent).toContain('可接收 2 条'))
+    expect(byId('me-sub-exam_booking').textContent).toContain('未允许')
+    expect(byId('me-sub-consultation_reply').textContent).toContain('未授权')
+    expect(byId('me-sub-follow').textContent).toContain('已关注')
+    expect(byId('me-sub-sms').textContent).toContain('138****5678')
     expect(byId('me-privacy')).toBeTruthy()
     expect(byId('me-version').textContent).toMatch(/版本 \d+\.\d+\.\d+/)
     expect(byId('me-hotline').textContent).toContain('12122')
+  })
+
+  it('allows the notices again: in the browser the fake path records an accept for each, then reads them again', async () => {
+    queueReplies(reply(200, bound), reply(200, { items: [], total: 0 }))
+    render(<MePage />)
+    await waitFor(() => expect(byId('me-sub-accident_progress')).toBeTruthy())
+    expect(byId('me-sub-browser').textContent).toContain('模拟')
+    jest.mocked(mySubscriptions).mockResolvedValue({ ...SUBS, items: SUBS.items.map((i) => ({ ...i, remaining: i.remaining + 1, accepted: i.accepted + 1 })) })
+    fireEvent.click(byId('me-subscribe-again'))
+    await waitFor(() => expect(byId('me-sub-exam_booking').textContent).toContain('可接收 1 条'))
+    expect(reportSubscriptions).toHaveBeenCalledWith({ accident_progress: 'accept', exam_booking: 'accept', consultation_reply: 'accept' })
+    expect(mySubscriptions).toHaveBeenCalledTimes(2)
+  })
+
+  it('says when no phone is known for SMS', async () => {
+    jest.mocked(mySubscriptions).mockResolvedValue({ ...SUBS, officialAccount: { configured: true, following: false }, sms: { configured: true, phone: null } })
+    queueReplies(reply(200, bound), reply(200, { items: [], total: 0 }))
+    render(<MePage />)
+    await waitFor(() => expect(byId('me-sub-sms').textContent).toContain('没有登记手机号'))
+    expect(byId('me-sub-follow').textContent).toContain('未关注')
+  })
+
+  it('switches 关怀模式 on and off, kept on this phone, and the page root carries jg-care', async () => {
+    queueReplies(reply(200, unbound))
+    const { container } = render(<MePage />)
+    await screen.findByText(/未绑定身份/)
+    const root = () => container.querySelector('.jg-page')!
+    expect(byId('me-care-state').textContent).toBe('未开启')
+    expect(root().className).not.toContain('jg-care')
+    fireEvent.click(byId('me-care-toggle'))
+    await waitFor(() => expect(byId('me-care-state').textContent).toBe('已开启'))
+    expect(getStorageSync('jg.care')).toBe(true)
+    expect(root().className).toContain('jg-care')
+    fireEvent.click(byId('me-care-toggle'))
+    await waitFor(() => expect(root().className).not.toContain('jg-care'))
+    expect(getStorageSync('jg.care')).toBe(false)
   })
 
   it('drops a token the server no longer accepts', async () => {

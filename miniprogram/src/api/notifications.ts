@@ -7,6 +7,7 @@ import type {
   FailuresFilter,
   MessageEntry,
   MessagePage,
+  MySubscriptionsResponse,
   ReadAllResponse,
   SubscriptionsRequest,
   SubscriptionsResponse,
@@ -14,7 +15,7 @@ import type {
 } from '@jiaoguan/contracts/schemas/notifications'
 import type { Page } from '@jiaoguan/contracts/schemas/common'
 
-export type { DeliveryFailure, DeliveryRow, DeliveryStats, MessageEntry, MessagePage, SubscribeAnswer } from '@jiaoguan/contracts/schemas/notifications'
+export type { DeliveryFailure, DeliveryRow, DeliveryStats, MessageEntry, MessagePage, MySubscriptionsResponse, SubscribeAnswer } from '@jiaoguan/contracts/schemas/notifications'
 import type { StaffWechatLinkRequest, StaffWechatLinkResponse } from '@jiaoguan/contracts/schemas/notifications'
 export type { TemplateKey as SubscribeKey } from '@jiaoguan/contracts/labels'
 
@@ -37,6 +38,11 @@ export function templateIds(): Promise<TemplateIdsResponse> {
 export function reportSubscriptions(templates: SubscriptionsRequest['templates']): Promise<SubscriptionsResponse> {
   const body: SubscriptionsRequest = { templates }
   return request('/api/me/subscriptions', { method: 'POST', data: body })
+}
+
+/** The driver's grants left per template, the official-account follower flag and the SMS phone (masked). */
+export function mySubscriptions(): Promise<MySubscriptionsResponse> {
+  return request('/api/me/subscriptions')
 }
 
 export function deliveryStats(): Promise<DeliveryStats> {

@@ -1,5 +1,5 @@
-// "Me" page (我的): who is logged in, driver identity binding, vehicles, message notices, the privacy
-// notice, account deletion, about, logout.
+// "Me" page (我的): who is logged in, driver identity binding, vehicles, message subscriptions, the
+// privacy notice, account deletion, 关怀模式 (large text), about, logout.
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -15,7 +15,7 @@ import { ROLE_LABELS, unitLabel } from '@/utils/labels'
 import { PAGES, open, staffHome, openLogin } from '@/utils/nav'
 import AccountPrivacy from './AccountPrivacy'
 import UnbindIdentity from './UnbindIdentity'
-import { About, Subscriptions, Vehicles } from './DriverExtras'
+import { About, CareMode, Subscriptions, Vehicles } from './DriverExtras'
 
 type State = { kind: 'loading' } | { kind: 'guest' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me }
 
@@ -74,6 +74,7 @@ export default function MePage() {
       {state.kind !== 'loading' && (
         <AccountPrivacy driver={state.kind === 'ready' && !isStaff(state.me)} onDeleted={() => setState({ kind: 'guest' })} />
       )}
+      {state.kind !== 'loading' && <CareMode />}
       {state.kind !== 'loading' && <About />}
       {state.kind === 'ready' && (
         <Button id="logout" className="jg-button" size="large" onClick={onLogout}>
