@@ -7,9 +7,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
 import IdentityForm from '@/components/IdentityForm'
+import WayBack from '@/components/WayBack'
 import { ApiError, errorMessage, getToken } from '@/api/http'
 import { cancelBooking, getEligibility, listBookings, type Booking, type Eligibility, type SubjectState } from '@/api/exams'
-import { open, openLogin } from '@/utils/nav'
+import { open, openLogin, PAGES } from '@/utils/nav'
 import { useSubmit } from '@/hooks/useSubmit'
 import { ALLOCATION_LABELS, formatDeadline, monthDay, RESULT_LABELS, SESSIONS_PAGE, shanghaiDate, shanghaiDateTime, STATUS_LABELS } from './format'
 import './index.css'
@@ -70,12 +71,17 @@ export default function ExamPage() {
           <IdentityForm onBound={() => void load()} />
         </View>
       )}
-      {(state.kind === 'no-learner' || state.kind === 'error') && (
+      {state.kind === 'no-learner' && (
         <View className="jg-card">
           <ErrorText id="exam-error" message={state.message} />
-          <Button className="jg-button" size="large" onClick={() => void load()}>
-            重试
-          </Button>
+          <Text className="jg-hint">报名信息由驾校报送，一般在报名后1至3个工作日可查到。如有疑问，可以在线咨询。</Text>
+          <WayBack id="exam-back" next={{ id: 'exam-consult', label: '在线咨询', onClick: () => open(PAGES.consult) }} />
+        </View>
+      )}
+      {state.kind === 'error' && (
+        <View className="jg-card">
+          <ErrorText id="exam-error" message={state.message} />
+          <WayBack id="exam-back" next={{ id: 'exam-retry', label: '重试', onClick: () => void load() }} />
         </View>
       )}
       {state.kind === 'ready' && (

@@ -8,13 +8,15 @@ import ErrorText from '@/components/ErrorText'
 import Field from '@/components/Field'
 import IdentityForm from '@/components/IdentityForm'
 import PlateInput from '@/components/PlateInput'
-import { ApiError, errorMessage } from '@/api/http'
+import WayBack from '@/components/WayBack'
+import { ApiError, errorMessage, getToken } from '@/api/http'
 import { getMe } from '@/api/me'
 import { bindVehicle, getLicence, listVehicles, listViolations, yuan, type Licence, type Vehicle, type ViolationList } from '@/api/inquiries'
 import { shanghaiDate, shanghaiTime } from '@/api/consultations'
 import { plateError } from '@/utils/plate'
 import { useSubmit } from '@/hooks/useSubmit'
 import { askToSubscribe } from '@/services/subscribe'
+import { PAGES, open, openLogin } from '@/utils/nav'
 import './index.css'
 
 type Tab = 'licence' | 'vehicles' | 'violations'
@@ -103,6 +105,7 @@ export default function InquiryPage() {
             void load()
           }}
         />
+        <WayBack id="inquiry-back" />
       </PageShell>
     )
   }
@@ -117,6 +120,19 @@ export default function InquiryPage() {
         ))}
       </View>
       <ErrorText id="inquiry-error" message={error} />
+      {/* A stop: not logged in or the check failed (bound unknown), or no licence found. */}
+      {error && (bound === null || (tab === 'licence' && !licence)) && (
+        <WayBack
+          id="inquiry-back"
+          next={
+            bound === null
+              ? getToken()
+                ? { id: 'inquiry-retry', label: '重试', onClick: () => setError('') }
+                : { id: 'inquiry-login', label: '登录', onClick: openLogin }
+              : { id: 'inquiry-consult', label: '在线咨询', onClick: () => open(PAGES.consult) }
+          }
+        />
+      )}
 
       {tab === 'licence' && licence && (
         <View id="licence-card" className="jg-card">

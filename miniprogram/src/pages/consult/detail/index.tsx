@@ -5,6 +5,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import WayBack from '@/components/WayBack'
 import { closeMine, followUp, getMine, rate, shanghaiTime, type Consultation } from '@/api/consultations'
 import { useLoad } from '@/hooks/useLoad'
 import { useSubmit } from '@/hooks/useSubmit'
@@ -26,6 +27,7 @@ export default function ConsultDetailPage() {
       <PageShell>
         <ErrorText id="detail-error" message={error} />
         {!error && <Text className="jg-hint">正在加载…</Text>}
+        {error && <WayBack id="detail-back" next={{ id: 'detail-retry', label: '重试', onClick: () => void loaded.reload() }} />}
       </PageShell>
     )
   }

@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import PageShell from '@/components/PageShell'
 import ErrorText from '@/components/ErrorText'
+import WayBack from '@/components/WayBack'
 import { book, getEligibility, listBookings, listSessions, type Booking, type ExamSession } from '@/api/exams'
 import { getToken } from '@/api/http'
 import { PAGES, open } from '@/utils/nav'
@@ -100,6 +101,7 @@ export default function ExamSessionsPage() {
       {!chosen && <ErrorText id="sessions-error" message={error} />}
       {sessions === null && !error && <Text className="jg-hint">正在加载场次…</Text>}
       {sessions?.length === 0 && <Text id="sessions-empty" className="jg-hint">暂无可预约的{SUBJECT_LABELS[subject]}场次，考试计划一般提前10天公布，请稍后再来看看。</Text>}
+      {!chosen && !booked && (sessions?.length === 0 || (error && !sessions)) && <WayBack id="sessions-back" label="返回考试预约" />}
       {sessions &&
         groupByDay(sessions).map((g) => (
           <View key={g.day} id={`day-${g.day}`}>
