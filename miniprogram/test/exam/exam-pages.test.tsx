@@ -183,6 +183,8 @@ describe('admin exam plan', () => {
   /** Answers the page's requests by URL: the plan's list, the calendar's month, the venues, and each action. */
   function serve(list: () => object[], actions: Record<string, (o: Opts) => object> = {}) {
     request.mockImplementation(async (o: Opts) => {
+      // The staff frame (StaffHome) checks the login first.
+      if (o.url.endsWith('/api/me')) return reply(200, { id: 1, role: 'admin', username: 'admin', displayName: '管理员', unit: null })
       const key = Object.keys(actions).find((k) => o.url.includes(k) && o.method !== 'GET')
       if (key) return reply(200, actions[key](o))
       if (o.url.includes('/api/admin/venues')) return reply(200, { items: [{ ...venue, unit: null }], total: 1 })

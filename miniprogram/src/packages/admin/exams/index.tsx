@@ -6,7 +6,7 @@ import { isLicenceClass } from '@jiaoguan/contracts/labels'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import PageShell from '@/components/PageShell'
+import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
 import Field from '@/components/Field'
 import { errorMessage } from '@/api/http'
@@ -73,8 +73,8 @@ export default function AdminExamsPage() {
   const onAllocate = (id: number) => void allocate.run(id).finally(() => setAllocating(null))
 
   return (
-    <PageShell>
-      <Text className="jg-title">考试计划</Text>
+    // The staff frame: the admin's side navigation beside the plan at >= 1024 px.
+    <StaffHome role="admin" title="考试计划">
       <ErrorText id="admin-exams-error" message={allocate.error || error} />
       <NewSessionForm venues={venues} onCreated={() => void load()} />
       {notice && (
@@ -136,7 +136,7 @@ export default function AdminExamsPage() {
         run={adminImportLearners}
       />
       <ImportBox id="results" title="导入考试成绩" hint="CSV，首行为字段名：bookingId,result（PASS 合格、FAIL 不合格、NO_SHOW 缺考）" run={adminImportResults} />
-    </PageShell>
+    </StaffHome>
   )
 }
 
