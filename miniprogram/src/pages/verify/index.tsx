@@ -35,7 +35,13 @@ function Fact({ label, value }: { label: string; value: string }) {
 export default function VerifyPage() {
   const scanned = useRouter().params.code ?? ''
   const [code, setCode] = useState(() => {
-    const known = normaliseDocumentCode(decodeURIComponent(scanned))
+    let text = scanned
+    try {
+      text = decodeURIComponent(scanned)
+    } catch {
+      // A broken link: whatever it carries is not a code.
+    }
+    const known = normaliseDocumentCode(text)
     return known ? formatDocumentCode(known) : ''
   })
   const [outcome, setOutcome] = useState<Outcome>(null)
