@@ -125,3 +125,38 @@ it('with REDIS_URL a seat freed through one instance clears the memo of the othe
   expect(a.exams.fullSessions.isFull(s.id)).toBe(false);
   expect((await book(a, d2.token, s.id)).status).toBe(201);
 });
+
+it('with REDIS_URL a booking or a session change through one instance drops the caches of the others at once', async () => {
+  if (!(await redisAnswers())) {
+    console.warn(`Redis does not answer at ${REDIS_URL}: the runtime channel was not exercised`);
+    return;
+  }
+  // Lists cached for a minute: without the channel the other instance would answer stale for that long.
+  const long = (redisUrl?: string) => {
+    const exams = createExamRuntime({ ...ctx.deps.config, redisUrl, exams: { ...ctx.deps.config.exams, listCacheMs: 60_000 } });
+    runtimes.push(exams);
+    return { http: supertest(buildApp({ ...ctx.deps, exams }).callback()), exams };
+  };
+  const a = long(REDIS_URL);
+  const b = long(REDIS_URL);
+  const alone = long();
+  const s = await addSession(ctx, { capacity: 5 });
+  const listed = async (via: Instance) => (await via.http.get('/api/exam/sessions')).body.items.find((x: { id: number }) => x.id === s.id);
+  const eventually = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+    return check();
+  };
+  expect((await listed(a)).remaining).toBe(5);
+  expect((await listed(alone)).remaining).toBe(5);
+  await new Promise((r) => setTimeout(r, 100)); // both subscribed
+
+  const [d1] = await drivers(1);
+  expect((await book(b, d1.token, s.id)).status).toBe(201);
+  expect(await eventually(async () => (await listed(a)).remaining === 4)).toBe(true);
+  expect((await listed(alone)).remaining).toBe(5); // no channel: its minute-long TTL
+
+  // A session changed through B (here its capacity): A drops its list and session facts too.
+  await ctx.db.examSession.update({ where: { id: s.id }, data: { capacity: 8 } });
+  b.exams.sessionsChanged();
+  expect(await eventually(async () => (await listed(a)).remaining === 7)).toBe(true);
+});

@@ -106,24 +106,33 @@ export class FullSessionMemo {
   }
 }
 
-/** The Redis channel on which instances tell each other of a freed seat. */
-export const SEAT_FREED_CHANNEL = 'jiaoguan:exam:seat-freed';
+/** The Redis channel on which instances tell each other what their caches must forget. */
+export const RUNTIME_CHANNEL = 'jiaoguan:exam:runtime';
 
-/** With REDIS_URL, a freed seat is announced to every instance; returns the announcer. */
-function seatFreedChannel(redisUrl: string, memo: () => FullSessionMemo): { announce: (sessionId: number) => void; close: () => void } {
+/** What one instance tells the others: a seat of a session may be free, or which caches are stale. */
+type RuntimeMessage = { seatFreed: number } | { changed: 'sessions' | 'counts' | 'calendar' };
+
+/**
+ * With REDIS_URL, every instance hears what another changed at once (pub/sub: nothing is kept, an
+ * instance that was away relies on the TTLs); without it, each waits out its TTLs.
+ */
+function runtimeChannel(redisUrl: string, hear: (message: RuntimeMessage) => void): { tell: (message: RuntimeMessage) => void; close: () => void } {
   const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true };
   const publisher = new Redis(redisUrl, options);
   const subscriber = new Redis(redisUrl, options);
-  // A failed publish leaves the other instances their TTL; nothing else depends on Redis here.
+  // A failed publish leaves the other instances their TTLs; nothing else depends on Redis here.
   publisher.on('error', () => undefined);
   subscriber.on('error', () => undefined);
-  void subscriber.subscribe(SEAT_FREED_CHANNEL).catch(() => undefined);
-  subscriber.on('message', (_channel: string, message: string) => {
-    const id = Number(message);
-    if (Number.isInteger(id)) memo().forget(id);
+  void subscriber.subscribe(RUNTIME_CHANNEL).catch(() => undefined);
+  subscriber.on('message', (_channel: string, text: string) => {
+    try {
+      hear(JSON.parse(text) as RuntimeMessage);
+    } catch {
+      // not one of ours
+    }
   });
   return {
-    announce: (sessionId) => void publisher.publish(SEAT_FREED_CHANNEL, String(sessionId)).catch(() => undefined),
+    tell: (message) => void publisher.publish(RUNTIME_CHANNEL, JSON.stringify(message)).catch(() => undefined),
     close: () => {
       publisher.disconnect();
       subscriber.disconnect();
@@ -134,7 +143,7 @@ function seatFreedChannel(redisUrl: string, memo: () => FullSessionMemo): { anno
 /**
  * A small cache with single-flight refresh: a write through this instance bumps the version, and
  * the next read fetches again while concurrent readers share that one fetch. Other instances see
- * a change within the TTL. A TTL of 0 caches nothing.
+ * a change at once with REDIS_URL (the runtime channel), else within the TTL. A TTL of 0 caches nothing.
  */
 export class ReadCache<T> {
   private version = 0;
@@ -179,7 +188,7 @@ export interface ExamRuntime {
   countsChanged(): void;
   /** The calendar days were set. */
   calendarChanged(): void;
-  /** Ends the Redis connections of the seat-freed channel, when there are any. */
+  /** Ends the Redis connections of the runtime channel, when there are any. */
   close(): void;
 }
 
@@ -192,8 +201,29 @@ export function createExamRuntime(config: Config, options: ExamRuntimeOptions = 
   const sessionList = new ReadCache<Page<SessionView>>(config.exams.listCacheMs);
   const sessionFacts = new ReadCache<SessionRow | null>(Math.max(config.exams.listCacheMs, 2000));
   const calendar = new ReadCache<CalendarOverrides>(60_000, 1);
-  const channel = config.redisUrl ? seatFreedChannel(config.redisUrl, () => fullSessions) : undefined;
-  const fullSessions: FullSessionMemo = new FullSessionMemo(options.fullMemoMs ?? 1000, channel?.announce);
+  const forget = {
+    sessions() {
+      sessionList.invalidate();
+      sessionFacts.invalidate();
+    },
+    counts() {
+      sessionList.invalidate();
+    },
+    calendar() {
+      calendar.invalidate();
+    },
+  };
+  const channel = config.redisUrl
+    ? runtimeChannel(config.redisUrl, (message) => {
+        if ('seatFreed' in message && Number.isInteger(message.seatFreed)) fullSessions.forget(message.seatFreed);
+        else if ('changed' in message && message.changed in forget) forget[message.changed]();
+      })
+    : undefined;
+  const fullSessions: FullSessionMemo = new FullSessionMemo(options.fullMemoMs ?? 1000, channel && ((sessionId) => channel.tell({ seatFreed: sessionId })));
+  const changed = (what: keyof typeof forget) => {
+    forget[what]();
+    channel?.tell({ changed: what });
+  };
   return {
     // Two connections stay free for everything else the instance does meanwhile.
     gate: new AdmissionGate(Math.max(1, config.databasePoolSize - 2)),
@@ -201,16 +231,9 @@ export function createExamRuntime(config: Config, options: ExamRuntimeOptions = 
     sessionList,
     sessionFacts,
     calendar,
-    sessionsChanged() {
-      sessionList.invalidate();
-      sessionFacts.invalidate();
-    },
-    countsChanged() {
-      sessionList.invalidate();
-    },
-    calendarChanged() {
-      calendar.invalidate();
-    },
+    sessionsChanged: () => changed('sessions'),
+    countsChanged: () => changed('counts'),
+    calendarChanged: () => changed('calendar'),
     close() {
       channel?.close();
     },
