@@ -2,10 +2,24 @@
 // a label changed here changes on every page, message and document.
 
 // ---- people ----
-export const ROLES = ['driver', 'officer', 'agent', 'admin'] as const;
+export const ROLES = ['driver', 'officer', 'agent', 'admin', 'insurer'] as const;
 export type Role = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<Role, string> = { driver: '驾驶人', officer: '民警', agent: '客服', admin: '管理员' };
+export const ROLE_LABELS: Record<Role, string> = { driver: '驾驶人', officer: '民警', agent: '客服', admin: '管理员', insurer: '保险公司' };
 export type StaffRole = Exclude<Role, 'driver'>;
+
+// ---- insurance claims ----
+/** SENT when the case is confirmed; the insurer moves it forward only (RECEIVED → ASSESSING → SETTLED). */
+export const CLAIM_STATUSES = ['SENT', 'RECEIVED', 'ASSESSING', 'SETTLED'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  SENT: '已转交保险公司',
+  RECEIVED: '保险公司已受理',
+  ASSESSING: '定损理算中',
+  SETTLED: '理赔已办结',
+};
+/** The statuses an insurer sets, in their order. */
+export const INSURER_CLAIM_STEPS = ['RECEIVED', 'ASSESSING', 'SETTLED'] as const;
+export type InsurerClaimStep = (typeof INSURER_CLAIM_STEPS)[number];
 
 // ---- accidents ----
 export const ACCIDENT_STATUSES = [
@@ -280,6 +294,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'canned_reply.deleted': '删除快捷回复',
   'exam.venue_created': '新增考场',
   'staff.created': '新增工作人员',
+  'claim.status_changed': '更新理赔进度',
   'staff.login': '工作人员登录',
   'staff.login_failed': '工作人员登录失败',
 };

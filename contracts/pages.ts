@@ -32,6 +32,8 @@ export const PAGES = {
   adminStaff: '/packages/admin/staff/index',
   adminUnits: '/packages/admin/units/index',
   stats: '/packages/stats/index/index',
+  insurerHome: '/packages/insurer/index/index',
+  insurerClaim: '/packages/insurer/claim/index',
 } as const;
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
 

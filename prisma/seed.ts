@@ -9,6 +9,7 @@ import type { FileStorage } from '../server/src/modules/uploads/storage';
 import { notify } from '../server/src/modules/notifications/notify';
 import { fakeOfficialAccountOpenId, fakeOpenId, fakeUnionId } from '../server/src/wechat/fake/ids';
 import { seedAccidentDemoData } from './seed-accidents';
+import { loadDirectory, matchInsurer } from '../server/src/modules/insurers/directory';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -17,6 +18,8 @@ export const DEMO_STAFF = [
   { username: 'officer.tengzhou', role: 'OFFICER', displayName: '滕州大队民警', unit: 'tengzhou' },
   { username: 'officer.shizhong', role: 'OFFICER', displayName: '市中大队民警', unit: 'shizhong' },
   { username: 'agent1', role: 'AGENT', displayName: '客服一号', unit: null },
+  // An insurer's claims staff: sees only 中国人保财险's claims (the insurer console).
+  { username: 'insurer.picc', role: 'INSURER', displayName: '人保财险理赔员', unit: null, insurer: 'PICC' },
 ] as const;
 
 /** Completes 17 digits with their GB 11643 check character. */
@@ -46,13 +49,16 @@ const date = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
 export async function seedDemoData(db: PrismaClient, storage: FileStorage): Promise<Record<string, number>> {
   const units = new Map((await db.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.code, u.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The insurers' directory comes with the migrations (reference data, like the units).
+  const insurers = new Map((await db.insurer.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
   for (const s of DEMO_STAFF) {
     const unitId = s.unit ? units.get(s.unit) ?? null : null;
+    const insurerId = 'insurer' in s ? insurers.get(s.insurer) ?? null : null;
     // Keeps a password an admin has changed; only creates missing accounts and fixes role/unit.
     await db.staff.upsert({
       where: { username: s.username },
-      create: { username: s.username, passwordHash, role: s.role, displayName: s.displayName, unitId },
-      update: { role: s.role, displayName: s.displayName, unitId, active: true },
+      create: { username: s.username, passwordHash, role: s.role, displayName: s.displayName, unitId, insurerId },
+      update: { role: s.role, displayName: s.displayName, unitId, insurerId, active: true },
       select: { id: true },
     });
   }
@@ -147,6 +153,12 @@ export async function seedDemoData(db: PrismaClient, storage: FileStorage): Prom
     A: { plate: '鲁D12345', driverName: p.zhangWei.name, licenceNumber: p.zhangWei.idNumber, phone: '13800000001', insurer: '中国人保', policyNumber: 'PICC2026001', vehicleType: '小型轿车', collisionPart: '车头' },
     B: { plate: '鲁D6M789', driverName: p.liNa.name, licenceNumber: p.liNa.idNumber, phone: '13900000002', insurer: '平安保险', policyNumber: 'PA2026002', vehicleType: '小型轿车', collisionPart: '车尾' },
   });
+  // The demo cases' claims go to the directory's insurers their parties named, as a decision does.
+  const directory = await loadDirectory(db);
+  for (const claim of await db.insuranceClaim.findMany({ where: { insurerId: null }, select: { id: true, insurer: true } })) {
+    const insurer = matchInsurer(directory, claim.insurer);
+    if (insurer) await db.insuranceClaim.update({ where: { id: claim.id }, data: { insurerId: insurer.id }, select: { id: true } });
+  }
 
   return {
     staff: DEMO_STAFF.length,

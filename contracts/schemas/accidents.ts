@@ -172,7 +172,20 @@ export const accidentCase = z.object({
   parties: z.array(party),
   photos: z.array(photo),
   claims: z.array(
-    z.object({ id, role: partyRole.nullable(), insurer: z.string(), policyNumber: z.string().nullable(), status: z.string(), createdAt: isoTime }),
+    z.object({
+      id,
+      role: partyRole.nullable(),
+      insurer: z.string(),
+      policyNumber: z.string().nullable(),
+      /** SENT, RECEIVED, ASSESSING, SETTLED (the insurer moves it on), with its words and the insurer's note. */
+      status: z.string(),
+      statusLabel: z.string(),
+      note: z.string().nullable(),
+      /** The insurer's claims hotline (null: a company not in the directory). */
+      hotline: z.string().nullable(),
+      createdAt: isoTime,
+      updatedAt: isoTime,
+    }),
   ),
   events: z.array(caseEvent),
   /** What the caller may ask for now (the case machine, docs/accidents.md), so pages keep no status lists. */

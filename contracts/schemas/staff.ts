@@ -35,6 +35,7 @@ export const createStaffRequest = z
   })
   .refine((b) => !!(b.displayName ?? b.name), { message: '请填写姓名', path: ['name'] })
   .refine((b) => b.role !== 'officer' || !!b.unit, { message: '民警账号必须选择所属大队', path: ['unit'] })
+  .refine((b) => b.role !== 'insurer' || !!b.insurer, { message: '保险公司账号必须选择所属保险公司', path: ['insurer'] })
   .transform(({ name, displayName, ...rest }) => ({ ...rest, displayName: (displayName ?? name)! }));
 export type CreateStaffRequest = z.input<typeof createStaffRequest>;
 
@@ -44,8 +45,10 @@ export const updateStaffRequest = z
     active: z.boolean().optional(),
     role: staffRole.optional(),
     unit: unitCode.nullable().optional(),
+    /** Insurer code, for an account made (or kept) an insurer's. */
+    insurer: z.string().trim().min(1).max(32).optional(),
   })
-  .refine((b) => b.active !== undefined || b.role !== undefined || b.unit !== undefined, { message: '没有要修改的内容', path: [] });
+  .refine((b) => b.active !== undefined || b.role !== undefined || b.unit !== undefined || b.insurer !== undefined, { message: '没有要修改的内容', path: [] });
 export type UpdateStaffRequest = z.input<typeof updateStaffRequest>;
 
 export const changePasswordRequest = z.object({
@@ -107,6 +110,8 @@ export const createdStaffAccount = staffAccount.extend({ temporaryPassword: z.st
 export type CreatedStaffAccount = z.infer<typeof createdStaffAccount>;
 
 export const temporaryPasswordResponse = z.object({ temporaryPassword: z.string() });
+  /** The company of an insurer's account. */
+  insurer: z.object({ code: z.string(), name: z.string() }).nullable(),
 export type TemporaryPasswordResponse = z.infer<typeof temporaryPasswordResponse>;
 
 export const passwordChanged = z.object({ ok: z.literal(true), mustChangePassword: z.literal(false) });

@@ -196,7 +196,7 @@ async function loginStaff(on, username, password = STAFF_PASSWORD) {
   await fill('staff-username', username, on)
   await fill('staff-password', password, on)
   await visible('#staff-login', on).click()
-  await on.waitForURL(/packages\/(officer|agent|admin)\//)
+  await on.waitForURL(/packages\/(officer|agent|admin|insurer)\//)
   // The workbench has checked the login: moving on before that races the router (h5 keeps a page
   // stack, and a page still loading can come to the front over the next one).
   await visible('#staff-name', on).waitFor()

@@ -26,6 +26,8 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index', 'staff/index', 'units/index'] },
     // Statistics: admins and officers alike (their own unit), so a subpackage of its own.
     { root: 'packages/stats', pages: ['index/index'] },
+    // The insurers' claims console (role insurer).
+    { root: 'packages/insurer', pages: ['index/index', 'claim/index'] },
   ],
   // WeChat's privacy check (隐私保护指引): APIs that need consent wait for wx.onNeedPrivacyAuthorization
   // (services/privacy.ts); the accident report asks for the location with getLocation.

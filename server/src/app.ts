@@ -18,6 +18,7 @@ import { registerExamRoutes } from './modules/exams/routes';
 import { registerNotificationRoutes } from './modules/notifications/routes';
 import { registerPrivacyRoutes } from './modules/privacy/routes';
 import { registerStatsRoutes } from './modules/stats/routes';
+import { registerInsurerRoutes } from './modules/insurers/routes';
 import { registerDocumentRoutes } from './modules/documents/routes';
 
 export const JSON_LIMIT = '1mb';
@@ -46,6 +47,7 @@ export function buildApp(deps: AppDeps): Koa {
   registerNotificationRoutes(api, deps);
   registerPrivacyRoutes(api, deps);
   registerStatsRoutes(api, deps);
+  registerInsurerRoutes(api, deps);
   registerDocumentRoutes(api, deps);
 
   const openapi = openApiDocument(api.specs);

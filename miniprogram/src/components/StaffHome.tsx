@@ -110,7 +110,7 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
               {me.displayName || me.username}（{ROLE_LABELS[me.role]}）
             </Text>
             <Text id="staff-unit" className="jg-hint">
-              所属单位：{unitLabel(me)}
+              {me.role === 'insurer' ? '保险公司理赔账号' : `所属单位：${unitLabel(me)}`}
             </Text>
           </View>
           <View id="staff-nav" className="jg-staff-nav">

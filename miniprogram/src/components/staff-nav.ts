@@ -27,4 +27,5 @@ export const STAFF_NAV: Record<StaffRole, readonly StaffNavItem[]> = {
     { label: '操作记录', page: PAGES.adminAudit },
     { label: '统计', page: PAGES.stats },
   ],
+  insurer: [{ label: '理赔案件', page: PAGES.insurerHome }],
 }

@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   officer: '民警',
   agent: '客服',
   admin: '管理员',
+  insurer: '保险公司',
 }
 
 /** A unit's display name, e.g. 滕州 → 滕州大队; staff without a unit belong to the detachment. */

@@ -12,7 +12,7 @@ export function isRootPage(path: string): boolean {
   return ROOT_PAGES.includes(path)
 }
 
-const STAFF_HOMES: Record<StaffRole, string> = { officer: PAGES.officerHome, agent: PAGES.agentHome, admin: PAGES.adminHome }
+const STAFF_HOMES: Record<StaffRole, string> = { officer: PAGES.officerHome, agent: PAGES.agentHome, admin: PAGES.adminHome, insurer: PAGES.insurerHome }
 
 function storedRole(): string {
   try {

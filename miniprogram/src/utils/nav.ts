@@ -10,6 +10,7 @@ const STAFF_HOME: Record<StaffRole, string> = {
   officer: PAGES.officerHome,
   agent: PAGES.agentHome,
   admin: PAGES.adminHome,
+  insurer: PAGES.insurerHome,
 }
 
 export function staffHome(role: StaffRole): string {

@@ -84,6 +84,9 @@ const SAMPLES: { [E in EventName]: EventData[E] } = {
   },
   'exam.session_cancelled': { bookingId: 2, subject: 2, startsAt: new Date('2026-12-09T01:00:00Z'), venue: '滕州科目二考场', reason: '考场设备检修' },
   'consultation.replied': { consultationId: 3, excerpt: '您好，驾驶证到期前90日内可以在交管12123或者任一车管所窗口申请换证。' },
+  'claim.received': { caseId: 1, caseNumber: 'SG20260001', claimId: 7, insurer: '中国人保财险', hotline: '95518' },
+  'claim.assessing': { caseId: 1, caseNumber: 'SG20260001', claimId: 7, insurer: '中国人保财险', hotline: '95518', note: '已安排查勘员，请保持电话畅通，定损地点为滕州市善国北路维修站' },
+  'claim.settled': { caseId: 1, caseNumber: 'SG20260001', claimId: 7, insurer: '中国人保财险', hotline: '95518', note: '赔款3200元已转入您的账户' },
   'violation.new': {
     violationId: 4,
     plate: '鲁DD12345',

@@ -15,7 +15,7 @@ import { testDatabaseUrl } from './databases';
 import { openConnection } from './sql';
 
 /** Reference data that survives a reset (loaded by the migrations). */
-const KEPT_TABLES = new Set(['Unit', '_prisma_migrations']);
+const KEPT_TABLES = new Set(['Unit', 'Insurer', '_prisma_migrations']);
 
 export interface TestContext {
   deps: AppDeps;

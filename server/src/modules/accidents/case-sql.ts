@@ -55,7 +55,12 @@ export interface ClaimRecord {
   insurer: string;
   policyNumber: string | null;
   status: ClaimStatus;
+  /** The insurer's note with the latest status. */
+  statusNote: string | null;
+  /** The claims hotline of the directory's insurer (null: a name not in the directory). */
+  hotline: string | null;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface CaseRecord {
@@ -121,7 +126,8 @@ export const CASE_SQL = `SELECT c.id, c.caseNumber, c.status, c.unitId, c.report
               FROM CaseEvent e WHERE e.caseId = c.id) AS events,
            (SELECT JSON_ARRAYAGG(JSON_OBJECT(
                 'id', cl.id, 'partyId', cl.partyId, 'insurer', cl.insurer, 'policyNumber', cl.policyNumber,
-                'status', cl.status, 'createdAt', cl.createdAt) ORDER BY cl.id)
+                'status', cl.status, 'statusNote', cl.statusNote, 'updatedAt', cl.updatedAt,
+                'hotline', (SELECT i.hotline FROM Insurer i WHERE i.id = cl.insurerId), 'createdAt', cl.createdAt) ORDER BY cl.id)
               FROM InsuranceClaim cl WHERE cl.caseId = c.id) AS claims
       FROM AccidentCase c
       JOIN Unit u ON u.id = c.unitId
@@ -191,6 +197,12 @@ export function caseFromRow(r: Row): CaseRecord {
       handover: e.type === 'HANDED_OVER' ? { fromUnit: text(e.fromUnit), toUnit: text(e.toUnit), reason: text(e.reason) } : null,
       at: jsonDate(e.at)!,
     })),
-    claims: list(r.claims).map((cl) => ({ ...(cl as unknown as ClaimRecord), createdAt: jsonDate(cl.createdAt)! })),
+    claims: list(r.claims).map((cl) => ({
+      ...(cl as unknown as ClaimRecord),
+      statusNote: text(cl.statusNote),
+      hotline: text(cl.hotline),
+      createdAt: jsonDate(cl.createdAt)!,
+      updatedAt: jsonDate(cl.updatedAt)!,
+    })),
   };
 }

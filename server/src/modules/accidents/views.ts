@@ -1,5 +1,5 @@
 // What each audience sees of a case: a party sees the other party only as far as the agreement needs.
-import { ACCIDENT_STATUS_LABELS, documentTitle, REQUIRED_SLOTS } from '@jiaoguan/contracts/labels';
+import { ACCIDENT_STATUS_LABELS, CLAIM_STATUS_LABELS, documentTitle, REQUIRED_SLOTS } from '@jiaoguan/contracts/labels';
 import { maskIdNumber, maskPhone } from '../../lib/mask';
 import { actionsFor, allowedFrom, roleOfParty, type CaseRole } from './case-machine';
 import type { CaseRecord, EventRecord, PartyRecord } from './case-sql';
@@ -129,7 +129,11 @@ export function caseView(c: CaseRecord, who: Perspective) {
         insurer: cl.insurer,
         policyNumber: cl.policyNumber,
         status: cl.status,
+        statusLabel: CLAIM_STATUS_LABELS[cl.status],
+        note: cl.statusNote,
+        hotline: cl.hotline,
         createdAt: cl.createdAt,
+        updatedAt: cl.updatedAt,
       })),
     events: c.events.map((e) => ({
       type: e.type,

@@ -24,6 +24,9 @@ interface ViolationRef {
   points: number;
 }
 
+/** A party's insurance claim: the case, the company and its hotline, the insurer's note. */
+type ClaimRef = CaseRef & { claimId: number; insurer: string; hotline: string; note?: string };
+
 export interface EventData {
   'accident.partner_joined': CaseRef & { partnerPlate?: string };
   'accident.signature_awaited': CaseRef;
@@ -41,6 +44,10 @@ export interface EventData {
   /** The office cancelled the session: the booking is released (no attempt used); rebook another. */
   'exam.session_cancelled': BookingRef & { reason: string };
   'consultation.replied': { consultationId: number; excerpt: string };
+  /** The insurer moved the party's claim on (modules/insurers): received, in assessment, settled. */
+  'claim.received': ClaimRef;
+  'claim.assessing': ClaimRef;
+  'claim.settled': ClaimRef;
   /** An import recorded a violation of the driver's vehicle or licence (proactive-notices.ts). */
   'violation.new': ViolationRef;
   /** The vehicle's inspection is due within 30 days. */

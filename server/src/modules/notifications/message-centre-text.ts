@@ -37,6 +37,9 @@ const inDays = (n: number) => (n <= 0 ? '今天到期' : `还有${n}天`);
 /** The last day of a period that ends (exclusive) at `endsAt`. */
 export const lastDayOf = (endsAt: Date | string) => new Date(new Date(endsAt).getTime() - 1);
 
+/** The insurer's note, after the step (，说明：…). */
+const claimNote = (note?: string) => (note ? `，说明：${note}` : '');
+
 export const MESSAGE_CENTRE: Writers = {
   'accident.partner_joined': (d) =>
     accident('对方已加入', `事故 ${d.caseNumber}：对方${d.partnerPlate ? `（${d.partnerPlate}）` : ''}已加入，请继续填写信息。`, d.caseId),
@@ -70,6 +73,12 @@ export const MESSAGE_CENTRE: Writers = {
       '考试场次已取消',
       `考场取消：${d.reason}。您预约的${subjectLabel(d.subject)}考试（${formatDateTime(d.startsAt)}，${d.venue}）已取消，本次不计入预约次数，请重新预约其他场次。`,
     ),
+  'claim.received': (d) =>
+    accident('保险公司已受理', `事故 ${d.caseNumber}：${d.insurer}已受理您的理赔${claimNote(d.note)}。理赔电话 ${d.hotline}。`, d.caseId),
+  'claim.assessing': (d) =>
+    accident('理赔定损中', `事故 ${d.caseNumber}：${d.insurer}正在定损理算${claimNote(d.note)}。理赔电话 ${d.hotline}。`, d.caseId),
+  'claim.settled': (d) =>
+    accident('理赔已办结', `事故 ${d.caseNumber}：${d.insurer}已办结您的理赔${claimNote(d.note)}。如有疑问请拨打 ${d.hotline}。`, d.caseId),
   'consultation.replied': (d) => ({
     templateKey: 'consultation_reply',
     title: '客服已回复',

@@ -14,6 +14,7 @@ export const staffSelect = {
   passwordChangedAt: true,
   createdAt: true,
   unit: { select: { code: true, name: true } },
+  insurer: { select: { code: true, name: true } },
 } as const;
 
 export const toStaffView = <T extends { role: string }>(s: T): Omit<T, 'role'> & { role: ContractRole } => ({ ...s, role: s.role.toLowerCase() as ContractRole });

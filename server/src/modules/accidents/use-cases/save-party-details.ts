@@ -8,6 +8,7 @@ import type { partyDetails } from '@jiaoguan/contracts/schemas/accidents';
 import type { z } from 'zod';
 import { onLockedCase, requirePartyAction, resetAnswers } from '../party-action';
 import { textCheckDetails } from './report-case';
+import { partyInsurerText } from '../../insurers/directory';
 import { viewPartyCase } from './view-party-case';
 
 export interface SavePartyDetailsInput {
@@ -21,6 +22,8 @@ export async function savePartyDetails(deps: AppDeps, input: SavePartyDetailsInp
   // Strangers and closed cases are turned away before the text goes to WeChat.
   await requirePartyAction(deps, caller, id, 'EDIT_DETAILS');
   const textCheck = await requireAcceptableText(deps, caller.id, [details.insurer, details.vehicleType, details.collisionPart]);
+  // A directory code (PICC) is kept as the company's name.
+  const insurer = await partyInsurerText(deps.db, details.insurer);
   await onLockedCase(deps, caller, id, async (tx, c, me, role) => {
     const next = {
       plate: details.plate,
@@ -28,7 +31,7 @@ export async function savePartyDetails(deps: AppDeps, input: SavePartyDetailsInp
       driverName: details.driverName,
       licenceNumber: details.licenceNumber,
       phone: details.phone,
-      insurer: details.insurer,
+      insurer,
       policyNumber: details.policyNumber ?? null,
       vehicleType: details.vehicleType ?? null,
       collisionPart: details.collisionPart ?? null,

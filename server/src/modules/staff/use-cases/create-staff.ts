@@ -20,12 +20,16 @@ export interface CreateStaffInput {
   role: string;
   /** Unit code; required for officers (checked by the route's schema). */
   unit?: string;
+  /** Insurer code; required for insurer staff (checked by the route's schema). */
+  insurer?: string;
   ip?: string;
 }
 
 export async function createStaff(deps: Pick<AppDeps, 'db'>, input: CreateStaffInput) {
   const unit = input.unit ? await deps.db.unit.findUnique({ where: { code: input.unit }, select: { id: true } }) : null;
   if (input.unit && !unit) throw notFound('没有这个大队');
+  const insurer = input.insurer ? await deps.db.insurer.findUnique({ where: { code: input.insurer.toUpperCase() }, select: { id: true } }) : null;
+  if (input.insurer && !insurer) throw notFound('没有这家保险公司');
   const temporary = input.password === undefined ? temporaryPassword() : undefined;
   try {
     const created = await deps.db.$transaction(async (tx) => {
@@ -38,6 +42,8 @@ export async function createStaff(deps: Pick<AppDeps, 'db'>, input: CreateStaffI
           role: dbRole(input.role),
           // Only officers belong to a unit: the unit is what their queue is.
           unitId: input.role === 'officer' ? unit?.id : undefined,
+          // Only an insurer's staff belong to an insurer: its claims are what they see.
+          insurerId: input.role === 'insurer' ? insurer?.id : undefined,
         },
         select: staffSelect,
       });
@@ -46,7 +52,7 @@ export async function createStaff(deps: Pick<AppDeps, 'db'>, input: CreateStaffI
         action: 'staff.created',
         entityType: 'Staff',
         entityId: staff.id,
-        details: { username: staff.username, role: input.role, unit: input.unit ?? null, by: input.caller ? 'admin' : 'command line' },
+        details: { username: staff.username, role: input.role, unit: input.unit ?? null, insurer: staff.insurer?.code ?? null, by: input.caller ? 'admin' : 'command line' },
         ip: input.ip,
       });
       return staff;

@@ -15,6 +15,8 @@ export interface UpdateStaffInput {
   role?: string;
   /** A unit code; null takes the account out of its unit. */
   unit?: string | null;
+  /** An insurer code (insurer accounts). */
+  insurer?: string;
   ip?: string;
 }
 
@@ -25,13 +27,19 @@ export async function updateStaff(deps: Pick<AppDeps, 'db'>, input: UpdateStaffI
   }
   const unit = input.unit ? await deps.db.unit.findUnique({ where: { code: input.unit }, select: { id: true, code: true } }) : null;
   if (input.unit && !unit) throw notFound('没有这个大队');
+  const insurer = input.insurer ? await deps.db.insurer.findUnique({ where: { code: input.insurer.toUpperCase() }, select: { id: true } }) : null;
+  if (input.insurer && !insurer) throw notFound('没有这家保险公司');
   const updated = await deps.db.$transaction(async (tx) => {
-    const before = await tx.staff.findUnique({ where: { id }, select: { ...staffSelect, unitId: true } });
+    const before = await tx.staff.findUnique({ where: { id }, select: { ...staffSelect, unitId: true, insurerId: true } });
     if (!before) throw notFound('没有这个账号');
     const role = input.role ?? before.role.toLowerCase();
     const unitId = input.unit === undefined ? before.unitId : (unit?.id ?? null);
     if (role === 'officer' && unitId === null) {
       throw badRequest([{ path: 'unit', message: 'officers need a unit', in: 'body' }], '民警账号必须选择所属大队');
+    }
+    const insurerId = insurer?.id ?? before.insurerId;
+    if (role === 'insurer' && insurerId === null) {
+      throw badRequest([{ path: 'insurer', message: 'insurer staff need an insurer', in: 'body' }], '保险公司账号必须选择所属保险公司');
     }
     const now = new Date();
     const after = await tx.staff.update({
@@ -41,6 +49,7 @@ export async function updateStaff(deps: Pick<AppDeps, 'db'>, input: UpdateStaffI
         role: input.role === undefined ? undefined : dbRole(input.role),
         // Only officers belong to a unit.
         unitId: role === 'officer' ? unitId : null,
+        insurerId: role === 'insurer' ? insurerId : null,
       },
       select: staffSelect,
     });
@@ -55,8 +64,8 @@ export async function updateStaff(deps: Pick<AppDeps, 'db'>, input: UpdateStaffI
       entityId: id,
       details: {
         username: before.username,
-        before: { active: before.active, role: before.role.toLowerCase(), unit: before.unit?.code ?? null },
-        after: { active: after.active, role: after.role.toLowerCase(), unit: after.unit?.code ?? null },
+        before: { active: before.active, role: before.role.toLowerCase(), unit: before.unit?.code ?? null, insurer: before.insurer?.code ?? null },
+        after: { active: after.active, role: after.role.toLowerCase(), unit: after.unit?.code ?? null, insurer: after.insurer?.code ?? null },
         sessionsEnded: revoked,
       },
       ip: input.ip,

@@ -1,0 +1,37 @@
+// GET /api/insurer/claims/:id/photos/:photoId and /agreement: the evidence photos and the agreement
+// PDF of a claim of the caller's company (another company's: 404). The PDF is audited as exported.
+import type { AppDeps } from '../../../deps';
+import { notFound } from '../../../http/errors';
+import { documentBytes, documentTitle } from '../../accidents/document';
+import { maskedParty, recordPersonalDataRead } from '../../privacy/personal-data';
+import type { FileStorage } from '../../uploads/storage';
+import type { StaffCaller } from '../access';
+import { evidenceFiles, loadInsurerClaim } from './view-claim';
+
+export async function insurerClaimPhoto(deps: AppDeps, input: { caller: StaffCaller; id: number; photoId: number; storage: FileStorage }) {
+  const { c } = await loadInsurerClaim(deps, input.caller, input.id);
+  const file = evidenceFiles(c).find((f) => f.id === input.photoId);
+  const row = file && (await deps.db.evidenceFile.findUnique({ where: { id: file.id }, select: { storageKey: true, mimeType: true, sha256: true } }));
+  // Streamed from the storage, never held whole in memory.
+  const stream = row && (await input.storage.open(row.storageKey));
+  if (!row || !stream) throw notFound('没有找到这张照片');
+  return { ...row, stream };
+}
+
+export async function insurerClaimAgreement(deps: AppDeps, input: { caller: StaffCaller; id: number; storage: FileStorage; ip?: string }) {
+  const { claim, c } = await loadInsurerClaim(deps, input.caller, input.id);
+  if (!c.documentNumber) throw notFound('这起事故还没有协议书');
+  const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
+  const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
+  const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])));
+  await recordPersonalDataRead(deps.db, {
+    staffId: input.caller.id,
+    kind: 'exported',
+    entityType: 'InsuranceClaim',
+    entityId: claim.id,
+    shown: ['driverName', 'licenceNumber', 'phone', 'plate', 'insurer', 'policyNumber', 'location', 'liability', 'signatures'],
+    details: { caseNumber: c.caseNumber, documentNumber: c.documentNumber, format: 'pdf', parties: c.parties.map(maskedParty) },
+    ip: input.ip,
+  });
+  return { bytes, fileName: `${c.documentNumber}.pdf`, title: documentTitle(c) };
+}
