@@ -219,6 +219,8 @@ export const officerQueueItem = z.object({
   dueAt: isoTime.nullable(),
   /** Under review past dueAt. */
   overdue: z.boolean(),
+  /** When an overdue case became overdue (its dueAt); null otherwise. */
+  overdueSince: isoTime.nullable(),
 });
 export type OfficerQueueItem = z.infer<typeof officerQueueItem>;
 

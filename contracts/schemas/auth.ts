@@ -77,8 +77,11 @@ export type DriverMe = z.infer<typeof driverMe>;
 export const identityUnbound = z.object({ idNumber: z.string(), driverId: id, unboundAt: isoTime });
 export type IdentityUnbound = z.infer<typeof identityUnbound>;
 
-export const staffMe = staffUser;
-export type StaffMe = StaffUser;
+/** GET /api/me for staff: the account, and whether its WeChat is linked for new-case alerts with how many new_case grants are left. */
+export const staffMe = staffUser.extend({
+  wechat: z.object({ linked: z.boolean(), newCaseGrants: z.number().int() }),
+});
+export type StaffMe = z.infer<typeof staffMe>;
 
 export const me = z.union([driverMe, staffMe]);
 export type Me = z.infer<typeof me>;

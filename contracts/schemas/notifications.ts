@@ -98,7 +98,9 @@ export type DeliveryStats = z.infer<typeof deliveryStats>;
 
 export const deliveryFailure = z.object({
   id,
-  driverId: id,
+  /** The recipient: a driver, or a staff member (officer alerts); one of the two is set. */
+  driverId: id.nullable(),
+  staffId: id.nullable(),
   channel: z.string(),
   event: z.string(),
   templateKey: z.string(),

@@ -69,6 +69,12 @@ export const unitArea = z.object({
   longitude: z.number().min(-180).max(180),
 });
 
+export const reviewLimitMinutes = z
+  .number({ message: '审核时限请填写分钟数' })
+  .int('审核时限请填写整数分钟')
+  .min(1, '审核时限至少 1 分钟')
+  .max(1440, '审核时限不能超过 1440 分钟（24 小时）');
+
 export const dutyPhoneField = z
   .string()
   .trim()
@@ -83,6 +89,8 @@ export const updateUnitRequest = z
     area: unitArea.nullable().optional(),
     areaDescription: z.string().trim().max(200).nullable().optional(),
     dutyPhone: dutyPhoneField.nullable().optional(),
+    /** Minutes a case may wait under review (counted in the service hours) before it is overdue. */
+    reviewLimitMinutes: reviewLimitMinutes.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '没有要修改的内容', path: [] });
 export type UpdateUnitRequest = z.input<typeof updateUnitRequest>;
@@ -124,5 +132,7 @@ export const unitSettings = unit.extend({
   area: unitArea.nullable(),
   areaDescription: z.string().nullable(),
   dutyPhone: z.string().nullable(),
+  /** The review limit in minutes (the unit's own, else the default of 30). */
+  reviewLimitMinutes: z.number().int(),
 });
 export type UnitSettings = z.infer<typeof unitSettings>;

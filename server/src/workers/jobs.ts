@@ -1,7 +1,7 @@
 // The periodic jobs of the system; each is safe to run in several processes at once.
 import type { AppDeps } from '../deps';
 import { expireCases } from '../modules/accidents/use-cases/expire-cases';
-import { markOverdueReviews } from '../modules/accidents/use-cases/mark-overdue-reviews';
+import { runReviewOverdueJob } from '../modules/accidents/use-cases/mark-overdue-reviews';
 import { allocateDueSessions } from '../modules/exams/allocation';
 import { createFollowerSyncJob } from '../modules/notifications/follower-sync';
 import { createDispatcherJob } from '../modules/notifications/job';
@@ -40,11 +40,12 @@ export function systemJobs(deps: AppDeps): Job[] {
       everyMs: 60_000,
       run: () => expireCases(deps),
     },
-    // Cases under review past the unit's review limit: one REVIEW_OVERDUE event each (the live queue's case.overdue).
+    // Cases under review past the unit's review limit: one REVIEW_OVERDUE event each (the live queue's
+    // case.overdue) and one WeChat alert to each linked officer of the unit, under a lease.
     {
       name: 'accident-review-overdue',
       everyMs: 60_000,
-      run: () => markOverdueReviews(deps),
+      run: () => runReviewOverdueJob(deps),
     },
     // Proactive notices (new violations, inspection due, licence expiring, points high): once a day
     // from 09:00 Shanghai time, in one process (a database lease), each told once.

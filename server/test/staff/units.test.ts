@@ -44,6 +44,7 @@ describe('GET /api/admin/units', () => {
       area: { latitude: 35.114, longitude: 117.165 },
       areaDescription: '滕州市',
       dutyPhone: null,
+      reviewLimitMinutes: 30,
     });
     expect(res.body.items.find((u: { code: string }) => u.code === 'expressway').area).toBeNull();
   });

@@ -53,3 +53,14 @@ export function noChannelReason(event: string, reach: Reach): string {
   if (!reach.phone) return '用户没有订阅次数、未关注公众号，也没有登记手机号；已存入消息中心';
   return '用户没有订阅次数、未关注公众号，短信未开通；已存入消息中心';
 }
+
+/**
+ * Staff (officers' new-case and overdue alerts) are reached one way only: a subscribe message on
+ * their linked WeChat while they hold a new_case grant. No official account, no SMS: their console's
+ * live queue shows the same cases.
+ */
+export function chooseStaffChannel(subscribeGrant: boolean): PushChannel | null {
+  return subscribeGrant ? 'SUBSCRIBE' : null;
+}
+
+export const STAFF_NO_GRANT_REASON = '工作人员没有可用的新案件提醒次数';

@@ -8,9 +8,10 @@ import type { Logger } from '../../logger';
 import { WechatError } from '../../wechat/errors';
 import type { WechatClients } from '../../wechat';
 import type { EventData, EventName, TemplateKey } from './events';
-import { invalidKeyword, officialTemplateData, renderMessage, templateId } from './templates';
+import { invalidKeyword, officialTemplateData, renderMessage, templateId, type RenderedMessage } from './templates';
 import { withRetry } from '../../lib/db-errors';
-import { chooseChannel, MUST_REACH, noChannelReason, type PushChannel, type Reach } from './channel-rule';
+import { chooseChannel, chooseStaffChannel, MUST_REACH, noChannelReason, STAFF_NO_GRANT_REASON, type PushChannel, type Reach } from './channel-rule';
+import { renderStaffMessage, type OfficerAlertData } from './staff-alerts';
 import type { RateLimits } from '../../lib/rate-limit';
 import { buildSms, smsTemplateOfEvent, SmsError, type SmsProvider, type SmsTemplateData } from '../../sms';
 import { shanghaiDay } from '@jiaoguan/contracts/time';
@@ -34,7 +35,9 @@ export interface DispatcherOptions {
 
 interface ClaimedRow {
   id: number;
-  driverId: number;
+  /** The recipient: a driver, or a staff member (officer alerts, staff-alerts.ts); one of the two is set. */
+  driverId: number | null;
+  staffId: number | null;
   channel: PushChannel | 'AUTO';
   phone: string | null;
   event: string;
@@ -46,6 +49,8 @@ interface ClaimedRow {
   createdAt: Date;
 }
 
+type DriverRow = ClaimedRow & { driverId: number };
+
 type Outcome =
   | { id: number; kind: 'sent' }
   | { id: number; kind: 'skipped'; reason: string; zeroQuota?: Refund; refund?: Refund }
@@ -54,10 +59,27 @@ type Outcome =
   /** The grant turned out to be spent (43101): the rule chooses again, without a subscribe message. */
   | { id: number; kind: 'rechoose'; reason: string; zeroQuota: Refund };
 
+/**
+ * Whose grant a row spends: a driver's (SubscriptionQuota) or a staff member's
+ * (StaffSubscriptionQuota). The one place the two kinds of recipient part.
+ */
 interface Refund {
-  driverId: number;
+  kind: 'driver' | 'staff';
+  holderId: number;
   templateKey: string;
 }
+
+const GRANT_TABLES = {
+  driver: { table: Prisma.raw('SubscriptionQuota'), holder: Prisma.raw('driverId') },
+  staff: { table: Prisma.raw('StaffSubscriptionQuota'), holder: Prisma.raw('staffId') },
+} as const;
+
+function holderOf(row: Pick<ClaimedRow, 'driverId' | 'staffId' | 'templateKey'>): Refund {
+  return row.staffId !== null && row.staffId !== undefined
+    ? { kind: 'staff', holderId: Number(row.staffId), templateKey: row.templateKey }
+    : { kind: 'driver', holderId: Number(row.driverId), templateKey: row.templateKey };
+}
+const grantKey = (h: Refund) => `${h.kind}:${h.holderId}:${h.templateKey}`;
 
 export const NO_QUOTA_REASON = '用户没有可用的订阅次数';
 
@@ -129,10 +151,17 @@ export class Dispatcher {
     for (const [row, reason] of skipped) results.add({ id: row.id, kind: 'skipped', reason });
     const toSend = rows.filter((r) => !skipped.has(r));
     if (toSend.length > 0) {
-      const driverIds = [...new Set(toSend.map((r) => r.driverId))];
+      const driverIds = [...new Set(toSend.flatMap((r) => (r.driverId === null ? [] : [r.driverId])))];
+      const staffIds = [...new Set(toSend.flatMap((r) => (r.staffId === null ? [] : [r.staffId])))];
       const drivers = new Map(
-        (await this.db.driver.findMany({ where: { id: { in: driverIds } }, select: { id: true, openid: true, unionid: true } })).map(
+        (driverIds.length === 0 ? [] : await this.db.driver.findMany({ where: { id: { in: driverIds } }, select: { id: true, openid: true, unionid: true } })).map(
           (d) => [d.id, d],
+        ),
+      );
+      // Staff are pushed while active and linked: a deactivated or unlinked officer gets nothing.
+      const staff = new Map(
+        (staffIds.length === 0 ? [] : await this.db.staff.findMany({ where: { id: { in: staffIds } }, select: { id: true, wechatOpenid: true, active: true } })).map(
+          (m) => [m.id, m.active ? (m.wechatOpenid ?? undefined) : undefined],
         ),
       );
       const unionids = [...drivers.values()].map((d) => d.unionid).filter((u): u is string => !!u);
@@ -144,7 +173,11 @@ export class Dispatcher {
         : new Map<string, string>();
       await Promise.all(
         toSend.map(async (row) => {
-          const driver = drivers.get(row.driverId);
+          if (row.staffId !== null) {
+            results.add(await this.sendOne(row, staff.get(row.staffId), undefined));
+            return;
+          }
+          const driver = drivers.get(row.driverId!);
           const outcome = await this.sendOne(row, driver?.openid ?? undefined, driver?.unionid ? followers.get(driver.unionid) : undefined);
           results.add(outcome);
         }),
@@ -158,7 +191,7 @@ export class Dispatcher {
     return this.db.$transaction(async (tx) => {
       const now = new Date();
       const rows = await tx.$queryRaw<ClaimedRow[]>`
-        SELECT id, driverId, channel, phone, event, templateKey, dedupeKey, payload, attempts, quotaHeld, createdAt
+        SELECT id, driverId, staffId, channel, phone, event, templateKey, dedupeKey, payload, attempts, quotaHeld, createdAt
           FROM NotificationOutbox
          WHERE status = 'PENDING' AND nextAttemptAt <= ${now}
          ORDER BY nextAttemptAt
@@ -168,6 +201,8 @@ export class Dispatcher {
       if (rows.length === 0) return { rows, skipped };
       for (const r of rows) {
         r.quotaHeld = Boolean(r.quotaHeld);
+        r.driverId = r.driverId === null ? null : Number(r.driverId);
+        r.staffId = r.staffId === null || r.staffId === undefined ? null : Number(r.staffId);
         if (typeof r.payload === 'string') r.payload = JSON.parse(r.payload);
       }
       // A new row (AUTO) or a subscribe row retried after its grant went back needs a grant to go
@@ -177,16 +212,25 @@ export class Dispatcher {
       const chosen = new Map<PushChannel, number[]>();
       if (needing.length > 0) {
         const left = await lockGrants(tx, needing);
-        const reach = await reachOf(tx, rows.filter((r) => r.channel === 'AUTO'), {
+        const reach = await reachOf(tx, rows.filter((r): r is DriverRow => r.channel === 'AUTO' && r.driverId !== null), {
           officialAccount: !!this.wechat.officialAccount,
           sms: !!this.sms,
         });
         for (const r of needing) {
-          const q = left.get(`${r.driverId}:${r.templateKey}`);
+          const q = left.get(grantKey(holderOf(r)));
           const grant = !!q && q.remaining > q.taken;
-          const channel = r.channel === 'AUTO' ? chooseChannel(r.event, { ...reach.get(r.id)!, subscribeGrant: grant }) : grant ? 'SUBSCRIBE' : null;
+          const forStaff = r.staffId !== null;
+          const channel =
+            r.channel !== 'AUTO' ? (grant ? 'SUBSCRIBE' : null)
+            : forStaff ? chooseStaffChannel(grant)
+            : chooseChannel(r.event, { ...reach.get(r.id)!, subscribeGrant: grant });
           if (channel === null) {
-            skipped.set(r, r.channel === 'AUTO' ? noChannelReason(r.event, { ...reach.get(r.id)!, subscribeGrant: false }) : NO_QUOTA_REASON);
+            skipped.set(
+              r,
+              forStaff ? STAFF_NO_GRANT_REASON
+              : r.channel === 'AUTO' ? noChannelReason(r.event, { ...reach.get(r.id)!, subscribeGrant: false })
+              : NO_QUOTA_REASON,
+            );
             continue;
           }
           if (channel === 'SUBSCRIBE') {
@@ -198,10 +242,11 @@ export class Dispatcher {
           if (r.channel === 'AUTO') chosen.set(channel, [...(chosen.get(channel) ?? []), r.id]);
           r.channel = channel;
         }
-        const taken = [...left.values()].filter((q) => q.taken > 0);
-        if (taken.length > 0) {
+        for (const kind of ['driver', 'staff'] as const) {
+          const taken = [...left.values()].filter((q) => q.kind === kind && q.taken > 0);
+          if (taken.length === 0) continue;
           const cases = Prisma.join(taken.map((q) => Prisma.sql`WHEN ${q.id} THEN ${q.taken}`), ' ');
-          await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = remaining - CASE id ${cases} END
+          await tx.$executeRaw`UPDATE ${GRANT_TABLES[kind].table} SET remaining = remaining - CASE id ${cases} END
                                 WHERE id IN (${Prisma.join(taken.map((q) => q.id))})`;
         }
       }
@@ -226,23 +271,27 @@ export class Dispatcher {
   }
 
   private async sendOne(row: ClaimedRow, openid: string | undefined, oaOpenid: string | undefined): Promise<Outcome> {
-    const refund: Refund | undefined = row.quotaHeld ? { driverId: row.driverId, templateKey: row.templateKey } : undefined;
+    const refund: Refund | undefined = row.quotaHeld ? holderOf(row) : undefined;
     const key = row.templateKey as TemplateKey;
-    let message;
+    const forStaff = row.staffId !== null;
+    let message: { page: string; data: Record<string, string>; title?: string; body?: string };
     try {
-      message = renderMessage(row.event as EventName, row.payload as EventData[EventName], new Date(row.createdAt));
+      message = forStaff
+        ? renderStaffMessage(row.event, row.payload as OfficerAlertData)
+        : renderMessage(row.event as EventName, row.payload as EventData[EventName], new Date(row.createdAt));
     } catch (err) {
       return { id: row.id, kind: 'failed', reason: `无法生成消息内容：${(err as Error).message}`.slice(0, 500), refund };
     }
     if (row.channel === 'SMS') return this.sendSms(row, refund);
     try {
       if (row.channel === 'SUBSCRIBE') {
+        if (!openid && forStaff) return { id: row.id, kind: 'skipped', reason: '工作人员账号已停用或未绑定微信', refund };
         if (!openid) return { id: row.id, kind: 'failed', reason: '用户不存在', refund };
         const invalid = invalidKeyword(message.data);
         if (invalid) return { id: row.id, kind: 'failed', reason: `字段 ${invalid} 的值不符合微信规则`, refund };
         await this.wechat.miniProgram.sendSubscribeMessage({
           openid,
-          templateId: templateId(this.config, key, 'SUBSCRIBE'),
+          templateId: forStaff ? this.config.wechat.staffTemplates.new_case : templateId(this.config, key, 'SUBSCRIBE'),
           page: message.page,
           data: message.data,
           state: this.config.env === 'production' ? 'formal' : 'developer',
@@ -255,7 +304,7 @@ export class Dispatcher {
           openid: oaOpenid,
           templateId: templateId(this.config, key, 'OFFICIAL_TEMPLATE'),
           miniprogram: { appid: this.config.wechat.appId, pagepath: message.page },
-          data: officialTemplateData(message),
+          data: officialTemplateData(message as RenderedMessage),
         });
       }
       return { id: row.id, kind: 'sent' };
@@ -267,7 +316,7 @@ export class Dispatcher {
       const detail = `${err.errcode} ${err.errmsg}${err.status ? ` (HTTP ${err.status})` : ''}`;
       switch (err.kind) {
         case 'quota':
-          return { id: row.id, kind: 'rechoose', reason: `${NO_QUOTA_REASON}（${detail}）`, zeroQuota: { driverId: row.driverId, templateKey: row.templateKey } };
+          return { id: row.id, kind: 'rechoose', reason: `${NO_QUOTA_REASON}（${detail}）`, zeroQuota: holderOf(row) };
         case 'invalid': {
           const field = /data\.(\w+)\.value/.exec(err.errmsg)?.[1];
           return { id: row.id, kind: 'failed', reason: field ? `字段 ${field} 被微信拒绝：${detail}` : `微信拒绝：${detail}`, refund };
@@ -319,13 +368,22 @@ export class Dispatcher {
 
 type Tx = Prisma.TransactionClient;
 
-/** The grants of the rows' (driver, template) pairs, locked for the claim, with what it takes of them. */
+/** The grants of the rows' (holder, template) pairs, drivers' and staff's, locked for the claim, with what it takes of them. */
 async function lockGrants(tx: Tx, rows: ClaimedRow[]) {
-  const pairs = Prisma.join(rows.map((r) => Prisma.sql`(${r.driverId}, ${r.templateKey})`));
-  const quotas = await tx.$queryRaw<{ id: number; driverId: number; templateKey: string; remaining: number }[]>`
-    SELECT id, driverId, templateKey, remaining FROM SubscriptionQuota
-     WHERE (driverId, templateKey) IN (${pairs}) FOR UPDATE`;
-  return new Map(quotas.map((q) => [`${q.driverId}:${q.templateKey}`, { id: q.id, remaining: Number(q.remaining), taken: 0 }]));
+  const out = new Map<string, { kind: Refund['kind']; id: number; remaining: number; taken: number }>();
+  for (const kind of ['driver', 'staff'] as const) {
+    const holders = rows.map(holderOf).filter((h) => h.kind === kind);
+    if (holders.length === 0) continue;
+    const { table, holder } = GRANT_TABLES[kind];
+    const pairs = Prisma.join(holders.map((h) => Prisma.sql`(${h.holderId}, ${h.templateKey})`));
+    const quotas = await tx.$queryRaw<{ id: number; holderId: number; templateKey: string; remaining: number }[]>`
+      SELECT id, ${holder} AS holderId, templateKey, remaining FROM ${table}
+       WHERE (${holder}, templateKey) IN (${pairs}) FOR UPDATE`;
+    for (const q of quotas) {
+      out.set(grantKey({ kind, holderId: Number(q.holderId), templateKey: q.templateKey }), { kind, id: q.id, remaining: Number(q.remaining), taken: 0 });
+    }
+  }
+  return out;
 }
 
 /**
@@ -333,7 +391,7 @@ async function lockGrants(tx: Tx, rows: ClaimedRow[]) {
  * official account, and which phone is known for them (for events that must reach them): the
  * phone they gave as a party of the case, else the one on their proven identity's records.
  */
-async function reachOf(tx: Tx, rows: ClaimedRow[], configured: { officialAccount: boolean; sms: boolean }): Promise<Map<number, Omit<Reach, 'subscribeGrant'>>> {
+async function reachOf(tx: Tx, rows: DriverRow[], configured: { officialAccount: boolean; sms: boolean }): Promise<Map<number, Omit<Reach, 'subscribeGrant'>>> {
   const out = new Map<number, Omit<Reach, 'subscribeGrant'>>();
   if (rows.length === 0) return out;
   const driverIds = [...new Set(rows.map((r) => r.driverId))];
@@ -424,12 +482,14 @@ class ResultWriter {
     await this.db.$transaction(async (tx) => {
       const refund = o.kind === 'rechoose' ? undefined : o.refund;
       if (refund) {
-        await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = remaining + 1
-                              WHERE driverId = ${refund.driverId} AND templateKey = ${refund.templateKey}`;
+        const { table, holder } = GRANT_TABLES[refund.kind];
+        await tx.$executeRaw`UPDATE ${table} SET remaining = remaining + 1
+                              WHERE ${holder} = ${refund.holderId} AND templateKey = ${refund.templateKey}`;
       }
       if ((o.kind === 'skipped' || o.kind === 'rechoose') && o.zeroQuota) {
-        await tx.$executeRaw`UPDATE SubscriptionQuota SET remaining = 0
-                              WHERE driverId = ${o.zeroQuota.driverId} AND templateKey = ${o.zeroQuota.templateKey}`;
+        const { table, holder } = GRANT_TABLES[o.zeroQuota.kind];
+        await tx.$executeRaw`UPDATE ${table} SET remaining = 0
+                              WHERE ${holder} = ${o.zeroQuota.holderId} AND templateKey = ${o.zeroQuota.templateKey}`;
       }
       const reason = o.reason.slice(0, 500);
       if (o.kind === 'rechoose') {

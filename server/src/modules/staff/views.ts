@@ -32,6 +32,7 @@ export const unitSelect = {
   areaLongitude: true,
   areaDescription: true,
   dutyPhone: true,
+  reviewLimitMinutes: true,
 } as const;
 
 interface UnitRow {
@@ -43,11 +44,13 @@ interface UnitRow {
   areaLongitude: unknown;
   areaDescription: string | null;
   dutyPhone: string | null;
+  reviewLimitMinutes: number | null;
 }
 
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-export function toUnitSettings(u: UnitRow) {
+/** A unit without its own review limit has the configured default (ACCIDENT_REVIEW_MINUTES, 30). */
+export function toUnitSettings(u: UnitRow, defaultReviewMinutes = 30) {
   const window = u.serviceHours ? parseDailyWindow(u.serviceHours) : null;
   return {
     code: u.code,
@@ -60,5 +63,6 @@ export function toUnitSettings(u: UnitRow) {
         : null,
     areaDescription: u.areaDescription,
     dutyPhone: u.dutyPhone,
+    reviewLimitMinutes: u.reviewLimitMinutes ?? defaultReviewMinutes,
   };
 }

@@ -3,6 +3,7 @@
 import type { AppDeps } from '../../../deps';
 import { ruleSaysNo } from '../../../http/errors';
 import { notify } from '../../notifications/notify';
+import { alertCaseEnteredReview } from '../../notifications/staff-alerts';
 import { requireAction, stepWithin } from '../case-machine';
 import { caseRef, driverActor, type DriverCaller } from '../callers';
 import { act } from '../case-store';
@@ -66,6 +67,8 @@ export async function answer(deps: AppDeps, input: AnswerInput) {
       for (const p of c.parties) {
         await notify(tx, { driverId: p.driverId, event: 'accident.submitted', data: caseRef(c), dedupeKey: `accident:${c.id}:submitted:${c.version}:${p.role}` });
       }
+      // The unit's officers who linked WeChat and granted new_case are pushed the case.
+      await alertCaseEnteredReview(tx, { unitId: c.unitId, case: c, reason: submit === 'RESUBMIT' ? 'RESUBMITTED' : 'SUBMITTED' });
       return;
     }
     for (const p of c.parties.filter((x) => x.id !== me.id && x.agreed === null)) {

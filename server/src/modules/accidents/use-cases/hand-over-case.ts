@@ -6,6 +6,7 @@
 import type { AppDeps } from '../../../deps';
 import { badRequest, notFound } from '../../../http/errors';
 import { audit } from '../../../lib/audit';
+import { alertCaseEnteredReview } from '../../notifications/staff-alerts';
 import { requireAction } from '../case-machine';
 import { inUnit, officerActor, type OfficerCaller } from '../callers';
 import { act, loadCase, lockCase } from '../case-store';
@@ -33,6 +34,8 @@ export async function handOverCase(deps: AppDeps, input: HandOverCaseInput) {
     const actor = officerActor(caller);
     const details = { fromUnit: c.unit.code, fromUnitName: c.unit.name, toUnit: target.code, toUnitName: target.name, reason: input.reason };
     await act(tx, c, { action: 'HAND_OVER', role: 'officer', actor, data: { unitId: target.id }, details });
+    // The new unit's officers are pushed the case, as for a case submitted to them.
+    await alertCaseEnteredReview(tx, { unitId: target.id, case: c, reason: 'HANDED_OVER' });
     await audit(tx, { actor, action: 'accident.handover', entityType: 'AccidentCase', entityId: c.id, details, ip: input.ip });
   });
   // The case is the other unit's now: the answer is the case as it stands, with nothing left for this officer to do.

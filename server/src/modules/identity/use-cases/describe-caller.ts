@@ -1,4 +1,5 @@
-// GET /api/me: a driver with their identity state, or a staff member with role and unit.
+// GET /api/me: a driver with their identity state, or a staff member with role and unit and the
+// state of their WeChat link for new-case alerts (linked, new_case grants left).
 import type { AppDeps } from '../../../deps';
 import type { Caller } from '../../../http/auth';
 import { maskIdNumber } from '../../../lib/mask';
@@ -12,9 +13,15 @@ export async function describeCaller(deps: Pick<AppDeps, 'db'>, input: DescribeC
   if (caller.kind === 'staff') {
     const staff = await deps.db.staff.findUniqueOrThrow({
       where: { id: caller.id },
-      select: { id: true, username: true, displayName: true, role: true, mustChangePassword: true, unit: { select: { code: true, name: true } } },
+      select: {
+        id: true, username: true, displayName: true, role: true, mustChangePassword: true, wechatOpenid: true,
+        unit: { select: { code: true, name: true } },
+        subscriptionQuotas: { where: { templateKey: 'new_case' }, select: { remaining: true } },
+      },
     });
-    return { ...staff, role: caller.role };
+    const { wechatOpenid, subscriptionQuotas, ...rest } = staff;
+    const linked = wechatOpenid !== null;
+    return { ...rest, role: caller.role, wechat: { linked, newCaseGrants: linked ? (subscriptionQuotas[0]?.remaining ?? 0) : 0 } };
   }
   const driver = await deps.db.driver.findUniqueOrThrow({
     where: { id: caller.id },

@@ -15,7 +15,7 @@ export async function deliveryFailures(deps: Pick<AppDeps, 'db'>, input: Deliver
     deps.db.notificationOutbox.findMany({
       where,
       select: {
-        id: true, driverId: true, channel: true, event: true, templateKey: true, status: true,
+        id: true, driverId: true, staffId: true, channel: true, event: true, templateKey: true, status: true,
         attempts: true, lastError: true, nextAttemptAt: true, createdAt: true, updatedAt: true,
       },
       orderBy: { id: 'desc' },

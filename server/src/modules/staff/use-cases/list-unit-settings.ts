@@ -2,7 +2,8 @@
 import type { AppDeps } from '../../../deps';
 import { toUnitSettings, unitSelect } from '../views';
 
-export async function listUnitSettings(deps: Pick<AppDeps, 'db'>, _input: Record<string, never> = {}) {
-  const items = (await deps.db.unit.findMany({ select: unitSelect, orderBy: { id: 'asc' } })).map(toUnitSettings);
+export async function listUnitSettings(deps: Pick<AppDeps, 'db' | 'config'>, _input: Record<string, never> = {}) {
+  const defaultMinutes = Math.round(deps.config.accidents.reviewMs / 60_000);
+  const items = (await deps.db.unit.findMany({ select: unitSelect, orderBy: { id: 'asc' } })).map((u) => toUnitSettings(u, defaultMinutes));
   return { items, total: items.length };
 }
