@@ -48,11 +48,12 @@ async function driverWithRecords() {
   return { d, v, violation };
 }
 
+// WeChat calls may take seconds on a loaded machine: a timed-out send is sent again (at least once), which is not what these tests are about.
 const outbox = (event: string) => ctx.db.notificationOutbox.findFirstOrThrow({ where: { event } });
 
 it('without WeChat: the new violation goes by SMS to the licence phone, once; the inspection reminder stays in the message centre', async () => {
   await driverWithRecords();
-  const dispatcher = dispatcherFor(ctx);
+  const dispatcher = dispatcherFor(ctx, {}, 10_000);
   await dispatchUntilIdle(ctx, () => dispatcher.drain());
   const sent = await smsSent();
   expect(sent).toHaveLength(1);
@@ -72,7 +73,7 @@ it('a follower of the official account gets template messages instead, opening t
   const { d, v, violation } = await driverWithRecords();
   const driver = await ctx.db.driver.update({ where: { id: d.id }, data: { followsOfficialAccount: true } });
   await ctx.db.officialAccountFollower.create({ data: { unionid: driver.unionid!, openid: 'oa-openid-1' } });
-  await dispatchUntilIdle(ctx, () => dispatcherFor(ctx).drain());
+  await dispatchUntilIdle(ctx, () => dispatcherFor(ctx, {}, 10_000).drain());
   expect(await smsSent()).toHaveLength(0);
   const sent = await delivered(ctx, TEMPLATE_SEND);
   expect(sent).toHaveLength(2);
@@ -89,7 +90,7 @@ it('a driver who allowed traffic_reminder gets a subscribe message, one grant sp
   const res = await ctx.http.post('/api/me/subscriptions').set('Authorization', `Bearer ${d.token}`).send({ templates: { traffic_reminder: 'accept' } });
   expect(res.status).toBe(200);
   await scanOnce(ctx.db, now);
-  await dispatchUntilIdle(ctx, () => dispatcherFor(ctx).drain());
+  await dispatchUntilIdle(ctx, () => dispatcherFor(ctx, {}, 10_000).drain());
   const sent = await delivered(ctx, SEND);
   expect(sent).toHaveLength(1);
   expect(sent[0].body).toMatchObject({
