@@ -1,8 +1,9 @@
 // `npm run cluster`: the same system as `npm start`, past one process, on this machine: a
 // three-node MariaDB Galera cluster (Debian's galera-4), two servers and two workers each talking to
 // a different node (through a database proxy, nginx's stream module, that moves to the other nodes
-// while theirs refuses connections), one fake WeChat with the fake SMS gateway, and Debian's nginx
-// on PORT in front of both servers. Every node, log and config lives in one temporary folder, removed again on
+// while theirs refuses connections), one fake WeChat with the fake SMS gateway, a local S3-compatible
+// object store (s3rver) holding every process's evidence files, and Debian's nginx on PORT in front
+// of both servers. Every node, log and config lives in one temporary folder, removed again on
 // Ctrl-C / SIGTERM.
 //
 // Also a module: `startCluster()` brings it all up and answers a handle to stop it, kill one
@@ -157,7 +158,7 @@ ${r.backups.map((b) => `    server 127.0.0.1:${b.port} backup;`).join('\n')}
  * Brings the cluster up. Options: port (nginx, default PORT or 3000), listen (nginx's listen
  * address; default all interfaces, like npm start), dbBasePort (node n uses base + 10·(n−1) for
  * SQL and the next three ports for gcomm, IST and SST; the database proxy listens on base + 30…33
- * for server-1, server-2, worker-1, worker-2), fakePort, fakeSmsPort, echo (children's output on our
+ * for server-1, server-2, worker-1, worker-2), s3Port (s3rver; default CLUSTER_S3_PORT or 4569), fakePort, fakeSmsPort, echo (children's output on our
  * stdout, prefixed by their name), onLine(name, line), env (added to every server and worker),
  * h5 (false: serve whatever h5 build there is, without rebuilding a stale one).
  */
@@ -172,6 +173,7 @@ export async function startCluster(options = {}) {
   const fakeSms = !realWechat && !process.env.SMS_SECRET_ID && process.env.SMS_PROVIDER !== 'off';
   const fakeSmsPort = options.fakeSmsPort ?? Number(process.env.FAKE_SMS_PORT ?? 3002);
   const echo = options.echo ?? true;
+  const s3Port = options.s3Port ?? Number(process.env.CLUSTER_S3_PORT ?? 4569);
 
   ensureDependencies();
   ensurePrismaClient();
@@ -195,6 +197,7 @@ export async function startCluster(options = {}) {
   }));
   for (const r of routes) await assertFree(r.port, `database proxy for ${r.name}`);
   await assertFree(port, 'nginx');
+  await assertFree(s3Port, 'the S3-compatible store (s3rver)');
   if (!realWechat) await assertFree(fakePort, 'fake WeChat');
   if (fakeSms) await assertFree(fakeSmsPort, 'fake SMS gateway');
 
@@ -242,11 +245,28 @@ export async function startCluster(options = {}) {
     cluster.dbRoutes = routes;
     const via = (name) => routes.find((r) => r.name === name);
 
+    // ---------------------------------------------------------------- the object store
+    // Evidence and documents go to the bucket (STORAGE=s3); each process's own UPLOAD_DIR stays
+    // empty, so a file one server serves that another received came through the bucket.
+    const bucket = 'jiaoguan-evidence';
+    const s3Dir = path.join(dir, 's3');
+    mkdirSync(s3Dir);
+    cluster.spawnNode('s3', ['scripts/s3-local.mjs', String(s3Port), s3Dir, bucket], {});
+    await cluster.until(() => portOpen('127.0.0.1', s3Port), 20_000, `s3rver did not start: ${tail(path.join(cluster.logs, 's3.log'))}`);
+    cluster.s3 = { url: `http://127.0.0.1:${s3Port}`, bucket, dir: s3Dir };
+
     // ---------------------------------------------------------------- schema and demo data, as npm start
     const uploadDir = path.join(dir, 'uploads');
     const shared = {
       DEMO_DATA: 'true',
       UPLOAD_DIR: uploadDir,
+      STORAGE: 's3',
+      S3_ENDPOINT: cluster.s3.url,
+      S3_REGION: 'us-east-1',
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_FORCE_PATH_STYLE: 'true',
       ...(realWechat ? {} : { WECHAT_FAKE: 'true', WECHAT_API_BASE: `http://127.0.0.1:${fakePort}`, FAKE_WECHAT_PORT: String(fakePort) }),
       ...(fakeSms ? { SMS_ENDPOINT: `http://127.0.0.1:${fakeSmsPort}`, FAKE_SMS_PORT: String(fakeSmsPort) } : {}),
     };
@@ -269,7 +289,7 @@ export async function startCluster(options = {}) {
     for (const [i, node] of [nodes[0], nodes[1]].entries()) {
       const name = `server-${i + 1}`;
       const serverPort = await freePort();
-      servers.push({ name, port: serverPort, node: node.name, url: `http://127.0.0.1:${serverPort}` });
+      servers.push({ name, port: serverPort, node: node.name, url: `http://127.0.0.1:${serverPort}`, uploadDir: path.join(dir, `uploads-${name}`) });
       cluster.spawnNode(name, ['server/src/main.ts'], {
         ...common,
         DATABASE_URL: via(name).url,
@@ -278,18 +298,20 @@ export async function startCluster(options = {}) {
         RUN_WORKERS: 'false',
         TRUST_PROXY_HOPS: '1',
         INSTANCE_NAME: name,
+        UPLOAD_DIR: path.join(dir, `uploads-${name}`),
       });
     }
     const workers = [];
     for (const [i, node] of [nodes[2], nodes[0]].entries()) {
       const name = `worker-${i + 1}`;
       workers.push({ name, node: node.name });
-      cluster.spawnNode(name, ['server/src/worker.ts'], { ...common, DATABASE_URL: via(name).url, INSTANCE_NAME: name });
+      cluster.spawnNode(name, ['server/src/worker.ts'], { ...common, DATABASE_URL: via(name).url, INSTANCE_NAME: name, UPLOAD_DIR: path.join(dir, `uploads-${name}`) });
     }
     cluster.servers = servers;
     cluster.workers = workers;
+    // Generous: four processes load the code at once, on a machine that may be busy.
     for (const s of servers) {
-      if (!(await waitForReady(s.url, 60_000))) throw new Error(`${s.name} did not become ready within 60 s`);
+      if (!(await waitForReady(s.url, 180_000))) throw new Error(`${s.name} did not become ready within 3 minutes:\n${tail(path.join(cluster.logs, `${s.name}.log`))}`);
     }
 
     // ---------------------------------------------------------------- nginx in front
@@ -475,6 +497,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   say(`behind nginx: ${cluster.servers.map((s) => `${s.name} → ${s.node}`).join(', ')}; ${cluster.workers.map((w) => `${w.name} → ${w.node}`).join(', ')} `
     + `(through the database proxy on ${cluster.dbRoutes.map((r) => r.port).join(', ')}: the others when a node refuses)`);
   say(`Galera nodes: ${cluster.nodes.map((n) => `${n.name} 127.0.0.1:${n.port}`).join(', ')} (root, no password)`);
+  say(`evidence files in s3rver at ${cluster.s3.url}, bucket ${cluster.s3.bucket} (key and secret S3RVER)`);
   if (cluster.fakeUrl) say(`fake WeChat at ${cluster.fakeUrl}  (sent messages: /__inspect/messages)`);
   if (cluster.fakeSmsUrl) say(`fake SMS gateway at ${cluster.fakeSmsUrl}  (sent SMS: ${cluster.fakeUrl}/__inspect/sms)`);
   say('demo logins (password demo-pass-2026): admin · officer.tengzhou · officer.shizhong · agent1; drivers: type any name');

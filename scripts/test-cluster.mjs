@@ -7,6 +7,8 @@
 //   (c) the outbox with two workers on two nodes: every message sent once;
 //   (d) leases: the workers' lease job ran once in its period, and the lease helper raced on
 //       three nodes has exactly one holder every round;
+//   (g) a photo uploaded straight to server-1 is served by server-2 (the same bytes, SHA-256
+//       checked), the file in the S3-compatible store (s3rver), in neither server's folder;
 //   (e) one Galera node (server-2's) killed (SIGKILL) during a booking rush and started again: the
 //       rush still fills exactly, the node rejoins (IST) and holds the writes made without it;
 //   (f) a worker killed (SIGKILL) mid-batch with the outbox full: no message lost, none sent twice
@@ -15,6 +17,9 @@
 // Ends with one line "N passed, M failed"; exit status 1 when anything failed.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 import { ROOT, freePort, say } from './lib.mjs';
 import { startCluster } from './cluster.mjs';
 
@@ -47,6 +52,7 @@ const cluster = await startCluster({
   dbBasePort: Number(process.env.TEST_CLUSTER_DB_PORT ?? 4406),
   fakePort: await freePort(),
   fakeSmsPort: await freePort(),
+  s3Port: await freePort(),
   echo: false,
   h5: false,
   onLine(name, line) {
@@ -340,6 +346,64 @@ try {
   const oneEach = (xs) => xs && xs[1] === tally.rounds;
   check('the lease helper raced on three nodes: exactly one holder every round (new and expired)', Boolean(tally) && oneEach(tally.fresh) && oneEach(tally.expired),
     tally ? `${tally.rounds} rounds × 2, rounds by number of holders (0/1/2/3): new ${tally.fresh.join('/')}, expired ${tally.expired.join('/')} (${secs(Date.now() - t0)})` : `it failed: ${race.stderr.slice(-500)}`);
+
+  // ---------------------------------------------------------------- (g) an upload served by the other server
+  process.stdout.write('(g) a photo uploaded straight to server-1, read back straight from server-2 (each with an empty folder of its own, the files in s3rver)\n');
+  {
+    const [one, two] = cluster.servers;
+    const { png } = await tsImport('../server/src/lib/png.ts', import.meta.url);
+    // Reports are taken at any hour here (the demo units keep service hours).
+    await node1.query('UPDATE Unit SET serviceHours = NULL');
+    const ask = async (server, method, route, token, body) => {
+      const res = await fetch(`${server.url}${route}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}) },
+        body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+      });
+      const type = res.headers.get('content-type') ?? '';
+      return { status: res.status, instance: res.headers.get('x-instance'), type, body: type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer()) };
+    };
+    const login = await ask(one, 'POST', '/api/auth/wechat', undefined, { code: `fake:cluster-photo:${Date.now()}` });
+    const token = login.body.token;
+    const reported = await ask(one, 'POST', '/api/accidents', token, {
+      occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      location: { latitude: 35.1, longitude: 117.17, address: '滕州市善国北路与荆河路交叉口' },
+      vehicleCount: 2,
+      eligibility: { injuries: false, vehiclesDrivable: true, licencesValid: true, insured: true, impaired: false },
+    });
+    const caseId = reported.body.id;
+    const idBase = '37040219850312101';
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const idCheck = '10X98765432'[[...idBase].reduce((sum, d, k) => sum + Number(d) * weights[k], 0) % 11];
+    const details = await ask(one, 'PUT', `/api/accidents/${caseId}/parties/me`, token, {
+      plate: '鲁D12345', driverName: '张伟', licenceNumber: idBase + idCheck, phone: '13800000001', insurer: '中国人保', policyNumber: 'PICC2026001', collisionPart: '车头',
+    });
+    const bytes = png(800, 600, 7);
+    const sha = (b) => createHash('sha256').update(b).digest('hex');
+    const form = new FormData();
+    form.append('slot', 'OVERVIEW_FRONT');
+    form.append('file', new Blob([bytes], { type: 'image/png' }), 'photo.png');
+    const uploaded = await ask(one, 'POST', `/api/accidents/${caseId}/photos`, token, form);
+    const served = await ask(two, 'GET', `/api/accidents/${caseId}/photos/${uploaded.body?.id}`, token);
+    const [row] = uploaded.body?.id ? await causal(node1, 'SELECT storageKey, sha256 FROM EvidenceFile WHERE id = ?', [uploaded.body.id]) : [];
+    const filesUnder = (dir) => {
+      try {
+        return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name));
+      } catch {
+        return [];
+      }
+    };
+    const localFiles = cluster.servers.map((s) => filesUnder(s.uploadDir).length);
+    const inBucket = row ? filesUnder(cluster.s3.dir).filter((f) => f.includes(row.storageKey)).length : 0;
+    const steps = `login ${login.status}, report ${reported.status}, details ${details.status}, upload ${uploaded.status} by ${uploaded.instance}, read ${served.status} by ${served.instance}`;
+    check('the photo uploaded through server-1 is served by server-2, the same bytes', uploaded.status === 201 && served.status === 200
+      && uploaded.instance === 'server-1' && served.instance === 'server-2' && Buffer.isBuffer(served.body) && Buffer.compare(served.body, bytes) === 0,
+      `${steps}; ${bytes.length} bytes sent, ${Buffer.isBuffer(served.body) ? served.body.length : JSON.stringify(served.body).slice(0, 200)} bytes served`);
+    check('SHA-256: what server-2 served is what was sent and what the upload recorded', Boolean(row) && Buffer.isBuffer(served.body) && sha(served.body) === sha(bytes) && row.sha256 === sha(bytes),
+      `sent ${sha(bytes).slice(0, 16)}…, served ${Buffer.isBuffer(served.body) ? sha(served.body).slice(0, 16) : '—'}…, recorded ${row?.sha256?.slice(0, 16) ?? '—'}… (key ${row?.storageKey ?? '—'})`);
+    check('the file lives in the bucket, in neither server\'s folder', localFiles.every((n) => n === 0) && inBucket > 0,
+      `files in the servers' folders ${localFiles.join('/')}; files of its key in s3rver's folder ${inBucket}`);
+  }
 
   // ---------------------------------------------------------------- (e) one Galera node killed and brought back
   const killAfter = Math.round(SEATS / 3);

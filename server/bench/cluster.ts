@@ -78,7 +78,7 @@ async function main() {
   const serverEnv = { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(POOL) };
   const { startCluster } = await import(pathToFileURL(path.join(ROOT, 'scripts/cluster.mjs')).href);
   const cluster = await startCluster({ port: NGINX_PORT, listen: `127.0.0.1:${NGINX_PORT}`, dbBasePort: DB_BASE_PORT, echo: false, h5: false, env: serverEnv,
-    fakePort: NGINX_PORT + 1, fakeSmsPort: NGINX_PORT + 2 });
+    fakePort: NGINX_PORT + 1, fakeSmsPort: NGINX_PORT + 2, s3Port: NGINX_PORT + 3 });
   let single: ChildProcess | undefined;
   const conns: mysql.Connection[] = [];
   try {
