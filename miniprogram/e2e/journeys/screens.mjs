@@ -74,6 +74,12 @@ export default [
         const ground = await signatures.nth(i).evaluate((el) => getComputedStyle(el).backgroundColor)
         expect(ground === 'rgb(255, 255, 255)', `signature ${i + 1}: drawn on ${ground}, not white`)
       }
+      // The scenario the parties chose, drawn as they saw it: a picture that loaded.
+      const drawing = await visible('#officer-scenario-drawing img', page).evaluate(async (img) => {
+        await img.decode().catch(() => undefined)
+        return { w: img.getBoundingClientRect().width, nw: img.naturalWidth, src: img.src.slice(0, 26) }
+      })
+      expect(drawing.nw > 0 && drawing.w >= 200 && drawing.src === 'data:image/svg+xml;base64,', `scenario drawing: ${JSON.stringify(drawing)}`)
       // The decision panel is in view without scrolling, and stays there after a scroll.
       for (const scrolled of [false, true]) {
         if (scrolled) await page.mouse.wheel(0, 2000)

@@ -17,6 +17,7 @@ import { errorMessage } from '@/api/http'
 import { decide, officerCase, officerQueue, openAgreement, photoSrc, type AccidentCase, type LiabilityLevel, type Photo } from '@/api/accidents'
 import { useSubmit } from '@/hooks/useSubmit'
 import { SLOT_TITLES, shanghai } from '@/pages/accident/labels'
+import { hasDrawing, scenarioUrl } from '@/pages/accident/scenario-drawings'
 import { LIABILITY_COUNTERPARTS, LIABILITY_LEVELS } from '@jiaoguan/contracts/labels'
 
 
@@ -117,6 +118,10 @@ export default function OfficerCasePage() {
           事故情形：{c.scenarioName ?? '未选择'}
           {c.liability ? `（甲方${c.liability.A ?? ''}责任${c.liability.B ? `，乙方${c.liability.B}责任` : ''}）` : ''}
         </Text>
+        {c.scenario && hasDrawing(c.scenario) && (
+          // The drawing the parties chose from: the officer checks the same picture against the photos.
+          <Image id="officer-scenario-drawing" className="jg-review-scenario" src={scenarioUrl(c.scenario)} mode="aspectFit" />
+        )}
       </View>
 
       <PartyList id="officer-parties" title="当事人" c={c} view="officer" />
