@@ -126,7 +126,7 @@ export default function StaffHome({ role, title, children }: StaffHomeProps) {
               </Text>
             ))}
           </View>
-          {me.role === 'officer' && <WechatAlertLink />}
+          {me.role === 'officer' && <WechatAlertLink initial={me.wechat} />}
           <Button id="staff-change-password" className="jg-button jg-staff-logout" size="large" onClick={() => void Taro.navigateTo({ url: PAGES.staffPassword })}>
             修改密码
           </Button>

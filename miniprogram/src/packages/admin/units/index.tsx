@@ -35,6 +35,7 @@ function UnitForm({ unit, onSaved }: { unit: UnitSettings; onSaved: () => void }
   const [longitude, setLongitude] = useState(unit.area ? String(unit.area.longitude) : '')
   const [description, setDescription] = useState(unit.areaDescription ?? '')
   const [phone, setPhone] = useState(unit.dutyPhone ?? '')
+  const [limit, setLimit] = useState(String(unit.reviewLimitMinutes))
 
   const save = useSubmit(async () => {
     await updateUnitSettings(unit.code, {
@@ -43,6 +44,7 @@ function UnitForm({ unit, onSaved }: { unit: UnitSettings; onSaved: () => void }
       area: latitude || longitude ? { latitude: Number(latitude), longitude: Number(longitude) } : null,
       areaDescription: description.trim() || null,
       dutyPhone: phone.trim() || null,
+      reviewLimitMinutes: Number(limit),
     })
     void Taro.showToast({ title: '已保存', icon: 'success' })
     onSaved()
@@ -50,6 +52,7 @@ function UnitForm({ unit, onSaved }: { unit: UnitSettings; onSaved: () => void }
   const onSave = () => {
     if ((start || end) && !(start && end)) save.setError('请同时填写开始和结束时间，或都不填（全天）')
     else if ((latitude || longitude) && !(Number.isFinite(Number(latitude)) && Number.isFinite(Number(longitude)) && latitude && longitude)) save.setError('请填写辖区中心的纬度和经度（数字），或都不填')
+    else if (!/^\d{1,4}$/.test(limit) || Number(limit) < 1 || Number(limit) > 1440) save.setError('审核时限请填写 1 至 1440 之间的整数分钟')
     else void save.run()
   }
 
@@ -76,6 +79,9 @@ function UnitForm({ unit, onSaved }: { unit: UnitSettings; onSaved: () => void }
       </Field>
       <Field label="值班电话" hint="事故转现场处理时显示给当事人">
         <Input id={`unit-${unit.code}-phone`} className="jg-input" placeholder="例如 0632-5512122" value={phone} onInput={(e) => setPhone(e.detail.value)} />
+      </Field>
+      <Field label="审核时限（分钟）" hint="案件提交后超过这么久（只算快处服务时间）未审核即为超时，再提醒本大队民警一次；默认 30">
+        <Input id={`unit-${unit.code}-limit`} className="jg-input" type="number" maxlength={4} placeholder="30" value={limit} onInput={(e) => setLimit(e.detail.value.trim())} />
       </Field>
       <ErrorText id={`unit-${unit.code}-error`} message={save.error} />
       <Button id={`unit-${unit.code}-save`} className="jg-button" type="primary" size="large" loading={save.busy} disabled={save.busy} onClick={onSave}>

@@ -1,10 +1,13 @@
-// Officer workbench (民警工作台): the unit's accident review queue, oldest first, and the handled cases.
+// Officer workbench (民警工作台): the unit's accident review queue, oldest first with the cases past
+// the unit's review limit on top (已超时, red), and the handled cases.
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
 import '@/components/accident.css'
+import './index.css'
+import { formatShortDateTime } from '@jiaoguan/contracts/time'
 import { errorMessage, getToken } from '@/api/http'
 import { officerQueue, officerStats, type OfficerStats, type QueueItem } from '@/api/accidents'
 import { open, PAGES } from '@/utils/nav'
@@ -48,7 +51,8 @@ export default function OfficerHomePage() {
     setItems(null)
     try {
       const list = await officerQueue(QUERIES[which])
-      setItems(list.items)
+      // Overdue first (the queue is oldest first already; this keeps that order within each group).
+      setItems([...list.items.filter((i) => i.overdue), ...list.items.filter((i) => !i.overdue)])
       setTotal(list.total)
       setError('')
     } catch (err) {
@@ -125,11 +129,12 @@ export default function OfficerHomePage() {
         {items && (
           <Text id="officer-queue-total" className="jg-hint">
             共 {total} 起
+            {items.some((i) => i.overdue) ? `，其中 ${items.filter((i) => i.overdue).length} 起已超过审核时限` : ''}
           </Text>
         )}
         {items?.length === 0 && <Text className="jg-hint">{EMPTY_TEXT[tab]}</Text>}
         {items?.map((i) => (
-          <View key={i.id} className="jg-choice officer-case" id={`officer-case-${i.id}`} onClick={() => open(`/packages/officer/case/index?id=${i.id}`)}>
+          <View key={i.id} className={`jg-choice officer-case ${i.overdue ? 'officer-case-late' : ''}`} id={`officer-case-${i.id}`} onClick={() => open(`/packages/officer/case/index?id=${i.id}`)}>
             <Text className="jg-label">
               {i.plates.join(' / ') || '未填写车牌'}
               {i.disputed ? ' ' : ''}
@@ -144,7 +149,12 @@ export default function OfficerHomePage() {
             <Text className="jg-hint">
               {i.address} · {i.caseNumber}
             </Text>
-            {i.waitingMinutes !== null && <Text className="jg-hint">{waiting(i.waitingMinutes)}</Text>}
+            {i.waitingMinutes !== null && (
+              <Text className={i.overdue ? 'jg-hint officer-case-late-text' : 'jg-hint'}>
+                {waiting(i.waitingMinutes)}
+                {i.overdueSince ? ` · ${formatShortDateTime(i.overdueSince)} 起超时` : ''}
+              </Text>
+            )}
           </View>
         ))}
       </View>
