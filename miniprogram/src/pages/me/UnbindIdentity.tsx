@@ -18,7 +18,7 @@ export default function UnbindIdentity({ onChange }: { onChange: (me: Me) => voi
   })
   return (
     <>
-      <Button id="identity-unbind" size="small" style={{ marginTop: 8 }} onClick={() => setConfirming(true)}>
+      <Button id="identity-unbind" className="me-unbind" size="small" onClick={() => setConfirming(true)}>
         解除绑定
       </Button>
       {confirming && (
