@@ -11,13 +11,15 @@ interface SignaturePadProps {
   /** A file path in WeChat, the PNG itself in the browser. */
   onDone: (png: UploadSource) => void
   busy?: boolean
+  /** Ink width in px (3); a pad filling the screen draws thicker, so the signature still reads when shown small. */
+  lineWidth?: number
 }
 
 const CANVAS_ID = 'jg-signature'
 
 type TouchLike = { x?: number; y?: number; clientX?: number; clientY?: number }
 
-export default function SignaturePad({ id, onDone, busy }: SignaturePadProps) {
+export default function SignaturePad({ id, onDone, busy, lineWidth = 3 }: SignaturePadProps) {
   const ctxRef = useRef<Taro.CanvasContext | null>(null)
   const last = useRef<{ x: number; y: number } | null>(null)
   const [strokes, setStrokes] = useState(0)
@@ -26,7 +28,7 @@ export default function SignaturePad({ id, onDone, busy }: SignaturePadProps) {
     if (!ctxRef.current) {
       const c = Taro.createCanvasContext(CANVAS_ID)
       c.setStrokeStyle('#111111')
-      c.setLineWidth(3)
+      c.setLineWidth(lineWidth)
       c.setLineCap('round')
       c.setLineJoin('round')
       ctxRef.current = c

@@ -39,7 +39,7 @@ export default function SignStep({ c, onAnswered }: SignStepProps) {
       {agree !== null && (
         <View className="jg-sign-sheet" id="sign-sheet">
           <Text className="jg-label">{agree ? '您同意以上事故情形和责任，请在下方签名。' : '您对责任有争议，将由民警在线认定。请在下方签名。'}</Text>
-          <SignaturePad id="signature-pad" busy={sign.busy} onDone={(p) => void sign.run(p)} />
+          <SignaturePad id="signature-pad" lineWidth={6} busy={sign.busy} onDone={(p) => void sign.run(p)} />
           <ErrorText id="sign-error" message={sign.error} />
           <Button id="sign-cancel" className="jg-button" size="large" onClick={() => setAgree(null)}>
             返回

@@ -41,14 +41,13 @@ const NEXT_LABEL: Record<CaseStep, string> = {
 export default function AccidentDetailPage() {
   const id = Number(useRouter().params.id)
   const { data: c, error, setError, setData: setCase, reload, qr } = useAccidentCase(id)
-  const [step, setStep] = useState<CaseStep | null>(null)
-
-  // The first copy of the case decides where the page opens; later copies only hold a step back
-  // that the case no longer allows.
+  // The step the driver moved to on this page; until then the one kept on the phone. Either is held
+  // back to what the case (the server's copy, refreshed while open) allows, in the same render.
+  const [chosen, setStep] = useState<CaseStep | null>(null)
+  const step = c ? (chosen === null ? resumeStep(c, Taro.getStorageSync(stepKey(id))) : clampStep(c, chosen)) : null
   useEffect(() => {
-    if (!c) return
-    setStep((s) => (s === null ? resumeStep(c, Taro.getStorageSync(stepKey(id))) : clampStep(c, s)))
-  }, [c, id])
+    if (step) Taro.setStorageSync(stepKey(id), step)
+  }, [step, id])
 
   if (!c || !step) {
     return (
@@ -69,7 +68,6 @@ export default function AccidentDetailPage() {
 
   const go = (to: CaseStep) => {
     setStep(to)
-    Taro.setStorageSync(stepKey(id), to)
     if (typeof Taro.pageScrollTo === 'function') void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined)
   }
   const at = CASE_STEPS.indexOf(step)
