@@ -44,7 +44,7 @@ const ATTEMPT_ROWS: Record<string, string> = { AuditLog: "action NOT LIKE '%\\_f
 const THROTTLES = ['RateLimit'];
 
 /** The callers tried for a route, in this order: the first the matrix lets in is the fuzzing caller. */
-const PREFERRED: CallerName[] = ['owner', 'officer', 'agent', 'admin', 'anonymous', 'otherDriver', 'otherOfficer'];
+const PREFERRED: CallerName[] = ['owner', 'officer', 'agent', 'admin', 'insurer', 'anonymous', 'otherDriver', 'otherOfficer'];
 
 let ctx: TestContext;
 let routes: Map<string, Spec>;

@@ -136,6 +136,15 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'POST /api/officer/accidents/:id/decision': { sample: (w) => ({ params: { id: w.case.id }, body: { decision: 'CONFIRM', note: '事实清楚' } }), spoils: ['case'] },
   'POST /api/officer/accidents/:id/handover': { sample: (w) => ({ params: { id: w.case.id }, body: { unit: 'yicheng', reason: '事故发生在峄城辖区' } }), spoils: ['case'] },
   'GET /api/admin/insurance-claims': { sample: () => ({ query: { format: 'json', from: '2020-01-01T00:00:00Z' } }) },
+  // ---- insurers: the owner's claim on the open case is PICC's (the insurer caller's company) ----
+  'GET /api/insurers': {},
+  'GET /api/insurer/claims': { sample: () => ({ query: { status: 'SENT', from: '2020-01-01' } }) },
+  'GET /api/insurer/claims/export': { sample: () => ({ query: { from: '2020-01-01' } }) },
+  'GET /api/insurer/claims/:id': { sample: (w) => ({ params: { id: w.claim.id } }) },
+  // The same status again is 200 and changes nothing: every caller finds the claim as it was.
+  'POST /api/insurer/claims/:id/status': { sample: (w) => ({ params: { id: w.claim.id }, body: { status: 'RECEIVED', note: '已受理' } }) },
+  'GET /api/insurer/claims/:id/photos/:photoId': { sample: (w) => ({ params: { id: w.claim.id, photoId: w.openCase.photoId } }) },
+  'GET /api/insurer/claims/:id/agreement': { sample: (w) => ({ params: { id: w.claim.id } }) },
 
   // ---- exams ----
   'GET /api/exam/sessions': { sample: () => ({ query: { subject: '2', licenceClass: 'C1' } }) },

@@ -33,11 +33,11 @@ export function startSecurityContext(): Promise<TestContext> {
 }
 
 /** Who calls: the columns of the matrix. */
-export const CALLERS = ['anonymous', 'owner', 'otherDriver', 'officer', 'otherOfficer', 'agent', 'admin'] as const;
+export const CALLERS = ['anonymous', 'owner', 'otherDriver', 'officer', 'otherOfficer', 'agent', 'admin', 'insurer'] as const;
 export type CallerName = (typeof CALLERS)[number];
 
 /** The staff role each staff caller has; a route open to a role not listed here needs a new column. */
-export const STAFF_CALLERS = { officer: 'officer', otherOfficer: 'officer', agent: 'agent', admin: 'admin' } as const;
+export const STAFF_CALLERS = { officer: 'officer', otherOfficer: 'officer', agent: 'agent', admin: 'admin', insurer: 'insurer' } as const;
 export type StaffCallerName = keyof typeof STAFF_CALLERS;
 
 export interface Person {
@@ -67,6 +67,7 @@ export const SEES: Record<CallerName, readonly SecretKind[]> = {
   otherOfficer: [],
   agent: ['consultation'], // the desk's questions
   admin: ['accident', 'consultation', 'vehicle', 'identity'], // claims, the desk, imports, the audit log
+  insurer: ['accident'], // the claim of the owner's case is its company's
 };
 
 /** The parts `refresh` can make again. */
@@ -85,6 +86,8 @@ export interface World {
   spareStaff: { id: number };
   /** Submitted by both parties: PENDING_REVIEW in tengzhou, with photos and signatures. */
   case: CaseFixture;
+  /** The owner's claim on `openCase`, handed to 中国人保财险 (the insurer caller's company); made directly, so no decision on `case` meets it. */
+  claim: { id: number };
   /** Joined and negotiated (both parties' details, the required photos, liability): the parties can still change it. */
   openCase: CaseFixture;
   /** Reported with two vehicles, waiting for the second party: a live invite code. */
@@ -181,12 +184,14 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
       otherOfficer: `sec.officer.shizhong.${u}`,
       agent: `sec.agent.${u}`,
       admin: `sec.admin.${u}`,
+      insurer: `sec.insurer.picc.${u}`,
     };
     const made = await Promise.all([
       createStaff(ctx, { username: names.officer, role: 'OFFICER', unit: 'tengzhou' }),
       createStaff(ctx, { username: names.otherOfficer, role: 'OFFICER', unit: 'shizhong' }),
       createStaff(ctx, { username: names.agent, role: 'AGENT' }),
       createStaff(ctx, { username: names.admin, role: 'ADMIN' }),
+      createStaff(ctx, { username: names.insurer, role: 'INSURER', insurer: 'PICC' }),
     ]);
     return { names, ids: made.map((m) => m.id) };
   })();
@@ -218,6 +223,16 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
     expectStatus('confirm A', await s.confirm(owner.token, c.id, true, c.signatureId), 200);
     expectStatus('confirm B', await s.confirm(partyB.token, c.id, true, await s.sign(partyB.token, c.id)), 200);
     return c;
+  }
+
+  /** The owner's claim on a case, as a confirmation would hand it to 中国人保财险 (made directly: the case stays open). */
+  async function claim(c: CaseFixture) {
+    const [party, picc] = await Promise.all([
+      ctx.db.accidentParty.findFirstOrThrow({ where: { caseId: c.id, role: 'A' } }),
+      ctx.db.insurer.findUniqueOrThrow({ where: { code: 'PICC' } }),
+    ]);
+    const made = await ctx.db.insuranceClaim.create({ data: { caseId: c.id, partyId: party.id, insurer: picc.name, insurerId: picc.id, policyNumber: 'PICC2026001' } });
+    return { id: made.id };
   }
 
   async function waiting(owner: Person) {
@@ -297,6 +312,7 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
           otherOfficer: staff.otherOfficer.token,
           agent: staff.agent.token,
           admin: staff.admin.token,
+          insurer: staff.insurer.token,
         },
         owner,
         otherDriver: { ...otherDriver, vehicle: otherVehicle },
@@ -304,6 +320,7 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
         staff,
         spareStaff: await spareStaff(),
         case: c,
+        claim: await claim(open),
         openCase: open,
         waitingCase: wait,
         consultation: asked,
@@ -342,6 +359,7 @@ export function worldBuilder(ctx: TestContext): WorldBuilder {
           return;
         case 'openCase':
           w.openCase = await negotiated(w.owner, w.partyB);
+          w.claim = await claim(w.openCase);
           w.secrets.accident.push(w.openCase.caseNumber);
           return;
         case 'waitingCase':

@@ -81,15 +81,17 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 export async function createStaff(
   ctx: TestContext,
-  input: { username: string; role: 'OFFICER' | 'AGENT' | 'ADMIN'; unit?: string },
+  input: { username: string; role: 'OFFICER' | 'AGENT' | 'ADMIN' | 'INSURER'; unit?: string; insurer?: string },
 ) {
   const unit = input.unit ? await ctx.db.unit.findUniqueOrThrow({ where: { code: input.unit } }) : null;
+  const insurer = input.insurer ? await ctx.db.insurer.findUniqueOrThrow({ where: { code: input.insurer } }) : null;
   return ctx.db.staff.create({
     data: {
       username: input.username,
       role: input.role,
       displayName: input.username,
       unitId: unit?.id,
+      insurerId: insurer?.id,
       passwordHash: await hashPassword(TEST_PASSWORD),
     },
   });

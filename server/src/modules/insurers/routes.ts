@@ -111,7 +111,7 @@ export function registerInsurerRoutes(api: Api, deps: AppDeps, storage: FileStor
     summary: 'The agreement (or determination) PDF of the claim’s case',
     access: ['insurer'],
     params: idParam,
-    errors: { 404: ['NOT_FOUND'] },
+    errors: { 404: ['NOT_FOUND'], 409: ['INVALID_STATE'] },
     handler: async ({ params, caller, ctx }) => {
       const doc = await insurerClaimAgreement(deps, { caller, id: params.id, storage, ip: ctx.ip });
       ctx.type = 'application/pdf';

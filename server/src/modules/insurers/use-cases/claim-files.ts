@@ -1,7 +1,7 @@
 // GET /api/insurer/claims/:id/photos/:photoId and /agreement: the evidence photos and the agreement
 // PDF of a claim of the caller's company (another company's: 404). The PDF is audited as exported.
 import type { AppDeps } from '../../../deps';
-import { notFound } from '../../../http/errors';
+import { conflict, notFound } from '../../../http/errors';
 import { documentBytes, documentTitle } from '../../accidents/document';
 import { maskedParty, recordPersonalDataRead } from '../../privacy/personal-data';
 import type { FileStorage } from '../../uploads/storage';
@@ -20,7 +20,8 @@ export async function insurerClaimPhoto(deps: AppDeps, input: { caller: StaffCal
 
 export async function insurerClaimAgreement(deps: AppDeps, input: { caller: StaffCaller; id: number; storage: FileStorage; ip?: string }) {
   const { claim, c } = await loadInsurerClaim(deps, input.caller, input.id);
-  if (!c.documentNumber) throw notFound('这起事故还没有协议书');
+  // Claims come with the confirmation, which issues the document; a case without one is not confirmed.
+  if (!c.documentNumber) throw conflict('INVALID_STATE', '这起事故还没有出具协议书');
   const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
   const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
   const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])));
