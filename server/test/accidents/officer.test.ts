@@ -46,7 +46,7 @@ describe('POST /api/officer/accidents/:id/decision', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'CONFIRMED', document: { kind: 'AGREEMENT', title: '道路交通事故自行协商协议书' } });
     expect(res.body.document.number).toBe(`XY${c.caseNumber.slice(2)}`);
-    expect(res.body.document.verificationCode).toMatch(/^[A-Z2-9]{8}$/);
+    expect(res.body.document.verificationCode).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
     expect(res.body.events.at(-1)).toMatchObject({ type: 'CONFIRMED', actor: 'officer', from: 'PENDING_REVIEW', to: 'CONFIRMED' });
     const claims = await ctx.db.insuranceClaim.findMany({ where: { caseId: c.id }, orderBy: { id: 'asc' } });
     expect(claims.map((x) => [x.insurer, x.policyNumber, x.status])).toEqual([
