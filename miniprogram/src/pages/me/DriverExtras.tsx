@@ -82,7 +82,8 @@ export function Subscriptions() {
     else await reportSubscriptions(Object.fromEntries(keys.map((k) => [k, 'accept' as const])))
     await load()
   })
-  const items = (data?.items ?? []).filter((i) => TEMPLATE_NAMES[i.templateKey as SubscribeKey])
+  // Read defensively: a reply of another shape (an older server) must not take 我的 down.
+  const items = (Array.isArray(data?.items) ? data.items : []).filter((i) => TEMPLATE_NAMES[i.templateKey as SubscribeKey])
   return (
     <View id="me-subscriptions" className="jg-card">
       <Text className="jg-subtitle">消息订阅</Text>
@@ -94,12 +95,12 @@ export function Subscriptions() {
           <Text className={item.remaining > 0 ? 'me-sub-on' : 'jg-hint'}>{grantText(item)}</Text>
         </View>
       ))}
-      {data?.officialAccount.configured && (
+      {data?.officialAccount?.configured && (
         <Text id="me-sub-follow" className="jg-hint">
           {data.officialAccount.following ? '已关注交管服务公众号：没有可用次数时，通知改由公众号发送。' : '未关注交管服务公众号。'}
         </Text>
       )}
-      {data?.sms.configured && (
+      {data?.sms?.configured && (
         <Text id="me-sub-sms" className="jg-hint">
           {data.sms.phone ? `考试结果、事故处理结果等重要通知，微信无法送达时发短信到 ${data.sms.phone}。` : '没有登记手机号：微信无法送达的重要通知只能在“消息”页查看。'}
         </Text>
