@@ -19,6 +19,7 @@ import { useSubmit } from '@/hooks/useSubmit'
 import { SLOT_TITLES, shanghai } from '@/pages/accident/labels'
 import { hasDrawing, scenarioUrl } from '@/pages/accident/scenario-drawings'
 import { LIABILITY_COUNTERPARTS, LIABILITY_LEVELS } from '@jiaoguan/contracts/labels'
+import { formatDocumentCode } from '@jiaoguan/contracts/document-code'
 
 
 type Mode = 'none' | 'confirm' | 'return' | 'transfer'
@@ -185,7 +186,7 @@ export default function OfficerCasePage() {
         <View className="jg-card">
           <Text className="jg-subtitle">{c.document.title}</Text>
           <Text className="jg-hint">
-            文书编号 {c.document.number} · 校验码 {c.document.verificationCode}
+            文书编号 {c.document.number} · 校验码 {formatDocumentCode(c.document.verificationCode ?? '')}
           </Text>
           <Button className="jg-button" size="large" onClick={() => openAgreement(c.id, `${c.document!.number}.pdf`).catch((err: unknown) => decision.setError(errorMessage(err)))}>
             下载文书
