@@ -143,7 +143,10 @@ export default [
       }
       await step('RECEIVED', '已受理，查勘员将在2小时内与您联系')
       await step('ASSESSING', '')
+      // The toast (已更新，已通知当事人) gone first; the photos further down go in a full-page artifact.
+      await page.waitForTimeout(2500)
       await page.screenshot({ path: DOCS_SHOT })
+      await page.screenshot({ path: `${ARTIFACTS}insurer-claim-full.png`, fullPage: true })
       await step('SETTLED', '赔款3200元已转入您的银行账户')
       await expectText('#insurer-claim-settled', /已办结/)
       await page.screenshot({ path: `${ARTIFACTS}insurer-claim-settled.png` })
