@@ -419,33 +419,111 @@ async function main() {
     assert(!nodes(inst).some((n) => typeof n.uid === 'string' && n.uid.startsWith('stats-chart-')), 'a chart is drawn in the mini-program')
   })
 
-  await check('accident case page: a sample drawing per photo slot, the plate province from the picker', async () => {
+  await check('accident report page: the steps, 没有 first, a stop with 返回修改, the draft kept', async () => {
     resetCalls()
     storage.set('jg.token', 'driver-token')
-    const party = { role: 'A', plate: null, driverName: null, licenceNumber: null, phone: null, insurer: null, policyNumber: null, collisionPart: null, complete: false, agreed: null, signed: false, signatureFileId: null }
-    const accident = {
-      id: 7, caseNumber: 'SG20261127123456', status: 'NEGOTIATING', statusText: '协商中', unit: { code: 'tengzhou', name: '滕州' },
-      // What the server's case machine lets the reporter of a negotiating case do.
-      actions: ['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER', 'CANCEL'],
-      occurredAt: '2026-11-27T01:00:00.000Z', location: { latitude: 35.1, longitude: 117.17, address: '善国北路' }, weather: '晴',
-      vehicleCount: 1, myRole: 'A', scenario: null, scenarioName: null, atFault: null, liability: null, disputed: false,
-      missingSlots: [], decision: null, document: null, expiresAt: null, parties: [party], photos: [], claims: [], events: [],
-    }
-    api = (o) => (o.url.endsWith('/scenarios') ? { statusCode: 200, data: { items: [], total: 0 } } : { statusCode: 200, data: accident })
+    storage.delete('jg.accident.draft')
+    api = () => ({ statusCode: 200, data: {} })
+    const inst = await openPage('pages/accident/report/index')
+    assert(byId(inst, 'step-bar'), 'no step bar')
+    await tap(inst, 'accident-safe')
+    assert(textOf(byId(inst, 'answer-no')).includes('没有') && textOf(byId(inst, 'answer-yes')).includes('有'), 'answers not 没有 / 有')
+    await tap(inst, 'answer-no')
+    await tap(inst, 'answer-yes')
+    assert(textOf(byId(inst, 'accident-stop-reason')).includes('122'), 'no stop reason')
+    await tap(inst, 'stop-back')
+    assert(textOf(byId(inst, 'accident-question')).includes('第 2 / 8 题'), textOf(byId(inst, 'accident-question')))
+    // Leaving and coming back: the same question.
+    // Leaving and coming back reads this draft (the page's unit tests reopen it).
+    assert(storage.get('jg.accident.draft').screen === 'questions' && storage.get('jg.accident.draft').question === 1, JSON.stringify(storage.get('jg.accident.draft')))
+  })
+
+  const party = (role, over = {}) => ({ role, plate: null, driverName: null, licenceNumber: null, phone: null, insurer: null, policyNumber: null, collisionPart: null, complete: false, agreed: null, signed: false, signatureFileId: null, ...over })
+  const accident = {
+    id: 7, caseNumber: 'SG20261127123456', status: 'NEGOTIATING', statusText: '协商中', unit: { code: 'tengzhou', name: '滕州' },
+    // What the server's case machine lets the reporter of a negotiating case do.
+    actions: ['EDIT_DETAILS', 'UPLOAD_PHOTO', 'SET_LIABILITY', 'ANSWER', 'CANCEL'],
+    occurredAt: '2026-11-27T01:00:00.000Z', location: { latitude: 35.1, longitude: 117.17, address: '善国北路' }, weather: '晴',
+    vehicleCount: 1, myRole: 'A', scenario: null, scenarioName: null, atFault: null, liability: null, disputed: false,
+    missingSlots: ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT'], decision: null, document: null, expiresAt: null, parties: [party('A')], photos: [], claims: [], events: [],
+  }
+  const scenarioList = {
+    items: [
+      { code: 'REAR_END', name: '追尾', description: '追撞前车', atFault: '后方车辆负全部责任', split: 'ONE' },
+      { code: 'SINGLE_VEHICLE', name: '单车事故', description: '单方', atFault: '本车负全部责任', split: 'ONE' },
+    ],
+    total: 2,
+  }
+  const serveCase = (c) => (api = (o) => (o.url.endsWith('/scenarios') ? { statusCode: 200, data: scenarioList } : { statusCode: 200, data: c }))
+  /** Opens the case page and waits (10 s at most, a loaded machine is slow) until the case has come in. */
+  const openCase = async () => {
     const inst = await openPage('pages/accident/detail/index', { id: '7' })
+    const until = Date.now() + 10000
+    while (Date.now() < until && !nodes(inst).some((n) => n.uid === 'step-bar' || n.uid === 'case-header')) await sleep(50)
+    await settle()
+    return inst
+  }
+  const svgSrc = (n) => Object.values(n).find((v) => typeof v === 'string' && v.startsWith('data:'))
+
+  await check('accident case page, 拍照: a sample drawing per photo slot, next held until the required photos', async () => {
+    resetCalls()
+    storage.set('jg.token', 'driver-token')
+    storage.delete('jg.accident.step.7')
+    serveCase(accident)
+    const inst = await openCase()
     const samples = nodes(inst).filter((n) => typeof n.uid === 'string' && /^slot-[A-Z_]+-sample$/.test(n.uid))
-    assert(samples.length === 8, `${samples.length} sample pictures`)
+    assert(samples.length === 8, `${samples.length} sample pictures: ${pageText(inst).slice(0, 120)}`)
     const prefix = 'data:image/svg+xml;base64,'
     for (const n of samples) {
       // The image's src, under whatever short attribute name the template gives it.
-      const src = Object.values(n).find((v) => typeof v === 'string' && v.startsWith('data:'))
+      const src = svgSrc(n)
       assert(src && src.startsWith(prefix), `${n.uid} has no SVG data URL`)
       assert(Buffer.from(src.slice(prefix.length), 'base64').toString().startsWith('<svg '), `${n.uid} does not decode to SVG`)
     }
+    assert(byId(inst, 'step-next') && byId(inst, 'step-back'), 'no next / back')
+  })
+
+  await check('accident case page, 双方: the plate province from the picker, the name from the bound identity', async () => {
+    resetCalls()
+    storage.set('jg.token', 'driver-token')
+    storage.delete('jg.accident.details.7')
+    storage.delete('jg.accident.step.7')
+    const c = { ...accident, missingSlots: [] }
+    api = (o) =>
+      o.url.endsWith('/api/me')
+        ? { statusCode: 200, data: { id: 1, role: 'driver', nickname: 'x', identity: { bound: true, name: '张伟', idNumber: '370402********1011', boundAt: null } } }
+        : o.url.endsWith('/api/me/vehicles')
+          ? { statusCode: 200, data: { items: [], total: 0 } }
+          : { statusCode: 200, data: c }
+    const inst = await openCase()
+    assert(byId(inst, 'case-details'), 'not on the 双方 step')
     await tap(inst, 'details-plate-province')
     await tap(inst, 'details-plate-province-京')
     await typeInto(inst, 'details-plate', 'a 12345')
     assert(textOf(byId(inst, 'details-plate-hint')) === '京A12345', textOf(byId(inst, 'details-plate-hint')))
+    const name = nodes(inst).find((n) => n.uid === 'details-driverName')
+    assert(name && JSON.stringify(name).includes('张伟'), 'the name was not prefilled')
+  })
+
+  await check('accident case page, 责任: the kept step, a drawing per scenario, no 单车事故 in a two-car case', async () => {
+    resetCalls()
+    storage.set('jg.accident.step.7', 'liability')
+    serveCase({ ...accident, vehicleCount: 2, missingSlots: [], parties: [party('A', { complete: true }), party('B', { complete: true })] })
+    const inst = await openCase()
+    const picture = byId(inst, 'scenario-REAR_END-picture')
+    assert(String(svgSrc(picture)).startsWith('data:image/svg+xml;base64,'), 'no scenario drawing')
+    assert(!nodes(inst).some((n) => n.uid === 'scenario-SINGLE_VEHICLE'), '单车事故 offered in a two-car case')
+  })
+
+  await check('accident case page, submitted: what happens next and the review deadline', async () => {
+    resetCalls()
+    serveCase({
+      ...accident, status: 'PENDING_REVIEW', statusText: '待民警审核', actions: [], missingSlots: [], reviewDueAt: '2026-11-27T02:30:00.000Z',
+      scenario: 'SINGLE_VEHICLE', scenarioName: '单车事故', liability: { A: '全部' }, parties: [party('A', { complete: true, agreed: true, signed: true })],
+    })
+    const inst = await openCase()
+    assert(textOf(byId(inst, 'case-deadline')) === '预计 11月27日 10:30 前审核完毕', textOf(byId(inst, 'case-deadline')))
+    assert(textOf(byId(inst, 'case-liability-result')).includes('我方（本车）全部责任'), 'no liability')
   })
 
   await check('me page shows a driver and the identity form reports the server error', async () => {

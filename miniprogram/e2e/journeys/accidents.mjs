@@ -1,5 +1,5 @@
-// Browser journeys of quick accident processing: report, second party joins by code, photos (each slot
-// with its sample drawing), details (the plate's province from the picker), liability, signatures, the
+// Browser journeys of quick accident processing, step by step: report, second party joins by code, photos
+// (each slot with its sample drawing), details (the plate's province from the picker), liability, signatures, the
 // officer of the right unit decides (and sees it in the day's count), both download the document; the
 // disputed path; a returned case resubmitted.
 import { deflateSync } from 'node:zlib'
@@ -20,7 +20,7 @@ function chunk(type, data) {
   return out
 }
 /** A real 640×480 greyscale PNG, different for each seed. */
-function photo(seed) {
+export function photo(seed) {
   const w = 640
   const h = 480
   const ihdr = Buffer.alloc(13)
@@ -41,8 +41,8 @@ function idNumber(first17) {
   const sum = weights.reduce((s, w, i) => s + w * Number(first17[i]), 0)
   return first17 + '10X98765432'[sum % 11]
 }
-const PARTY_A = { plate: '鲁D12345', driverName: '张伟', licenceNumber: idNumber(ID_A.slice(0, 17)), phone: '13800000001', insurer: '中国人保' }
-const PARTY_B = { plate: '鲁DD54321', driverName: '李娜', licenceNumber: idNumber(ID_B.slice(0, 17)), phone: '13900000002', insurer: '平安保险' }
+export const PARTY_A = { plate: '鲁D12345', driverName: '张伟', licenceNumber: idNumber(ID_A.slice(0, 17)), phone: '13800000001', insurer: '中国人保' }
+export const PARTY_B = { plate: '鲁DD54321', driverName: '李娜', licenceNumber: idNumber(ID_B.slice(0, 17)), phone: '13900000002', insurer: '平安保险' }
 
 let seed = 0
 
@@ -51,8 +51,10 @@ async function report(on, baseUrl, { visible, fill, textOf }) {
   await on.goto(`${baseUrl}/#/pages/accident/index`)
   await visible('#accident-report', on).click()
   await visible('#accident-safe', on).click()
-  for (const answer of ['no', 'no', 'no', 'yes', 'yes', 'yes', 'yes', 'no']) {
-    await visible(`#answer-${answer}`, on).click()
+  // Every question is asked so that 没有 (#answer-no) is the safe answer.
+  for (let i = 1; i <= 8; i++) {
+    await visible('#accident-question', on).filter({ hasText: `第 ${i} / 8 题` }).waitFor()
+    await visible('#answer-no', on).click()
   }
   await fill('accident-address', '滕州市善国北路与荆河路交叉口', on)
   await visible('#unit-tengzhou', on).click()
@@ -63,7 +65,7 @@ async function report(on, baseUrl, { visible, fill, textOf }) {
   return code
 }
 
-async function join(on, baseUrl, code, { visible, fill }) {
+export async function join(on, baseUrl, code, { visible, fill }) {
   await on.goto(`${baseUrl}/#/pages/accident/join/index`)
   await fill('join-code', code, on)
   await visible('#join-submit', on).click()
@@ -77,17 +79,31 @@ async function sampleShown(on, slot, { visible }) {
   await on.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle())
 }
 
+/** Takes a slot's photo (a retake when the tile has one: the new photo is sent, then the old one removed). */
 async function upload(on, slot, { visible }) {
-  const [chooser] = await Promise.all([on.waitForEvent('filechooser'), visible(`#slot-${slot} .jg-button`, on).click()])
+  const retake = (await on.locator(`#slot-${slot}-photo >> visible=true`).count()) > 0
+  const sent = on.waitForResponse((r) => r.request().method() === 'POST' && /\/photos$/.test(r.url()))
+  const removed = retake ? on.waitForResponse((r) => r.request().method() === 'DELETE' && /\/photos\/\d+$/.test(r.url())) : null
+  const [chooser] = await Promise.all([on.waitForEvent('filechooser'), visible(`#slot-${slot} .jg-tile-shoot`, on).click()])
   await chooser.setFiles({ name: `${slot}.png`, mimeType: 'image/png', buffer: photo(++seed) })
+  if ((await sent).status() !== 201) throw new Error(`the ${slot} upload was refused`)
+  if (removed && (await removed).status() !== 200) throw new Error(`the replaced ${slot} photo was not removed`)
   await on.waitForFunction((s) => {
     const el = [...document.querySelectorAll(`#slot-${s}`)].find((x) => x.offsetParent !== null)
     return !!el && el.textContent.includes('已上传')
   }, slot)
 }
 
-/** Fills in a party's details; the plate's province comes from the picker, the rest is typed in lower case. */
+/** Opens a step of the case page by its dot in the step bar (once the case allows it). */
+export async function openStep(on, step, { visible }) {
+  if ((await visible('#step-bar', on).getAttribute('data-step')) === step) return
+  await visible(`#step-${step}.jg-step-open`, on).click()
+  await visible(`#step-bar[data-step="${step}"]`, on).waitFor()
+}
+
+/** Fills in a party's details on the 双方 step; the plate's province comes from the picker, the rest is typed in lower case. */
 async function details(on, party, { visible, fill, expectText }) {
+  await openStep(on, 'parties', { visible })
   const { plate, ...others } = party
   await visible('#details-plate-province', on).click()
   await visible(`#details-plate-province-${plate[0]}`, on).click()
@@ -95,27 +111,34 @@ async function details(on, party, { visible, fill, expectText }) {
   await expectText('#details-plate-hint', new RegExp(`^${plate}`), on)
   for (const [key, value] of Object.entries(others)) await fill(`details-${key}`, value, on)
   await visible('#details-save', on).click()
-  await expectText('#case-details', /已保存/, on)
+  // Saved: on to 责任 when the other party is in the case, else the 双方 step says so.
+  await visible('#step-bar[data-step="liability"], #case-details:has-text("已保存")', on).waitFor()
 }
 
-/** Signs with the mouse on the pad (the browser build accepts a mouse as well as touch) and confirms. */
-async function sign(on, agree, { visible, expectText }) {
-  // The scenario list loads on its own; wait for it so the pad below it stops moving.
-  await visible('#scenario-REAR_END', on).waitFor()
-  await visible(agree ? '#answer-agree' : '#answer-dispute', on).click()
+/** Draws a signature with the mouse on the full-screen pad (the browser build accepts a mouse as well as touch) and confirms. */
+export async function drawAndConfirm(on, { visible }) {
   const canvas = visible('#signature-pad canvas', on)
   const confirm = visible('#signature-pad-confirm', on)
   for (let attempt = 0; attempt < 3; attempt++) {
-    await canvas.scrollIntoViewIfNeeded()
     const box = await canvas.boundingBox()
     if (!box) throw new Error('the signature pad is not on screen')
-    await on.mouse.move(box.x + 20, box.y + 40)
+    // Across the pad, as a hand would: a wave from one side to the other.
+    const mid = box.y + box.height / 2
+    await on.mouse.move(box.x + 20, mid)
     await on.mouse.down()
-    for (let i = 1; i <= 20; i++) await on.mouse.move(box.x + 20 + i * 10, box.y + 40 + Math.round(20 * Math.sin(i / 2)))
+    for (let i = 1; i <= 30; i++) await on.mouse.move(box.x + 20 + (i * (box.width - 40)) / 30, mid + Math.round((box.height / 4) * Math.sin(i / 2)))
     await on.mouse.up()
     if (!/disabled/.test((await confirm.getAttribute('class')) ?? '')) break
   }
   await confirm.click()
+}
+
+/** Opens 签字 (a reload fetches the other party's progress first), agrees or disputes, signs. */
+async function sign(on, agree, { visible, expectText }) {
+  await on.reload()
+  await openStep(on, 'sign', { visible })
+  await visible(agree ? '#answer-agree' : '#answer-dispute', on).click()
+  await drawAndConfirm(on, { visible })
   await expectText('#case-answered, #case-status', /已同意|提出争议|待民警审核/, on)
 }
 
@@ -130,13 +153,15 @@ async function toReview(page, newPage, baseUrl, loginDriver, helpers, { disputeB
   await expectText('#case-status', /协商中/, page)
   for (const slot of ['OVERVIEW_FRONT', 'COLLISION_POINT', 'OTHER_PLATE']) await sampleShown(page, slot, helpers)
   for (const slot of ['OVERVIEW_FRONT', 'OVERVIEW_REAR', 'COLLISION_POINT']) await upload(page, slot, helpers)
+  await visible('#step-next', page).click()
   await details(page, PARTY_A, helpers)
+  // The second party's page refreshes itself: the photos are there, so 双方 opens.
   await details(other, PARTY_B, helpers)
+  await openStep(page, 'liability', helpers)
+  await visible('#scenario-REAR_END', page).click()
   await visible('#scenario-REAR_END-me', page).click()
   await expectText('#liability-current', /追尾/, page)
-  await other.reload()
   await sign(page, true, helpers)
-  await other.reload()
   await sign(other, !disputeByB, helpers)
   await expectText('#case-status', /待民警审核/, other)
   return other
@@ -217,6 +242,8 @@ export default [
       await helpers.expectText('#officer-case-status', /已退回/, officer)
       await page.reload()
       await helpers.expectText('#case-header', /碰撞部位照片不清晰/, page)
+      await openStep(page, 'photos', helpers)
+      // A retake of the party's own photo replaces it.
       await upload(page, 'COLLISION_POINT', helpers)
       await sign(page, true, helpers)
       await other.reload()

@@ -20,7 +20,10 @@ export function nextText(c: AccidentCase): { what: string; by: string | null } {
         by: c.expiresAt ? `请在 ${shanghai(c.expiresAt)} 前完成，否则报案自动关闭` : null,
       }
     case 'RETURNED':
-      return { what: '您已重新签字，等待对方签字后重新提交民警审核。', by: c.expiresAt ? `请在 ${shanghai(c.expiresAt)} 前完成` : null }
+      return {
+        what: me && me.agreed !== null ? `您已${me.agreed ? '同意' : '提出争议'}并重新签字，等待对方签字后重新提交民警审核。` : '补充后双方重新签字，再次提交民警审核。',
+        by: c.expiresAt ? `请在 ${shanghai(c.expiresAt)} 前完成` : null,
+      }
     case 'PENDING_REVIEW':
       return {
         what: '已提交民警在线审核，结果会通过消息通知您。审核期间可以离开现场。',

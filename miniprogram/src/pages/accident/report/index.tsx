@@ -142,7 +142,7 @@ export default function ReportPage() {
       ) : draft.screen === 'questions' ? (
         <View className="jg-card" id="accident-question">
           <Text className="jg-hint">
-            第 {draft.question + 1} / {QUESTIONS.length} 题 · 如实回答，都选“没有”才能在线快处
+            第 {draft.question + 1} / {QUESTIONS.length} 题 · 请如实回答，有一项“有”就需要报警处理
           </Text>
           <Text className="jg-step-screen-title">{QUESTIONS[draft.question].text}</Text>
           <View className="jg-answer-row">
