@@ -110,6 +110,8 @@ export const staffAccount = z.object({
   passwordChangedAt: isoTimeOrNull,
   createdAt: isoTime,
   unit: unit.nullable(),
+  /** The company of an insurer's account. */
+  insurer: z.object({ code: z.string(), name: z.string() }).nullable(),
 });
 export type StaffAccount = z.infer<typeof staffAccount>;
 
@@ -118,8 +120,6 @@ export const createdStaffAccount = staffAccount.extend({ temporaryPassword: z.st
 export type CreatedStaffAccount = z.infer<typeof createdStaffAccount>;
 
 export const temporaryPasswordResponse = z.object({ temporaryPassword: z.string() });
-  /** The company of an insurer's account. */
-  insurer: z.object({ code: z.string(), name: z.string() }).nullable(),
 export type TemporaryPasswordResponse = z.infer<typeof temporaryPasswordResponse>;
 
 export const passwordChanged = z.object({ ok: z.literal(true), mustChangePassword: z.literal(false) });
