@@ -10,7 +10,8 @@ import {
   insurersResponse,
 } from '@jiaoguan/contracts/schemas/insurers';
 import { z } from 'zod';
-import { localStorageFor, type FileStorage } from '../uploads/storage';
+import type { FileStorage } from '../uploads/storage';
+import { storageFor } from '../uploads/storage-for';
 import { insurerClaimAgreement, insurerClaimPhoto } from './use-cases/claim-files';
 import { exportInsurerClaims } from './use-cases/export-claims';
 import { listInsurerClaims } from './use-cases/list-claims';
@@ -20,7 +21,7 @@ import { viewInsurerClaim } from './use-cases/view-claim';
 
 const photoParams = idParam.extend({ photoId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-export function registerInsurerRoutes(api: Api, deps: AppDeps, storage: FileStorage = localStorageFor(deps.config.uploadDir)) {
+export function registerInsurerRoutes(api: Api, deps: AppDeps, storage: FileStorage = storageFor(deps)) {
   const directory = api.module('/api/insurers', { tag: 'insurers' });
   const claims = api.module('/api/insurer/claims', { tag: 'insurers' });
 

@@ -12,8 +12,8 @@ export async function insurerClaimPhoto(deps: AppDeps, input: { caller: StaffCal
   const { c } = await loadInsurerClaim(deps, input.caller, input.id);
   const file = evidenceFiles(c).find((f) => f.id === input.photoId);
   const row = file && (await deps.db.evidenceFile.findUnique({ where: { id: file.id }, select: { storageKey: true, mimeType: true, sha256: true } }));
-  // Streamed from the storage, never held whole in memory.
-  const stream = row && (await input.storage.open(row.storageKey));
+  // As for the parties (accidents/use-cases/photo-file.ts): checked against the upload's SHA-256 in the object store.
+  const stream = row && (await input.storage.open(row.storageKey, { sha256: row.sha256 }));
   if (!row || !stream) throw notFound('没有找到这张照片');
   return { ...row, stream };
 }
