@@ -1,5 +1,6 @@
 // The one error type of the HTTP edge and the middleware that turns any error into the contract's body.
 import type { Context, Next } from 'koa';
+import { isLockConflict } from '../lib/db-errors';
 
 export type ErrorCode =
   | 'VALIDATION_FAILED'
@@ -84,6 +85,15 @@ export function errorMiddleware() {
           const wait = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
           ctx.set('Retry-After', String(wait ?? 60));
         }
+        return;
+      }
+      if (isLockConflict(err)) {
+        // A transaction that lost its lock race more often than its retries allow (a rush on a
+        // Galera cluster): rolled back whole, so nothing changed and asking again is safe.
+        ctx.log?.warn({ err }, 'lock conflict after every retry');
+        ctx.status = 503;
+        ctx.set('Retry-After', '1');
+        ctx.body = { error: { code: 'SERVICE_UNAVAILABLE', message: '当前办理人数较多，请稍后再试' } };
         return;
       }
       ctx.log?.error({ err }, 'unhandled error');
