@@ -12,15 +12,18 @@ import '@/components/accident.css'
 import { createStaffAccount, listStaffAccounts, listUnitNames, resetStaffPassword, updateStaffAccount, type StaffAccount } from '@/api/staff'
 import type { StaffRole } from '@/api/types'
 import { useLoad } from '@/hooks/useLoad'
+import { listInsurers } from '@/api/insurers'
 import { useSubmit } from '@/hooks/useSubmit'
 import { ROLE_LABELS, unitLabel } from '@/utils/labels'
 import { formatShortDateTime } from '@jiaoguan/contracts/time'
 
-const ROLES: StaffRole[] = ['officer', 'agent', 'admin']
+const ROLES: StaffRole[] = ['officer', 'agent', 'admin', 'insurer']
 
 export default function StaffAccountsPage() {
   const accounts = useLoad(() => listStaffAccounts())
   const units = useLoad(() => listUnitNames())
+  const insurers = useLoad(() => listInsurers())
+  const [insurer, setInsurer] = useState('')
   const [username, setUsername] = useState('')
   const [name, setName] = useState('')
   const [role, setRole] = useState<StaffRole>('officer')
@@ -29,7 +32,7 @@ export default function StaffAccountsPage() {
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null)
 
   const create = useSubmit(async () => {
-    const made = await createStaffAccount({ username: username.trim(), name: name.trim(), role, unit: role === 'officer' ? unit : undefined })
+    const made = await createStaffAccount({ username: username.trim(), name: name.trim(), role, unit: role === 'officer' ? unit : undefined, insurer: role === 'insurer' ? insurer : undefined })
     setShown({ username: made.username, password: made.temporaryPassword ?? '' })
     setUsername('')
     setName('')
@@ -51,6 +54,7 @@ export default function StaffAccountsPage() {
   const onCreate = () => {
     if (!username.trim() || !name.trim()) create.setError('请填写用户名和姓名')
     else if (role === 'officer' && !unit) create.setError('民警账号必须选择所属大队')
+    else if (role === 'insurer' && !insurer) create.setError('保险公司账号必须选择所属保险公司')
     else void create.run()
   }
   const confirmThen = async (a: StaffAccount, what: 'deactivate' | 'reset') => {
@@ -107,6 +111,17 @@ export default function StaffAccountsPage() {
             </View>
           </Field>
         )}
+        {role === 'insurer' && (
+          <Field label="所属保险公司" hint="该账号只能看到本公司的理赔">
+            <View className="jg-row">
+              {(insurers.data?.items ?? []).map((i) => (
+                <Text key={i.code} id={`staff-insurer-${i.code}`} className={`jg-choice ${insurer === i.code ? 'jg-choice-on' : ''}`} onClick={() => setInsurer(i.code)}>
+                  {i.name}
+                </Text>
+              ))}
+            </View>
+          </Field>
+        )}
         <Text className="jg-hint">系统会生成一次性密码，只在创建后显示一次；对方首次登录必须改成自己的密码（至少10个字符，不能与用户名相同）。</Text>
         <ErrorText id="staff-create-error" message={create.error} />
         <Button id="staff-create-submit" className="jg-button" type="primary" size="large" loading={create.busy} disabled={create.busy} onClick={onCreate}>
@@ -121,7 +136,7 @@ export default function StaffAccountsPage() {
         {accounts.data?.items.map((a) => (
           <View key={a.id} id={`staff-${a.username}`} className="jg-field">
             <Text className="jg-label">
-              {a.displayName}（{a.username}）· {ROLE_LABELS[a.role]}
+              {a.displayName}（{a.username}）· {ROLE_LABELS[a.role]}{a.insurer ? `（${a.insurer.name}）` : ''}
               {a.role === 'officer' ? ` · ${unitLabel(a)}` : ''}
             </Text>
             <View className="jg-row">
