@@ -17,13 +17,13 @@ beforeEach(() => {
 
 async function driverPage() {
   saveSession('driver-token', 'driver')
-  // 我的 reads the caller, then a bound driver's vehicles.
-  queueReplies(reply(200, driver), reply(200, { items: [], total: 0 }))
+  // 我的 reads the caller, then a bound driver's vehicles and message subscriptions (both empty lists).
+  queueReplies(reply(200, driver), reply(200, { items: [], total: 0 }), reply(200, { items: [], total: 0 }))
   render(<MePage />)
   await screen.findByText('注销账号')
   await waitFor(() => expect(request).toHaveBeenCalledTimes(PAGE_LOADS))
 }
-const PAGE_LOADS = 2
+const PAGE_LOADS = 3
 
 describe('account deletion on 我的', () => {
   it('asks first, saying what goes and what stays, and sends nothing until confirmed', async () => {
