@@ -126,6 +126,7 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/me/notifications/:id/read':          [401, OK,   404,  403,  403,  403,  403, 403],
   'GET /api/notifications/templates':             [401, OK,   OK,   403,  403,  403,  403, 403],
   'POST /api/me/subscriptions':                   [401, OK,   OK,   OK,   OK,   OK,   OK, OK ],
+  'GET /api/me/subscriptions':                    [401, OK,   OK,   403,  403,  403,  403, 403],
   'POST /api/me/wechat':                          [401, 403,  403,  OK,   OK,   OK,   OK, OK ],
   'DELETE /api/me/wechat':                        [401, 403,  403,  OK,   OK,   OK,   OK, OK ],
   'GET /api/admin/notifications/delivery':        [401, 403,  403,  403,  403,  403,  OK, 403],

@@ -185,6 +185,7 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'POST /api/me/notifications/read-all': {},
   'POST /api/me/notifications/:id/read': { sample: (w) => ({ params: { id: w.notification.id } }) },
   'GET /api/notifications/templates': {},
+  'GET /api/me/subscriptions': {},
   'POST /api/me/subscriptions': { sample: () => ({ body: { templates: { accident_progress: 'accept', exam_booking: 'reject' } } }) },
   'POST /api/me/wechat': { sample: () => ({ body: { code: `fake:staff-link-${unique()}` } }) },
   'DELETE /api/me/wechat': {},
