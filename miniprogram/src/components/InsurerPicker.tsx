@@ -17,7 +17,7 @@ export default function InsurerPicker({ id, value, onChange }: InsurerPickerProp
   useEffect(() => {
     // Without the directory the field is a plain text field, as before.
     listInsurers()
-      .then((r) => setDirectory(r.items))
+      .then((r) => setDirectory(Array.isArray(r?.items) ? r.items : []))
       .catch(() => setDirectory([]))
   }, [])
   const chosen = directory.find((i) => i.name === value || i.code === value.toUpperCase())

@@ -105,4 +105,26 @@ describe('case page details', () => {
     const put = taro.request.mock.calls.findIndex((c) => c[0].method === 'PUT')
     expect(requestCall(put).data).toMatchObject({ plate: '京AD12345', driverName: '张伟' })
   })
+
+  it('offers the insurers of the directory: a tap fills in the company and shows its claims hotline', async () => {
+    const directory = [
+      { code: 'PICC', name: '中国人保财险', hotline: '95518' },
+      { code: 'PAIC', name: '平安产险', hotline: '95511' },
+    ]
+    taro.request.mockImplementation(async (o: { url: string }) =>
+      o.url.endsWith('/api/insurers') ? reply(200, { items: directory }) : o.url.endsWith('/scenarios') ? reply(200, { items: [], total: 0 }) : reply(200, editableCase),
+    )
+    render(<DetailPage />)
+    await waitFor(() => byId('details-insurer-PAIC'))
+    click('details-insurer-PAIC')
+    expect(byId('details-insurer-hotline').textContent).toBe('平安产险理赔电话 95511')
+    await typeInto('details-plate', 'd12345')
+    await typeInto('details-driverName', '张伟')
+    await typeInto('details-licenceNumber', '370402198503121010')
+    await typeInto('details-phone', '13800000001')
+    click('details-save')
+    await waitFor(() => expect(taro.request.mock.calls.some((c) => c[0].method === 'PUT')).toBe(true))
+    const put = taro.request.mock.calls.findIndex((c) => c[0].method === 'PUT')
+    expect(requestCall(put).data).toMatchObject({ insurer: '平安产险' })
+  })
 })

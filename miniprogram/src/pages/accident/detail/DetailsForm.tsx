@@ -8,6 +8,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import ErrorText from '@/components/ErrorText'
 import Field from '@/components/Field'
 import PlateInput from '@/components/PlateInput'
+import InsurerPicker from '@/components/InsurerPicker'
 import { saveMyDetails, type AccidentCase, type InviteQr, type Party, type PartyDetails } from '@/api/accidents'
 import { getMe } from '@/api/me'
 import { listVehicles } from '@/api/inquiries'
@@ -129,7 +130,9 @@ export default function DetailsForm({ c, initial, qr, onSaved, onNext, onBack }:
         {field('driverName', '驾驶人姓名', '与驾驶证一致', 'text', nameOnRecord && form.driverName === nameOnRecord ? '已按绑定的身份填写' : undefined)}
         {field('licenceNumber', '驾驶证号（即身份证号）', '18位', 'idcard')}
         {field('phone', '手机号码', '11位手机号', 'number')}
-        {field('insurer', '保险公司', '如 中国人保')}
+        <Field label="保险公司">
+          <InsurerPicker id="details-insurer" value={form.insurer ?? ''} onChange={(insurer) => setForm((f) => ({ ...f, insurer }))} />
+        </Field>
         {field('policyNumber', '保单号（选填）', '交强险保单号')}
         {field('collisionPart', '碰撞部位（选填）', '如 车头、右后门')}
       </View>
