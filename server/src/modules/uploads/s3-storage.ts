@@ -3,10 +3,10 @@
 // The same three calls as the local folder: a put streams to a staging key and is copied under its
 // key with its SHA-256 once complete; open checks the SHA-256 before a byte is served.
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { FileExistsError, FileTooLargeError, checkKey, type FileStorage, type OpenOptions, type PutOptions, type StoredFile } from './storage';
+import { FileExistsError, Meter, checkKey, keyOf, type FileStorage, type OpenOptions, type PutOptions, type StoredFile } from './storage';
 
 export interface S3StorageConfig {
   /** `https://cos.ap-guangzhou.myqcloud.com`, `http://127.0.0.1:9000`; unset: AWS for the region. */
@@ -72,20 +72,10 @@ export class S3Storage implements FileStorage {
   }
 
   async put(data: Readable | Buffer, options: PutOptions): Promise<StoredFile> {
-    const key = 'key' in options ? options.key : `${options.under}/${randomUUID()}${options.suffix ?? ''}`;
+    const key = keyOf(options);
     checkKey(key);
     const staged = this.objectKey(`${STAGING}/${randomUUID()}.part`);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const { maxBytes } = options;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        if (maxBytes !== undefined && bytes > maxBytes) return done(new FileTooLargeError(maxBytes));
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
+    const meter = new Meter(options.maxBytes);
     const source = Buffer.isBuffer(data) ? Readable.from([data]) : data;
     source.on('error', (err) => meter.destroy(err));
     source.pipe(meter);
@@ -99,7 +89,7 @@ export class S3Storage implements FileStorage {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: staged })).catch(() => undefined);
       throw err;
     }
-    const sha256 = hash.digest('hex');
+    const { sha256, bytes } = meter.result();
     try {
       // Never overwrite: If-None-Match refuses a taken key where the store honours it (S3, MinIO);
       // the HEAD before it covers stores that ignore the header (s3rver).

@@ -81,6 +81,32 @@ export function checkKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes('..') || key.split('/')[0] === STAGING) throw new Error(`unsafe storage key: ${key}`);
 }
 
+/** The key a put stores under: the one given, or a fresh name in the folder given. */
+export const keyOf = (options: PutOptions): string =>
+  'key' in options ? options.key : `${options.under}/${randomUUID()}${options.suffix ?? ''}`;
+
+/** Passes a put's bytes through, counting and hashing them, and refuses the first byte past `maxBytes`. */
+export class Meter extends Transform {
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+
+  constructor(private readonly maxBytes?: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (err?: Error | null, data?: Buffer) => void): void {
+    this.bytes += chunk.length;
+    if (this.maxBytes !== undefined && this.bytes > this.maxBytes) return done(new FileTooLargeError(this.maxBytes));
+    this.hash.update(chunk);
+    done(null, chunk);
+  }
+
+  /** Once the stream has ended: what went through. */
+  result(): { sha256: string; bytes: number } {
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+}
+
 export class LocalDirectoryStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
@@ -90,22 +116,12 @@ export class LocalDirectoryStorage implements FileStorage {
   }
 
   async put(data: Readable | Buffer, options: PutOptions): Promise<StoredFile> {
-    const key = 'key' in options ? options.key : `${options.under}/${randomUUID()}${options.suffix ?? ''}`;
+    const key = keyOf(options);
     const file = this.pathOf(key);
     const staged = path.join(this.root, STAGING, `${randomUUID()}.part`);
     // Synchronously, so the stream is piped before this call first waits: an error it emits meanwhile is not lost.
     mkdirSync(path.dirname(staged), { recursive: true });
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const { maxBytes } = options;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        if (maxBytes !== undefined && bytes > maxBytes) return done(new FileTooLargeError(maxBytes));
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
+    const meter = new Meter(options.maxBytes);
     const written = pipeline(Buffer.isBuffer(data) ? Readable.from([data]) : data, meter, createWriteStream(staged, { flags: 'wx' }));
     try {
       await written;
@@ -118,7 +134,7 @@ export class LocalDirectoryStorage implements FileStorage {
     } finally {
       await rm(staged, { force: true });
     }
-    return { key, sha256: hash.digest('hex'), bytes };
+    return { key, ...meter.result() };
   }
 
   async open(key: string, _options?: OpenOptions): Promise<Readable | null> {
