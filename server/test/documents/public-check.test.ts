@@ -1,6 +1,5 @@
 // The public check of an issued document: its random code, the code and QR code on the PDF, the
 // masked answer of GET /api/public/documents/:code, 404 for anything else, and the per-address limit.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import supertest from 'supertest';
 import { DOCUMENT_CODE_ALPHABET, formatDocumentCode, normaliseDocumentCode } from '@jiaoguan/contracts/document-code';
@@ -9,6 +8,7 @@ import { createRateLimits } from '../../src/lib/rate-limit';
 import { maskPlate } from '../../src/lib/mask';
 import { documentVerifyUrl, issueDocument, newDocumentCode } from '../../src/modules/documents/issue';
 import { startTestContext, type TestContext } from '../support/context';
+import { pdfText, runScript } from '../support/pdf-text';
 import { steps } from '../accidents/flow';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,14 +29,6 @@ let address = 0;
 const newAddress = () => `198.51.100.${++address}`;
 const check = (code: string, ip: string, http = ctx.http) => http.get(`/api/public/documents/${code}`).set('X-Forwarded-For', ip);
 
-function runScript(script: string, bytes: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [path.join(__dirname, script)], { maxBuffer: 10 * 1024 * 1024 }, (err, stdout) =>
-      err ? reject(err) : resolve(stdout),
-    );
-    child.stdin!.end(bytes);
-  });
-}
 
 const download = (token: string, id: number) =>
   ctx.http.get(`/api/accidents/${id}/agreement`).set(s.auth(token)).buffer(true).parse((res, cb) => {
@@ -87,13 +79,13 @@ describe('the PDF', () => {
     const res = await download(c.a.token, c.id);
     expect(res.status).toBe(200);
     const pdf = res.body as Buffer;
-    const text = (await runScript('../accidents/pdf-text.mjs', pdf)).replace(/\s+/g, '');
+    const text = (await pdfText(pdf)).replace(/\s+/g, '');
     const url = documentVerifyUrl(BASE, c.doc.code);
     expect(url).toBe(`${BASE}/#/pages/verify/index?code=${c.doc.code}`);
     expect(text).toContain(`校验码：${formatDocumentCode(c.doc.code)}`);
     expect(text).toContain(url);
     expect(text).toContain('真伪查验');
-    const decoded: string[] = JSON.parse(await runScript('pdf-qr.mjs', pdf));
+    const decoded: string[] = JSON.parse(await runScript(path.join(__dirname, 'pdf-qr.mjs'), pdf));
     expect(decoded).toEqual([url]);
   }, 240_000);
 });

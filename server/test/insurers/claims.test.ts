@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app';
 import { loginDriver, loginStaff, createStaff } from '../support/context';
 import { accidentSuite, DETAILS_A, expectStatus } from '../accidents/flow';
 import { confirmedCase, insurerStaff } from './helpers';
+import { pdfText } from '../support/pdf-text';
 
 const suite = accidentSuite();
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -113,9 +114,15 @@ describe('an insurer sees only its own claims', () => {
     const photo = await ctx.http.get(detail.body.photos[0].url).set(auth(picc));
     expect(photo.status).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
-    const pdf = await ctx.http.get(detail.body.agreementUrl).set(auth(picc)).buffer(true);
+    const pdf = await ctx.http.get(detail.body.agreementUrl).set(auth(picc)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    // Rendered first for the insurer, the kept PDF still carries its public check (the QR link).
+    expect((await pdfText(pdf.body as Buffer)).replace(/\s+/g, '')).toContain('/#/pages/verify/index?code=');
     expect(await ctx.db.auditLog.count({ where: { action: 'personal_data.exported', entityType: 'InsuranceClaim', entityId: String(c.claimA.id) } })).toBe(1);
 
     // B's claim, asked for by PICC: 404 everywhere, nothing changes.

@@ -31,10 +31,7 @@ export async function downloadDocument(deps: AppDeps, input: DownloadDocumentInp
   const role = c && roleIn(c, input.caller);
   if (!c || !role) throw notFound('没有找到这起事故');
   requireAction('DOWNLOAD_DOCUMENT', c.status, role);
-  const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
-  const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
-  const verifyUrl = c.verificationCode ? documentVerifyUrl(deps.config.documents.publicBaseUrl, c.verificationCode) : undefined;
-  const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])), { verifyUrl });
+  const bytes = await issuedDocumentBytes(deps, c, input.storage);
   if (input.caller.kind === 'staff') {
     await recordPersonalDataRead(deps.db, {
       staffId: input.caller.id,
@@ -47,4 +44,15 @@ export async function downloadDocument(deps: AppDeps, input: DownloadDocumentInp
     });
   }
   return { bytes, fileName: `${c.documentNumber}.pdf`, title: documentTitle(c) };
+}
+
+/**
+ * The case's issued PDF, whoever asks (a party, an officer, the insurer): rendered once with the
+ * parties' signatures and the QR code of its public check, then served from storage.
+ */
+export async function issuedDocumentBytes(deps: AppDeps, c: CaseRecord, storage: FileStorage): Promise<Buffer> {
+  const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
+  const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
+  const verifyUrl = c.verificationCode ? documentVerifyUrl(deps.config.documents.publicBaseUrl, c.verificationCode) : undefined;
+  return documentBytes(c, storage, new Map(keys.map((k) => [k.id, k.storageKey])), { verifyUrl });
 }

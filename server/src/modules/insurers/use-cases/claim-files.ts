@@ -2,7 +2,8 @@
 // PDF of a claim of the caller's company (another company's: 404). The PDF is audited as exported.
 import type { AppDeps } from '../../../deps';
 import { conflict, notFound } from '../../../http/errors';
-import { documentBytes, documentTitle } from '../../accidents/document';
+import { documentTitle } from '../../accidents/document';
+import { issuedDocumentBytes } from '../../accidents/use-cases/download-document';
 import { maskedParty, recordPersonalDataRead } from '../../privacy/personal-data';
 import type { FileStorage } from '../../uploads/storage';
 import type { StaffCaller } from '../access';
@@ -22,9 +23,7 @@ export async function insurerClaimAgreement(deps: AppDeps, input: { caller: Staf
   const { claim, c } = await loadInsurerClaim(deps, input.caller, input.id);
   // Claims come with the confirmation, which issues the document; a case without one is not confirmed.
   if (!c.documentNumber) throw conflict('INVALID_STATE', '这起事故还没有出具协议书');
-  const signatureIds = c.parties.map((p) => p.signatureFileId).filter((x): x is number => x !== null);
-  const keys = await deps.db.evidenceFile.findMany({ where: { id: { in: signatureIds } }, select: { id: true, storageKey: true } });
-  const bytes = await documentBytes(c, input.storage, new Map(keys.map((k) => [k.id, k.storageKey])));
+  const bytes = await issuedDocumentBytes(deps, c, input.storage);
   await recordPersonalDataRead(deps.db, {
     staffId: input.caller.id,
     kind: 'exported',
