@@ -4,6 +4,7 @@
 // every sub-page), and screenshots of the main screens in e2e/artifacts/.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pixels } from '../pixels.mjs'
 
 const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts')
 const shot = (on, name) => on.screenshot({ path: path.join(artifacts, `screens-${name}.png`) })
@@ -54,21 +55,7 @@ export default [
       const count = await signatures.count()
       expect(count >= 1, 'no signature shown')
       for (let i = 0; i < count; i++) {
-        const png = await signatures.nth(i).screenshot()
-        const ink = await page.evaluate(async (b64) => {
-          const img = new Image()
-          img.src = `data:image/png;base64,${b64}`
-          await img.decode()
-          const c = document.createElement('canvas')
-          c.width = img.width
-          c.height = img.height
-          const ctx = c.getContext('2d')
-          ctx.drawImage(img, 0, 0)
-          const d = ctx.getImageData(0, 0, c.width, c.height).data
-          let dark = 0
-          for (let k = 0; k < d.length; k += 4) if ((d[k] + d[k + 1] + d[k + 2]) / 3 < 128) dark++
-          return { dark, total: d.length / 4 }
-        }, png.toString('base64'))
+        const ink = await pixels(page, signatures.nth(i))
         expect(ink.dark > 20, `signature ${i + 1}: no ink visible (${ink.dark} dark pixels of ${ink.total})`)
         // A transparent PNG's ground is the frame's: white, so dark ink shows.
         const ground = await signatures.nth(i).evaluate((el) => getComputedStyle(el).backgroundColor)
