@@ -5,10 +5,14 @@ export const DAY = 86_400_000;
 export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY);
 
 let seq = 0;
-/** A fresh valid ID number (distinct per call, up to 10,000 per run): varying area code, fixed birth date. */
+/**
+ * A fresh valid ID number (distinct per call, up to 10,000 per run): varying area code, fixed birth
+ * date. Born 2000-01-01, a date no other test's numbers use (they are born in the 1900s), so the
+ * two never meet whatever the area code and the process id.
+ */
 export function newIdNumber(): string {
   seq++;
-  const first17 = `37${String(seq % 10_000).padStart(4, '0')}19900101${String(process.pid % 1000).padStart(3, '0')}`;
+  const first17 = `37${String(seq % 10_000).padStart(4, '0')}20000101${String(process.pid % 1000).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
 }
 

@@ -9,10 +9,16 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 beforeEach(() => ctx.reset());
+const afterCleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const undo of afterCleanup.splice(0)) await undo();
+});
 
 describe('database errors', () => {
   it('knows a duplicate key from Prisma and from the raw driver, and by index name', async () => {
     await ctx.db.unit.create({ data: { code: 'dup-test', name: '测试' } });
+    // Units survive ctx.reset() (they come with the migrations): this one must not outlive the test.
+    afterCleanup.push(() => ctx.db.unit.deleteMany({ where: { code: 'dup-test' } }));
     const viaPrisma = await ctx.db.unit.create({ data: { code: 'dup-test', name: '测试' } }).catch((e: unknown) => e);
     expect(isUniqueViolation(viaPrisma)).toBe(true);
     expect(isUniqueViolation(viaPrisma, 'code')).toBe(true);
