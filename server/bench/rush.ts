@@ -15,7 +15,8 @@ import {
 const DATABASE_URL = process.env.RUSH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_rush';
 const LEARNERS = Number(process.env.RUSH_LEARNERS ?? 30_000);
 const SESSIONS = 10;
-const SEATS_PER_SESSION = Math.max(1, Math.floor(LEARNERS / 10 / SESSIONS));
+/** A tenth of the learners by default; RUSH_SEATS_PER_SESSION=1 measures refusals almost alone. */
+const SEATS_PER_SESSION = Number(process.env.RUSH_SEATS_PER_SESSION ?? Math.max(1, Math.floor(LEARNERS / 10 / SESSIONS)));
 const CONNECTIONS = (process.env.RUSH_CONNECTIONS ?? '100,200').split(',').map(Number);
 const REPEATS = Number(process.env.RUSH_REPEATS ?? 2);
 const POOL = Number(process.env.RUSH_POOL ?? 20);
@@ -24,6 +25,8 @@ const APP_PROCESSES = Number(process.env.RUSH_APP_PROCESSES ?? 1);
 const APP_PORT = Number(process.env.RUSH_APP_PORT ?? 3921);
 const RAW_PORT = Number(process.env.RUSH_RAW_PORT ?? 3922);
 const VENUE = 1;
+/** A folder: the app's process(es) write a V8 CPU profile there when the bench ends (`--cpu-prof`). */
+const CPU_PROFILE_DIR = process.env.RUSH_CPU_PROFILE;
 
 // ------------------------------------------------------------------ the raw baseline server
 async function serveRaw() {
@@ -63,7 +66,23 @@ async function serveRaw() {
 }
 
 // ------------------------------------------------------------------ the app server (1 or n processes)
+/** Profiles this process from now until SIGTERM, then writes `app-<pid>.cpuprofile` into `dir`. */
+async function profileUntilTerm(dir: string) {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  process.once('SIGTERM', async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${dir}/app-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    process.exit(0);
+  });
+}
+
 async function serveApp() {
+  if (CPU_PROFILE_DIR && !(APP_PROCESSES > 1 && cluster.isPrimary)) await profileUntilTerm(CPU_PROFILE_DIR);
   if (APP_PROCESSES <= 1) {
     await serveBenchApp(DATABASE_URL, POOL, APP_PORT);
     return;

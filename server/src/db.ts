@@ -1,7 +1,8 @@
 // The Prisma client over the MariaDB driver adapter, sized against MariaDB's max_connections,
 // plus a pool of the same driver for the few hottest statements (docs/operations.md counts both).
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
-import { createPool, type Pool, type PoolConnection } from 'mariadb';
+import { createPool, type PoolConnection } from 'mariadb';
+import { queuedPool, type HotPool } from './db/queued-pool';
 import { PrismaClient } from './generated/prisma/client';
 import { connectionOptions } from './lib/database-url';
 
@@ -11,7 +12,7 @@ import { connectionOptions } from './lib/database-url';
  * statement on the driver, and an interactive transaction more again. The authentication look-up
  * on every request, the exam booking rush and the case view use `sql`; everything else Prisma.
  */
-export type Db = PrismaClient & { readonly sql: Pool };
+export type Db = PrismaClient & { readonly sql: HotPool };
 
 export function createDb(databaseUrl: string, poolSize: number): Db {
   const connection = connectionOptions(databaseUrl);
@@ -25,9 +26,9 @@ export function createDb(databaseUrl: string, poolSize: number): Db {
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   // Created on first use: most processes (workers, scripts) never need it.
-  let sql: Pool | undefined;
+  let sql: HotPool | undefined;
   const sqlPool = () =>
-    (sql ??= createPool({
+    (sql ??= queuedPool(createPool({
       ...connection,
       connectionLimit: poolSize,
       // The pool opens more connections only while fewer than this are idle.
@@ -37,7 +38,7 @@ export function createDb(databaseUrl: string, poolSize: number): Db {
       insertIdAsNumber: true,
       // For sendTogether() below. Every statement on this pool takes its values as parameters.
       multipleStatements: true,
-    }));
+    }), poolSize));
   const disconnectPrisma = client.$disconnect.bind(client);
   Object.defineProperty(client, 'sql', { get: sqlPool });
   return Object.assign(client as Db, {

@@ -20,8 +20,8 @@ export const OA_PUSH_TOKEN = 'security-push-token';
  * driver (reports, questions, follow-ups, uploads) and the public document checks per address are
  * lifted: they are not what these suites test, and a world and its fuzzing make many of each.
  */
-export function startSecurityContext(): Promise<TestContext> {
-  return startTestContext({
+export async function startSecurityContext(): Promise<TestContext> {
+  const ctx = await startTestContext({
     UPLOAD_DIR: mkdtempSync(path.join(tmpdir(), 'jg-security-')),
     WECHAT_OA_PUSH_TOKEN: OA_PUSH_TOKEN,
     DAILY_ACCIDENTS_PER_DRIVER: '1000000',
@@ -30,6 +30,10 @@ export function startSecurityContext(): Promise<TestContext> {
     DAILY_UPLOADS_PER_DRIVER: '1000000',
     DOCUMENT_CHECKS_PER_MINUTE: '10000',
   });
+  // A world starts from an empty database: an earlier test file in the same jest worker (same
+  // process id, so the same generated ID numbers) may have left its learners behind.
+  await ctx.reset();
+  return ctx;
 }
 
 /** Who calls: the columns of the matrix. */

@@ -63,47 +63,46 @@ export async function seatTransaction(
   session: SessionRow,
   r: SeatRequest,
 ): Promise<{ id: number; counts: SessionCounts }> {
-  const conn = await deps.db.sql.getConnection();
-  try {
-    if (r.causal) await conn.query('SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1');
-    const [, [inserted]] = (await sendTogether(conn, [
-      { sql: 'START TRANSACTION', values: [] },
-      {
-        sql: `SET STATEMENT foreign_key_checks = 0 FOR
-              INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        values: [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
-      },
-    ])) as [unknown, { id: number }[]];
-    const notices = r.ranked
-      ? []
-      : confirmedNoticeStatements(
-          { bookingId: inserted.id, driverId: recipient.driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name },
-          recipient,
-        );
-    const seat = r.ranked
-      ? `UPDATE ExamSession SET applicantCount = applicantCount + 1
-          WHERE id = ? AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingOpensAt <= ? AND bookingClosesAt > ?`
-      : `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
-          WHERE id = ? AND allocation = 'FIRST_COME' AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`;
-    // The audit row and the notices go first so that the session row, locked by the update, waits
-    // for nothing but the counts (read back for the answer's seats left) and the commit.
-    const answers = await sendTogether(conn, [
-      auditStatement(inserted.id, recipient, session, r),
-      ...notices,
-      { sql: seat, values: [session.id, r.now, r.now] },
-      { sql: 'SELECT confirmedCount, applicantCount FROM ExamSession WHERE id = ?', values: [session.id] },
-    ]);
-    const [taken, [counts]] = answers.slice(-2) as [{ affectedRows: number }, SessionCounts[]];
-    if (taken.affectedRows !== 1) throw new SeatNotTaken();
-    await conn.commit();
-    return { id: inserted.id, counts };
-  } catch (err) {
-    await conn.rollback().catch(() => undefined);
-    throw err;
-  } finally {
-    await conn.release();
-  }
+  return deps.db.sql.withConnection(async (conn) => {
+    try {
+      if (r.causal) await conn.query('SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1');
+      const [, [inserted]] = (await sendTogether(conn, [
+        { sql: 'START TRANSACTION', values: [] },
+        {
+          sql: `SET STATEMENT foreign_key_checks = 0 FOR
+                INSERT INTO ExamBooking (sessionId, learnerId, subject, status, sortTime, activeKey, priority, createdAt, decidedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+          values: [session.id, learner.id, session.subject, r.ranked ? 'PENDING' : 'CONFIRMED', r.sort, r.key, r.priority, r.now, r.ranked ? null : r.now],
+        },
+      ])) as [unknown, { id: number }[]];
+      const notices = r.ranked
+        ? []
+        : confirmedNoticeStatements(
+            { bookingId: inserted.id, driverId: recipient.driverId, subject: session.subject, startsAt: session.startsAt, venue: session.venue.name },
+            recipient,
+          );
+      const seat = r.ranked
+        ? `UPDATE ExamSession SET applicantCount = applicantCount + 1
+            WHERE id = ? AND allocation = 'RANKED' AND allocatedAt IS NULL AND bookingOpensAt <= ? AND bookingClosesAt > ?`
+        : `UPDATE ExamSession SET confirmedCount = confirmedCount + 1
+            WHERE id = ? AND allocation = 'FIRST_COME' AND confirmedCount < capacity AND bookingOpensAt <= ? AND bookingClosesAt > ?`;
+      // The audit row and the notices go first so that the session row, locked by the update, waits
+      // for nothing but the counts (read back for the answer's seats left) and the commit.
+      const answers = await sendTogether(conn, [
+        auditStatement(inserted.id, recipient, session, r),
+        ...notices,
+        { sql: seat, values: [session.id, r.now, r.now] },
+        { sql: 'SELECT confirmedCount, applicantCount FROM ExamSession WHERE id = ?', values: [session.id] },
+      ]);
+      const [taken, [counts]] = answers.slice(-2) as [{ affectedRows: number }, SessionCounts[]];
+      if (taken.affectedRows !== 1) throw new SeatNotTaken();
+      await conn.commit();
+      return { id: inserted.id, counts };
+    } catch (err) {
+      await conn.rollback().catch(() => undefined);
+      throw err;
+    }
+  });
 }
 
 /** Why a FIRST_COME session took no seat, as the refusal after a failed update reads it. */
