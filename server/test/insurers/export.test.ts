@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { claimBatches, defuse } from '../../src/modules/insurers/claims-csv';
 import { claimWhere } from '../../src/modules/insurers/claims';
-import { loginDriver, startTestContext, type TestContext } from '../support/context';
+import { createStaff, loginDriver, loginStaff, startTestContext, type TestContext } from '../support/context';
 import { insurerStaff } from './helpers';
 
 let ctx: TestContext;
@@ -100,5 +100,34 @@ describe('GET /api/insurer/claims/export', () => {
     const res = await ctx.http.get('/api/insurer/claims/export').set({ Authorization: `Bearer ${picc}` }).buffer(true);
     const rows: string[][] = parse(res.text, { bom: true });
     expect(rows[1][9]).toBe(`'=HYPERLINK("x")`);
+  });
+});
+
+describe('GET /api/admin/insurance-claims?format=csv', () => {
+  it('streams every matching claim of every insurer for an admin, the company first; an officer sees only their unit', async () => {
+    await claims('PICC', 230, '20261103');
+    await claims('PAIC', 40, '20261104', '李娜');
+    await createStaff(ctx, { username: 'claims.admin', role: 'ADMIN' });
+    await createStaff(ctx, { username: 'officer.tz', role: 'OFFICER', unit: 'tengzhou' });
+    await createStaff(ctx, { username: 'officer.other', role: 'OFFICER', unit: 'shizhong' });
+    const csvOf = async (username: string, query: Record<string, string> = {}) => {
+      const token = await loginStaff(ctx, username);
+      const res = await ctx.http.get('/api/admin/insurance-claims').query({ format: 'csv', ...query }).set({ Authorization: `Bearer ${token}` }).buffer(true);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      return parse(res.text, { bom: true }) as string[][];
+    };
+    const all = await csvOf('claims.admin');
+    expect(all[0].slice(0, 3)).toEqual(['保险公司', '理赔编号', '理赔状态']);
+    // Far more than one page (100), each claim once.
+    expect(all).toHaveLength(1 + 270);
+    expect(new Set(all.slice(1).map((r) => r[1])).size).toBe(270);
+    expect(all.slice(1).filter((r) => r[0] === '中国人保财险')).toHaveLength(230);
+    // Times as a driver reads them: Shanghai, not UTC (the case at 04:00 UTC happened at noon).
+    expect(all.slice(1).map((r) => r[6])).toContain('2026-11-01 12:00');
+    const paic = await csvOf('claims.admin', { insurer: '平安产险' });
+    expect(paic).toHaveLength(1 + 40);
+    expect(await csvOf('officer.tz')).toHaveLength(1 + 270);
+    expect(await csvOf('officer.other')).toHaveLength(1);
   });
 });

@@ -35,7 +35,7 @@ import { checkEligibility } from './use-cases/check-eligibility';
 import { decideCase } from './use-cases/decide-case';
 import { deletePhoto } from './use-cases/delete-photo';
 import { downloadDocument } from './use-cases/download-document';
-import { exportClaims } from './use-cases/export-claims';
+import { exportStaffClaims, listStaffClaims } from './use-cases/export-claims';
 import { handOverCase } from './use-cases/hand-over-case';
 import { joinCase } from './use-cases/join-case';
 import { listMyCases } from './use-cases/list-my-cases';
@@ -395,7 +395,7 @@ export function registerAccidentRoutes(
     method: 'get',
     path: '/',
     tag,
-    summary: 'Claims handed to insurers (filter by insurer and dates); ?format=csv for a spreadsheet export',
+    summary: 'Claims handed to insurers (filter by insurer and dates), a page; ?format=csv streams every matching claim as a spreadsheet',
     access: ['admin', 'officer'],
     query: pageQuery.extend({
       insurer: z.string().trim().max(64).optional(),
@@ -404,11 +404,13 @@ export function registerAccidentRoutes(
       format: z.enum(['json', 'csv']).default('json'),
     }),
     handler: async ({ query, caller, ctx }) => {
-      const result = await exportClaims(deps, { ...query, caller, ip: ctx.ip });
-      if (result.format === 'json') return result.body;
+      const input = { ...query, caller, ip: ctx.ip };
+      if (query.format === 'json') return listStaffClaims(deps, input);
+      const { stream, fileName } = await exportStaffClaims(deps, input);
       ctx.type = 'text/csv; charset=utf-8';
-      ctx.set('Content-Disposition', `attachment; filename="claims.csv"`);
-      return result.body;
+      ctx.set('Content-Disposition', `attachment; filename="${fileName}"`);
+      ctx.set('Cache-Control', 'private, no-store');
+      return stream;
     },
   });
 }

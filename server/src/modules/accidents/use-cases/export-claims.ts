@@ -1,7 +1,11 @@
-// GET /api/admin/insurance-claims: claims handed to insurers, as JSON or a spreadsheet (CSV). Each
-// page read is audited: personal_data.viewed for JSON, personal_data.exported for the CSV.
+// GET /api/admin/insurance-claims: claims handed to insurers, a page as JSON, or every matching
+// claim as a spreadsheet (CSV, streamed in batches: the insurers' export with the company first).
+// Audited: personal_data.viewed for a page, personal_data.exported for the CSV.
+import type { Readable } from 'node:stream';
 import type { AppDeps } from '../../../deps';
+import type { Prisma } from '../../../generated/prisma/client';
 import { pageArgs, paginate, type PageQuery } from '../../../lib/pagination';
+import { claimsCsvStream } from '../../insurers/claims-csv';
 import type { StaffCaller } from '../callers';
 import { effectiveLiability } from '../views';
 import { recordPersonalDataRead } from '../../privacy/personal-data';
@@ -15,21 +19,18 @@ export interface ExportClaimsInput extends PageQuery {
   ip?: string;
 }
 
-export const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-  // A leading = + - @, tab or carriage return makes a spreadsheet read the cell as a formula (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** Claims handed to insurers, for staff: admins see every unit, officers their own. */
-async function claimsPage(deps: AppDeps, query: ExportClaimsInput) {
+function claimsWhere(query: ExportClaimsInput): Prisma.InsuranceClaimWhereInput {
   const { caller } = query;
-  const where = {
+  return {
     ...(query.insurer ? { insurer: query.insurer } : {}),
     createdAt: { gte: query.from, lt: query.to },
     ...(caller.role === 'admin' ? {} : { case: { unitId: caller.unit?.id ?? -1 } }),
   };
+}
+
+async function claimsPage(deps: AppDeps, query: ExportClaimsInput) {
+  const where = claimsWhere(query);
   const { items: rows, total } = await paginate(
     deps.db.insuranceClaim.findMany({
       where,
@@ -82,42 +83,43 @@ async function claimsPage(deps: AppDeps, query: ExportClaimsInput) {
 
 type ClaimItem = Awaited<ReturnType<typeof claimsPage>>['items'][number];
 
-function claimsCsv(items: ClaimItem[]): string {
-  const header = ['保险公司', '保单号', '事故编号', '文书编号', '校验码', '事故时间', '事故地点', '处理大队', '当事方', '姓名', '号牌', '电话', '责任', '状态'];
-  const lines = items.map((i) =>
-    [i.insurer, i.policyNumber, i.caseNumber, i.documentNumber, i.verificationCode, i.occurredAt, i.address, i.unit, i.role, i.driverName, i.plate, i.phone, i.liability, i.status]
-      .map(csvCell)
-      .join(','),
-  );
-  return `\uFEFF${[header.join(','), ...lines].join('\n')}\n`;
-}
+const SHOWN = ['driverName', 'plate', 'phone', 'insurer', 'policyNumber', 'location', 'liability'];
+const filterOf = (input: ExportClaimsInput) => ({
+  insurer: input.insurer ?? null,
+  from: input.from?.toISOString() ?? null,
+  to: input.to?.toISOString() ?? null,
+});
 
-
-/** The page as JSON, or the same rows as a CSV for a spreadsheet (BOM first, so Excel reads UTF-8). */
-export async function exportClaims(
-  deps: AppDeps,
-  input: ExportClaimsInput,
-): Promise<{ format: 'json'; body: { items: ClaimItem[]; total: number } } | { format: 'csv'; body: string }> {
+/** A page of claims as JSON. */
+export async function listStaffClaims(deps: AppDeps, input: ExportClaimsInput): Promise<{ items: ClaimItem[]; total: number }> {
   const page = await claimsPage(deps, input);
   await recordPersonalDataRead(deps.db, {
     staffId: input.caller.id,
-    kind: input.format === 'csv' ? 'exported' : 'viewed',
+    kind: 'viewed',
     entityType: 'InsuranceClaim',
-    shown: ['driverName', 'plate', 'phone', 'insurer', 'policyNumber', 'location', 'liability'],
-    details: {
-      format: input.format,
-      rows: page.items.length,
-      total: page.total,
-      claimIds: page.items.map((i) => i.id),
-      filter: {
-        insurer: input.insurer ?? null,
-        from: input.from?.toISOString() ?? null,
-        to: input.to?.toISOString() ?? null,
-        page: input.page,
-        pageSize: input.pageSize,
-      },
-    },
+    shown: SHOWN,
+    details: { format: 'json', rows: page.items.length, total: page.total, claimIds: page.items.map((i) => i.id), filter: { ...filterOf(input), page: input.page, pageSize: input.pageSize } },
     ip: input.ip,
   });
-  return input.format === 'json' ? { format: 'json', body: page } : { format: 'csv', body: claimsCsv(page.items) };
+  return page;
+}
+
+/**
+ * Every matching claim as a CSV stream. The set is fixed when the export starts (ids up to the
+ * newest then), so the audit row (the filter, that id and the count) names exactly what went out.
+ */
+export async function exportStaffClaims(deps: AppDeps, input: ExportClaimsInput): Promise<{ stream: Readable; fileName: string }> {
+  const filtered = claimsWhere(input);
+  const newest = await deps.db.insuranceClaim.findFirst({ where: filtered, orderBy: { id: 'desc' }, select: { id: true } });
+  const where: Prisma.InsuranceClaimWhereInput = { AND: [filtered, { id: { lte: newest?.id ?? 0 } }] };
+  const rows = await deps.db.insuranceClaim.count({ where });
+  await recordPersonalDataRead(deps.db, {
+    staffId: input.caller.id,
+    kind: 'exported',
+    entityType: 'InsuranceClaim',
+    shown: SHOWN,
+    details: { format: 'csv', rows, upToClaimId: newest?.id ?? null, filter: filterOf(input) },
+    ip: input.ip,
+  });
+  return { stream: claimsCsvStream(deps.db, deps.log, where, { withInsurer: true }), fileName: 'claims.csv' };
 }
