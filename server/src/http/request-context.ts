@@ -23,10 +23,7 @@ export function requestContext(log: Logger, instanceName?: string) {
     if (instanceName) ctx.set('X-Instance', instanceName);
     const incoming = ctx.get('x-request-id');
     ctx.requestId = /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    // Made on first use: a child logger copies and redacts its bindings, a cost most requests
-    // (those that log nothing but the access line below) need not pay.
-    let child: Logger | undefined;
-    Object.defineProperty(ctx, 'log', { get: () => (child ??= log.child({ reqId: ctx.requestId })), configurable: true });
+    ctx.log = log.child({ reqId: ctx.requestId });
     ctx.set('X-Request-Id', ctx.requestId);
     // Behind a proxy the address comes from X-Forwarded-For, which a client can write: anything
     // that is not an address (or is too long to store) is replaced by the socket's own peer.
@@ -44,10 +41,8 @@ export function requestContext(log: Logger, instanceName?: string) {
       if (isApi) ctx.set('Cache-Control', 'no-store');
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const line = { method: ctx.method, path: ctx.path, status: ctx.status, ms };
-      const access = child ?? log;
-      const entry = child ? line : { reqId: ctx.requestId, ...line };
-      if (ctx.status >= 500) access.error(entry, 'request');
-      else access.info(entry, 'request');
+      if (ctx.status >= 500) ctx.log.error(line, 'request');
+      else ctx.log.info(line, 'request');
     }
   };
 }
