@@ -114,6 +114,10 @@ describe('an insurer sees only its own claims', () => {
     const photo = await ctx.http.get(detail.body.photos[0].url).set(auth(picc));
     expect(photo.status).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
+    // The same answer as the parties' and officers' photo: kept a day, checked by its SHA-256.
+    expect(photo.headers['cache-control']).toBe('private, max-age=86400, immutable');
+    expect(photo.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(photo.headers['x-content-type-options']).toBe('nosniff');
     const pdf = await ctx.http.get(detail.body.agreementUrl).set(auth(picc)).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

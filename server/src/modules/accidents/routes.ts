@@ -54,6 +54,7 @@ import { viewOfficerCase } from './use-cases/view-officer-case';
 import { viewPartyCase } from './use-cases/view-party-case';
 import { forbidden } from '../../http/errors';
 import { OfficerEventHub } from './officer-events';
+import { serveStoredFile } from '../uploads/serve-file';
 
 const photoParams = z.object({
   id: z.coerce.number().int().positive().max(2_147_483_647),
@@ -207,12 +208,7 @@ export function registerAccidentRoutes(
     params: photoParams,
     errors: { 404: ['NOT_FOUND'] },
     handler: async ({ params, caller, ctx }) => {
-      const file = await photoFile(deps, { caller, caseId: params.id, fileId: params.photoId, storage });
-      ctx.set('Cache-Control', 'private, max-age=86400, immutable');
-      ctx.set('ETag', `"${file.sha256}"`);
-      ctx.set('X-Content-Type-Options', 'nosniff');
-      ctx.type = file.mimeType;
-      return file.stream;
+      return serveStoredFile(ctx, await photoFile(deps, { caller, caseId: params.id, fileId: params.photoId, storage }));
     },
   });
 

@@ -18,6 +18,7 @@ import { listInsurerClaims } from './use-cases/list-claims';
 import { listInsurers } from './use-cases/list-insurers';
 import { setClaimStatus } from './use-cases/set-claim-status';
 import { viewInsurerClaim } from './use-cases/view-claim';
+import { serveStoredFile } from '../uploads/serve-file';
 
 const photoParams = idParam.extend({ photoId: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -97,12 +98,7 @@ export function registerInsurerRoutes(api: Api, deps: AppDeps, storage: FileStor
     params: photoParams,
     errors: { 404: ['NOT_FOUND'] },
     handler: async ({ params, caller, ctx }) => {
-      const file = await insurerClaimPhoto(deps, { caller, id: params.id, photoId: params.photoId, storage });
-      ctx.set('Cache-Control', 'private, max-age=86400, immutable');
-      ctx.set('ETag', `"${file.sha256}"`);
-      ctx.set('X-Content-Type-Options', 'nosniff');
-      ctx.type = file.mimeType;
-      return file.stream;
+      return serveStoredFile(ctx, await insurerClaimPhoto(deps, { caller, id: params.id, photoId: params.photoId, storage }));
     },
   });
 

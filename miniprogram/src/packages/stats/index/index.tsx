@@ -15,7 +15,7 @@ import { addDays, shanghaiDay } from '@jiaoguan/contracts/time'
 import { STATS_MAX_DAYS, statsTables, type StatsChart as Chart, type StatsTable } from '@jiaoguan/contracts/stats'
 import type { Unit } from '@jiaoguan/contracts/schemas/common'
 import StatsChart from '../StatsChart'
-import { downloadCsv } from '../download'
+import { fetchFile } from '@/api/files'
 import './index.css'
 
 const RANGES = [
@@ -95,7 +95,7 @@ export default function StatsPage() {
     setNote('')
     try {
       const q = { from, to, unit: unit || undefined }
-      setNote(await downloadCsv(statsCsvPath(q, chart), `stats-${chart ?? 'all'}-${from}-${to}.csv`))
+      setNote(await fetchFile(statsCsvPath(q, chart), `stats-${chart ?? 'all'}-${from}-${to}.csv`, 'csv'))
     } catch (err) {
       setError(errorMessage(err))
     }
