@@ -38,7 +38,8 @@ export function requestContext(log: Logger, instanceName?: string) {
     } finally {
       const isApi = ctx.path.startsWith('/api/') && ctx.path !== '/api/docs';
       ctx.set('Content-Security-Policy', isApi ? API_CSP : PAGE_CSP);
-      if (isApi) ctx.set('Cache-Control', 'no-store');
+      // An API answer is not kept unless its route said how (a stored photo never changes).
+      if (isApi && !ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const line = { method: ctx.method, path: ctx.path, status: ctx.status, ms };
       if (ctx.status >= 500) ctx.log.error(line, 'request');
