@@ -54,6 +54,10 @@ it('2,000 concurrent bookings by distinct learners for 100 seats confirm exactly
   expect(await ctx.db.examBooking.count({ where: { sessionId: s.id, status: 'CONFIRMED' } })).toBe(100);
   expect((await ctx.db.examSession.findUniqueOrThrow({ where: { id: s.id } })).confirmedCount).toBe(100);
   expect(await ctx.db.notificationOutbox.count({ where: { event: 'exam.booking_confirmed' } })).toBe(100);
+  // A transaction whose seat statement took nothing left nothing behind: no booking, audit row or notice.
+  expect(await ctx.db.examBooking.count()).toBe(100);
+  expect(await ctx.db.auditLog.count({ where: { action: 'exam.booking_created' } })).toBe(100);
+  expect(await ctx.db.messageCentreEntry.count({ where: { event: 'exam.booking_confirmed' } })).toBe(100);
 }, 120_000);
 
 it('one learner sending 200 bookings at once gets one booking', async () => {
