@@ -101,6 +101,13 @@ it('reads details it has no words for as they are', () => {
     '格式：CSV',
     '筛选：全部',
   ])
+  // The staff's claims CSV: every matching claim up to the newest when the export began.
+  expect(detailLines({ format: 'csv', rows: 270, upToClaimId: 812, filter: { insurer: '平安产险', from: null, to: null } })).toEqual([
+    '格式：CSV',
+    '本次行数：270',
+    '截至理赔：#812',
+    '筛选：保险公司 平安产险',
+  ])
   expect(detailLines({ somethingNew: { a: 1 } })).toEqual(['somethingNew：{"a":1}'])
   expect(detailLines({ textCheck: 'review' })).toEqual(['内容检查：待人工审核'])
   expect(detailLines({ proof: 'fileNumber' })).toEqual(['验证方式：驾驶证档案编号'])

@@ -41,6 +41,12 @@ const KEY_LABELS: Record<string, string> = {
   format: '格式',
   rows: '本次行数',
   total: '符合条件',
+  upToClaimId: '截至理赔',
+  insurer: '保险公司',
+  from: '从',
+  to: '到',
+  status: '状态',
+  q: '查找',
   driverId: '驾驶人',
   asker: '提问人',
   category: '类别',
@@ -73,7 +79,7 @@ function valueText(key: string, value: unknown): string {
   if (key === 'textCheck' && typeof value === 'string') return TEXT_CHECK[value] ?? value
   if (key === 'proof' && typeof value === 'string') return IDENTITY_PROOF[value] ?? value
   if (key === 'by' && typeof value === 'string') return UNBOUND_BY[value] ?? value
-  if (key === 'driverId') return `#${String(value)}`
+  if (key === 'driverId' || key === 'upToClaimId') return `#${String(value)}`
   if (Array.isArray(value)) return listText(value)
   if (typeof value === 'object') return JSON.stringify(value).slice(0, 120)
   return String(value)
@@ -96,7 +102,7 @@ export function detailLines(details: unknown): string[] {
       lines.push(`${key === 'claimIds' ? '理赔' : '学员'}编号：${listText(value)}`)
     } else if (key === 'filter' && value && typeof value === 'object') {
       const set = Object.entries(value as Record<string, unknown>).filter(([k, v]) => v !== null && k !== 'page' && k !== 'pageSize')
-      lines.push(`筛选：${set.length ? set.map(([k, v]) => `${k}=${String(v)}`).join('，') : '全部'}`)
+      lines.push(`筛选：${set.length ? set.map(([k, v]) => `${KEY_LABELS[k] ?? k} ${String(v)}`).join('，') : '全部'}`)
     } else if (key === 'removed' && value && typeof value === 'object') {
       lines.push(`删除：${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${REMOVED_LABELS[k] ?? k} ${String(v)}`).join('，')}`)
     } else {
