@@ -31,6 +31,7 @@ export const PAGES = {
   adminAudit: '/packages/admin/audit/index',
   adminStaff: '/packages/admin/staff/index',
   adminUnits: '/packages/admin/units/index',
+  adminClaims: '/packages/admin/claims/index',
   stats: '/packages/stats/index/index',
   insurerHome: '/packages/insurer/index/index',
   insurerClaim: '/packages/insurer/claim/index',

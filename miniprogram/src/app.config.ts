@@ -23,7 +23,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/officer', pages: ['index/index', 'case/index'] },
     { root: 'packages/agent', pages: ['index/index', 'faq/index'] },
-    { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index', 'staff/index', 'units/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'exams/index', 'delivery/index', 'import/index', 'audit/index', 'staff/index', 'units/index', 'claims/index'] },
     // Statistics: admins and officers alike (their own unit), so a subpackage of its own.
     { root: 'packages/stats', pages: ['index/index'] },
     // The insurers' claims console (role insurer).

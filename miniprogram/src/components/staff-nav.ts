@@ -24,6 +24,7 @@ export const STAFF_NAV: Record<StaffRole, readonly StaffNavItem[]> = {
     { label: '账号', page: PAGES.adminStaff },
     { label: '大队设置', page: PAGES.adminUnits },
     { label: '送达', page: PAGES.adminDelivery },
+    { label: '理赔转交', page: PAGES.adminClaims },
     { label: '操作记录', page: PAGES.adminAudit },
     { label: '统计', page: PAGES.stats },
   ],

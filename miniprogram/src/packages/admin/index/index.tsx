@@ -11,6 +11,7 @@ const SECTIONS = [
   { id: 'admin-import', title: '数据导入', hint: '导入驾驶证、机动车、违法记录，查看未导入的行及原因。', url: '/packages/admin/import/index' },
   { id: 'admin-delivery', title: '消息送达', hint: '微信消息的发送、失败、跳过和待发数量，以及失败原因。', url: '/packages/admin/delivery/index' },
   { id: 'admin-stats', title: '统计报表', hint: '各大队每天的事故案件和审核用时、咨询答复、约考名额和缺考、消息送达，附图表、数字表格和 CSV 下载。', url: '/packages/stats/index/index' },
+  { id: 'admin-claims', title: '理赔转交', hint: '民警确认后转交保险公司的理赔：按保险公司和日期查看，导出全部符合条件的理赔表格。', url: '/packages/admin/claims/index' },
   { id: 'admin-audit', title: '操作记录', hint: '谁在什么时间查看、导出或修改了哪些记录，特别是个人信息的查看和导出。', url: '/packages/admin/audit/index' },
 ]
 
