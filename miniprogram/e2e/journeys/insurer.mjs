@@ -165,4 +165,40 @@ export default [
       void textOf
     },
   },
+  {
+    name: 'an admin finds the claims handed to insurers in 理赔转交, filters by company and exports every one',
+    async run({ page, baseUrl, loginStaff, expect, helpers }) {
+      const { visible, expectText, fill } = helpers
+      const tag = Math.random().toString(36).slice(2, 8)
+      const c = await confirmedPiccCase(baseUrl, `e2e-adm-a-${tag}`, `e2e-adm-b-${tag}`)
+
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await loginStaff(page, 'admin')
+      await visible('#admin-claims').click()
+      await page.waitForURL(/packages\/admin\/claims\/index/)
+      await expectText('#claims-total', /共 \d+ 条理赔/)
+      // Both parties' claims of the new case: one for each company named.
+      const rows = page.locator('.claims-row >> visible=true', { hasText: c.caseNumber })
+      await rows.first().waitFor()
+      expect((await rows.count()) === 2, `rows of the case: ${await rows.count()}`)
+      const both = (await rows.allInnerTexts()).join(' | ')
+      expect(both.includes('王强') && both.includes('李娜') && both.includes('已转交保险公司'), `the rows: ${both}`)
+
+      await fill('claims-insurer', '人保')
+      await visible('#claims-search').click()
+      await page.waitForFunction((n) => document.querySelectorAll('.claims-row').length >= 1 && ![...document.querySelectorAll('.claims-row')].some((r) => r.textContent.includes('李娜') && r.textContent.includes(n)), c.caseNumber)
+      const filtered = (await page.locator('#claims-table >> visible=true').innerText())
+      expect(filtered.includes('王强') && filtered.includes('人保'), `filtered by 人保: ${filtered}`)
+
+      const download = page.waitForEvent('download')
+      await visible('#claims-export').click()
+      const file = await download
+      expect(file.suggestedFilename() === '理赔转交.csv', `file name ${file.suggestedFilename()}`)
+      const { readFile } = await import('node:fs/promises')
+      const csv = await readFile(await file.path(), 'utf8')
+      expect(csv.startsWith('\uFEFF保险公司,理赔编号'), `CSV header: ${csv.slice(0, 40)}`)
+      expect(csv.includes(c.caseNumber) && !csv.includes('李娜'), 'the CSV does not hold just the filtered claims')
+      await expectText('#claims-export-done', /已下载/)
+    },
+  },
 ]

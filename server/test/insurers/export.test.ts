@@ -127,6 +127,9 @@ describe('GET /api/admin/insurance-claims?format=csv', () => {
     expect(all.slice(1).map((r) => r[6])).toContain('2026-11-01 12:00');
     const paic = await csvOf('claims.admin', { insurer: '平安产险' });
     expect(paic).toHaveLength(1 + 40);
+    // Part of the name finds the company, as an admin would type it.
+    expect(await csvOf('claims.admin', { insurer: '平安' })).toHaveLength(1 + 40);
+    expect(await csvOf('claims.admin', { insurer: '人保' })).toHaveLength(1 + 230);
     expect(await csvOf('officer.tz')).toHaveLength(1 + 270);
     expect(await csvOf('officer.other')).toHaveLength(1);
   });

@@ -23,7 +23,8 @@ export interface ExportClaimsInput extends PageQuery {
 function claimsWhere(query: ExportClaimsInput): Prisma.InsuranceClaimWhereInput {
   const { caller } = query;
   return {
-    ...(query.insurer ? { insurer: query.insurer } : {}),
+    // Part of the company's name as stored (a party may have typed 人保 or the full name).
+    ...(query.insurer ? { insurer: { contains: query.insurer } } : {}),
     createdAt: { gte: query.from, lt: query.to },
     ...(caller.role === 'admin' ? {} : { case: { unitId: caller.unit?.id ?? -1 } }),
   };
