@@ -1,6 +1,5 @@
 // Audit log (操作记录) for admins: who did what to which record and when, above all who viewed or
 // exported personal data; a filter bar (who, what, which record, Shanghai days) over a paged table.
-import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,7 +7,8 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@jiaoguan/contracts/la
 import { addDays, formatDateTime, shanghaiDay } from '@jiaoguan/contracts/time'
 import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
-import { errorMessage } from '@/api/http'
+import Pager from '@/components/Pager'
+import { usePagedSearch } from '@/hooks/usePagedSearch'
 import { listAudit, type AuditEntry, type AuditQuery } from '@/api/privacy'
 import { actionText, actorText, detailLines, entityText, ipText } from './format'
 import './index.css'
@@ -45,26 +45,10 @@ function toQuery(f: Filter): AuditQuery {
 }
 
 export default function AdminAuditPage() {
-  const [draft, setDraft] = useState<Filter>(EMPTY)
-  const [applied, setApplied] = useState<Filter>(EMPTY)
-  const [page, setPage] = useState(1)
-  const [result, setResult] = useState<{ items: AuditEntry[]; total: number } | null>(null)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-
-  const load = async (filter: Filter, at: number) => {
-    setBusy(true)
-    setError('')
-    try {
-      setResult(await listAudit(toQuery(filter), at, PAGE_SIZE))
-      setApplied(filter)
-      setPage(at)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { draft, setDraft, applied, page, result, error, busy, load } = usePagedSearch<Filter, AuditEntry>(
+    (filter, at) => listAudit(toQuery(filter), at, PAGE_SIZE),
+    EMPTY,
+  )
 
   useDidShow(() => {
     void load(applied, page)
@@ -169,17 +153,7 @@ export default function AdminAuditPage() {
             </View>
           ))}
         </View>
-        <View className="audit-pager">
-          <Button id="audit-prev" size="small" disabled={busy || page <= 1} onClick={() => void load(applied, page - 1)}>
-            上一页
-          </Button>
-          <Text id="audit-page" className="jg-hint">
-            第 {page} / {pages} 页
-          </Text>
-          <Button id="audit-next" size="small" disabled={busy || page >= pages} onClick={() => void load(applied, page + 1)}>
-            下一页
-          </Button>
-        </View>
+        <Pager id="audit" page={page} pages={pages} busy={busy} onPage={(at) => void load(applied, at)} />
       </View>
     </StaffHome>
   )

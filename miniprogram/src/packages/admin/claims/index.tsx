@@ -8,7 +8,8 @@ import { CLAIM_STATUS_LABELS, PARTY_LABELS } from '@jiaoguan/contracts/labels'
 import { formatDateTime } from '@jiaoguan/contracts/time'
 import StaffHome from '@/components/StaffHome'
 import ErrorText from '@/components/ErrorText'
-import { errorMessage } from '@/api/http'
+import Pager from '@/components/Pager'
+import { usePagedSearch } from '@/hooks/usePagedSearch'
 import { fetchFile } from '@/api/files'
 import { staffClaims, staffClaimsCsvPath, type StaffClaimItem, type StaffClaimQuery } from '@/api/claims'
 import { useSubmit } from '@/hooks/useSubmit'
@@ -21,38 +22,24 @@ type Filter = Required<StaffClaimQuery>
 const EMPTY: Filter = { insurer: '', from: '', to: '' }
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
-/** The filter as the API takes it, or why not: a date not written as 2026-12-01 is refused here, in words. */
-function toQuery(f: Filter): StaffClaimQuery | string {
+/** Why the page refuses the filter itself, in words: a date not written as 2026-12-01, an end before the start. */
+function refusal(f: Filter): string | undefined {
   const [from, to] = [f.from.trim(), f.to.trim()]
   if ((from && !DAY.test(from)) || (to && !DAY.test(to))) return '日期应写成 2026-12-01 这样'
   if (from && to && from > to) return '结束日期不能早于开始日期'
-  return { insurer: f.insurer.trim() || undefined, from: from || undefined, to: to || undefined }
+  return undefined
 }
 
-export default function AdminClaimsPage() {
-  const [draft, setDraft] = useState<Filter>(EMPTY)
-  const [applied, setApplied] = useState<Filter>(EMPTY)
-  const [page, setPage] = useState(1)
-  const [result, setResult] = useState<{ items: StaffClaimItem[]; total: number } | null>(null)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [exported, setExported] = useState('')
+/** The filter as the API takes it (after refusal() let it through). */
+const toQuery = (f: Filter): StaffClaimQuery => ({ insurer: f.insurer.trim() || undefined, from: f.from.trim() || undefined, to: f.to.trim() || undefined })
 
-  const load = async (filter: Filter, at: number) => {
-    const query = toQuery(filter)
-    if (typeof query === 'string') return setError(query)
-    setBusy(true)
-    setError('')
-    try {
-      setResult(await staffClaims(query, at, PAGE_SIZE))
-      setApplied(filter)
-      setPage(at)
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+export default function AdminClaimsPage() {
+  const { draft, setDraft, applied, page, result, error, busy, load } = usePagedSearch<Filter, StaffClaimItem>(
+    (filter, at) => staffClaims(toQuery(filter), at, PAGE_SIZE),
+    EMPTY,
+    refusal,
+  )
+  const [exported, setExported] = useState('')
 
   useDidShow(() => {
     void load(applied, page)
@@ -60,7 +47,7 @@ export default function AdminClaimsPage() {
 
   const download = useSubmit(async () => {
     // The filter of the rows shown, checked when they were loaded.
-    const q = toQuery(applied) as StaffClaimQuery
+    const q = toQuery(applied)
     const name = `理赔转交${q.from ? `-${q.from}` : ''}${q.to ? `至${q.to}` : ''}.csv`
     setExported(await fetchFile(staffClaimsCsvPath(q), name, 'csv'))
   })
@@ -113,7 +100,7 @@ export default function AdminClaimsPage() {
           {result ? `共 ${result.total} 条理赔` : '正在加载…'}
         </Text>
         <View className="audit-scroll">
-          <View className="claims-row audit-head">
+          <View className="audit-row claims-row audit-head">
             <Text>状态</Text>
             <Text>保险公司</Text>
             <Text>被保险人</Text>
@@ -128,7 +115,7 @@ export default function AdminClaimsPage() {
             </Text>
           )}
           {result?.items.map((c) => (
-            <View key={c.id} id={`claims-row-${c.id}`} className="claims-row">
+            <View key={c.id} id={`claims-row-${c.id}`} className="audit-row claims-row">
               <Text>{CLAIM_STATUS_LABELS[c.status] ?? c.status}</Text>
               <Text>
                 {c.insurer}
@@ -150,17 +137,7 @@ export default function AdminClaimsPage() {
             </View>
           ))}
         </View>
-        <View className="audit-pager">
-          <Button id="claims-prev" size="small" disabled={busy || page <= 1} onClick={() => void load(applied, page - 1)}>
-            上一页
-          </Button>
-          <Text id="claims-page" className="jg-hint">
-            第 {page} / {pages} 页
-          </Text>
-          <Button id="claims-next" size="small" disabled={busy || page >= pages} onClick={() => void load(applied, page + 1)}>
-            下一页
-          </Button>
-        </View>
+        <Pager id="claims" page={page} pages={pages} busy={busy} onPage={(at) => void load(applied, at)} />
       </View>
     </StaffHome>
   )
