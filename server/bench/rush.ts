@@ -25,7 +25,7 @@ const APP_PROCESSES = Number(process.env.RUSH_APP_PROCESSES ?? 1);
 const APP_PORT = Number(process.env.RUSH_APP_PORT ?? 3921);
 const RAW_PORT = Number(process.env.RUSH_RAW_PORT ?? 3922);
 const VENUE = 1;
-/** A folder: the app's process(es) write a V8 CPU profile there when the bench ends (`--cpu-prof`). */
+/** A folder: the app process(es) write a V8 CPU profile there (node:inspector) when the bench ends. */
 const CPU_PROFILE_DIR = process.env.RUSH_CPU_PROFILE;
 
 // ------------------------------------------------------------------ the raw baseline server

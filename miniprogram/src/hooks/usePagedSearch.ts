@@ -1,12 +1,8 @@
 // A staff table's search: the filter being typed, the one the rows were found with, the page, and
 // the rows; a filter the page can refuse itself (a date it cannot read) never reaches the server.
 import { useState } from 'react'
+import type { Page } from '@jiaoguan/contracts/schemas/common'
 import { errorMessage } from '@/api/http'
-
-export interface Page<T> {
-  items: T[]
-  total: number
-}
 
 export function usePagedSearch<F, T>(fetchPage: (filter: F, page: number) => Promise<Page<T>>, empty: F, refuse?: (filter: F) => string | undefined) {
   const [draft, setDraft] = useState<F>(empty)

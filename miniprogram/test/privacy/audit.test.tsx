@@ -108,6 +108,10 @@ it('reads details it has no words for as they are', () => {
     '截至理赔：#812',
     '筛选：保险公司 平安产险',
   ])
+  // Statuses and decisions in words, by the kind of record; a code it does not know stays as it is.
+  expect(detailLines({ decision: 'CONFIRM', liability: '无', from: 'PENDING_REVIEW' }, 'AccidentCase')).toEqual(['决定：确认', '责任：无', '从：待民警审核'])
+  expect(detailLines({ from: 'ASSESSING', to: 'SETTLED' }, 'InsuranceClaim')).toEqual(['从：定损理算中', '到：理赔已办结'])
+  expect(detailLines({ from: 'ASSESSING' }, 'Unknown')).toEqual(['从：ASSESSING'])
   expect(detailLines({ somethingNew: { a: 1 } })).toEqual(['somethingNew：{"a":1}'])
   expect(detailLines({ textCheck: 'review' })).toEqual(['内容检查：待人工审核'])
   expect(detailLines({ proof: 'fileNumber' })).toEqual(['验证方式：驾驶证档案编号'])

@@ -1,7 +1,10 @@
 // How an audit row reads in the admins' table: who, what, which record and its details in words.
 import {
+  ACCIDENT_STATUS_LABELS,
   ACTOR_TYPE_LABELS,
+  CLAIM_STATUS_LABELS,
   CONSULTATION_CATEGORY_LABELS,
+  OFFICER_DECISION_LABELS,
   PARTY_LABELS,
   auditActionLabel,
   auditEntityLabel,
@@ -34,6 +37,12 @@ const TEXT_CHECK: Record<string, string> = { pass: '通过', review: '待人工�
 const IDENTITY_PROOF: Record<string, string> = { phone: '微信手机号', fileNumber: '驾驶证档案编号' }
 const UNBOUND_BY: Record<string, string> = { self: '本人', admin: '管理员' }
 
+/** The statuses a row's from / to / status name, by the kind of record it is about. */
+const STATUS_WORDS: Record<string, Readonly<Record<string, string>>> = {
+  AccidentCase: ACCIDENT_STATUS_LABELS,
+  InsuranceClaim: CLAIM_STATUS_LABELS,
+}
+
 /** The details' keys in words; a key not listed shows as it is. */
 const KEY_LABELS: Record<string, string> = {
   caseNumber: '事故编号',
@@ -42,6 +51,7 @@ const KEY_LABELS: Record<string, string> = {
   rows: '本次行数',
   total: '符合条件',
   upToClaimId: '截至理赔',
+  liability: '责任',
   insurer: '保险公司',
   from: '从',
   to: '到',
@@ -72,8 +82,10 @@ function listText(values: unknown[]): string {
   return values.length > MAX_IDS ? `${shown} 等${values.length}个` : shown
 }
 
-function valueText(key: string, value: unknown): string {
+function valueText(key: string, value: unknown, entityType?: string): string {
   if (value === null || value === undefined || value === '') return '无'
+  if ((key === 'from' || key === 'to' || key === 'status') && typeof value === 'string') return STATUS_WORDS[entityType ?? '']?.[value] ?? value
+  if (key === 'decision' && typeof value === 'string') return OFFICER_DECISION_LABELS[value as keyof typeof OFFICER_DECISION_LABELS] ?? value
   if (key === 'category' && typeof value === 'string') return CONSULTATION_CATEGORY_LABELS[value as ConsultationCategory] ?? value
   if (key === 'format' && typeof value === 'string') return value.toUpperCase()
   if (key === 'textCheck' && typeof value === 'string') return TEXT_CHECK[value] ?? value
@@ -86,7 +98,7 @@ function valueText(key: string, value: unknown): string {
 }
 
 /** Each part of a row's details as one short line, in Chinese where the system knows the words. */
-export function detailLines(details: unknown): string[] {
+export function detailLines(details: unknown, entityType?: string): string[] {
   if (details === null || details === undefined) return []
   if (typeof details !== 'object' || Array.isArray(details)) return [valueText('', details)]
   const lines: string[] = []
@@ -106,7 +118,7 @@ export function detailLines(details: unknown): string[] {
     } else if (key === 'removed' && value && typeof value === 'object') {
       lines.push(`删除：${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${REMOVED_LABELS[k] ?? k} ${String(v)}`).join('，')}`)
     } else {
-      lines.push(`${KEY_LABELS[key] ?? key}：${valueText(key, value)}`)
+      lines.push(`${KEY_LABELS[key] ?? key}：${valueText(key, value, entityType)}`)
     }
   }
   return lines

@@ -11,6 +11,7 @@ import Pager from '@/components/Pager'
 import { usePagedSearch } from '@/hooks/usePagedSearch'
 import { listAudit, type AuditEntry, type AuditQuery } from '@/api/privacy'
 import { actionText, actorText, detailLines, entityText, ipText } from './format'
+import '@/components/staff-table.css'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -70,43 +71,43 @@ export default function AdminAuditPage() {
     <StaffHome role="admin" title="操作记录">
       <View id="audit-filters" className="jg-card">
         <Text className="jg-hint">工作人员每次查看或导出个人信息都记录在这里。操作人填工作人员账号，或“STAFF:编号”“DRIVER:编号”；日期按北京时间，包含开始和结束当天。</Text>
-        <View className="audit-filters">
-          <View className="audit-filter">
+        <View className="jg-table-filters">
+          <View className="jg-table-filter">
             <Text className="jg-label">操作人</Text>
             <Input id="audit-actor" className="jg-input" placeholder="账号或 STAFF:3" value={draft.actor} onInput={set('actor')} />
           </View>
-          <View className="audit-filter">
+          <View className="jg-table-filter">
             <Text className="jg-label">操作</Text>
             <Picker id="audit-action" mode="selector" range={ACTIONS.map((a) => a.label)} value={actionIndex} onChange={pick('action', ACTIONS)}>
               <View className="jg-input audit-picker">{ACTIONS[actionIndex].label}</View>
             </Picker>
           </View>
-          <View className="audit-filter">
+          <View className="jg-table-filter">
             <Text className="jg-label">记录类型</Text>
             <Picker id="audit-entity-type" mode="selector" range={ENTITIES.map((a) => a.label)} value={entityIndex} onChange={pick('entityType', ENTITIES)}>
               <View className="jg-input audit-picker">{ENTITIES[entityIndex].label}</View>
             </Picker>
           </View>
-          <View className="audit-filter audit-filter-narrow">
+          <View className="jg-table-filter jg-table-filter-narrow">
             <Text className="jg-label">记录编号</Text>
             <Input id="audit-entity-id" className="jg-input" placeholder="如 42" value={draft.entityId} onInput={set('entityId')} />
           </View>
-          <View className="audit-filter audit-filter-narrow">
+          <View className="jg-table-filter jg-table-filter-narrow">
             <Text className="jg-label">开始日期</Text>
             <Input id="audit-from" className="jg-input" placeholder="2026-12-01" value={draft.from} onInput={set('from')} />
           </View>
-          <View className="audit-filter audit-filter-narrow">
+          <View className="jg-table-filter jg-table-filter-narrow">
             <Text className="jg-label">结束日期</Text>
             <Input id="audit-to" className="jg-input" placeholder="2026-12-31" value={draft.to} onInput={set('to')} />
           </View>
         </View>
-        <View className="audit-actions">
+        <View className="jg-table-actions">
           {RANGES.map((r) => (
             <Text key={r.id} id={`audit-range-${r.id}`} className="audit-chip" onClick={() => range(r.days)}>
               {r.label}
             </Text>
           ))}
-          <View className="audit-buttons">
+          <View className="jg-table-buttons">
             <Button id="audit-reset" size="normal" disabled={busy} onClick={() => setDraft(EMPTY)}>
               清空条件
             </Button>
@@ -122,8 +123,8 @@ export default function AdminAuditPage() {
         <Text id="audit-total" className="jg-subtitle">
           {result ? `共 ${result.total} 条记录` : '正在加载…'}
         </Text>
-        <View className="audit-scroll">
-          <View className="audit-row audit-head">
+        <View className="jg-table-scroll">
+          <View className="jg-table-row audit-row jg-table-head">
             <Text>时间</Text>
             <Text>操作人</Text>
             <Text>操作</Text>
@@ -132,18 +133,18 @@ export default function AdminAuditPage() {
             <Text>IP 地址</Text>
           </View>
           {result?.items.length === 0 && (
-            <Text id="audit-empty" className="jg-hint audit-empty">
+            <Text id="audit-empty" className="jg-hint jg-table-empty">
               没有符合条件的记录，可以放宽条件后再查。
             </Text>
           )}
           {result?.items.map((e) => (
-            <View key={e.id} id={`audit-row-${e.id}`} className={e.action.startsWith('personal_data.') ? 'audit-row audit-personal' : 'audit-row'}>
+            <View key={e.id} id={`audit-row-${e.id}`} className={e.action.startsWith('personal_data.') ? 'jg-table-row audit-row audit-personal' : 'jg-table-row audit-row'}>
               <Text>{formatDateTime(e.at)}</Text>
               <Text>{actorText(e.actor)}</Text>
               <Text className="audit-action">{actionText(e.action)}</Text>
               <Text>{entityText(e)}</Text>
               <View className="audit-details">
-                {detailLines(e.details).map((line, i) => (
+                {detailLines(e.details, e.entityType).map((line, i) => (
                   <Text key={i} className="audit-detail-line">
                     {line}
                   </Text>

@@ -13,7 +13,7 @@ import { usePagedSearch } from '@/hooks/usePagedSearch'
 import { fetchFile } from '@/api/files'
 import { staffClaims, staffClaimsCsvPath, type StaffClaimItem, type StaffClaimQuery } from '@/api/claims'
 import { useSubmit } from '@/hooks/useSubmit'
-import '../audit/index.css'
+import '@/components/staff-table.css'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -59,22 +59,22 @@ export default function AdminClaimsPage() {
     <StaffHome role="admin" title="理赔转交">
       <View id="claims-filters" className="jg-card">
         <Text className="jg-hint">民警确认事故后，当事方填写的保险公司收到理赔。日期按北京时间的转交日期，包含开始和结束当天；导出包含全部符合条件的理赔，不只是本页。</Text>
-        <View className="audit-filters">
-          <View className="audit-filter">
+        <View className="jg-table-filters">
+          <View className="jg-table-filter">
             <Text className="jg-label">保险公司</Text>
             <Input id="claims-insurer" className="jg-input" placeholder="如 中国人保" value={draft.insurer} onInput={set('insurer')} />
           </View>
-          <View className="audit-filter audit-filter-narrow">
+          <View className="jg-table-filter jg-table-filter-narrow">
             <Text className="jg-label">开始日期</Text>
             <Input id="claims-from" className="jg-input" placeholder="2026-12-01" value={draft.from} onInput={set('from')} />
           </View>
-          <View className="audit-filter audit-filter-narrow">
+          <View className="jg-table-filter jg-table-filter-narrow">
             <Text className="jg-label">结束日期</Text>
             <Input id="claims-to" className="jg-input" placeholder="2026-12-31" value={draft.to} onInput={set('to')} />
           </View>
         </View>
-        <View className="audit-actions">
-          <View className="audit-buttons">
+        <View className="jg-table-actions">
+          <View className="jg-table-buttons">
             <Button id="claims-reset" size="normal" disabled={busy} onClick={() => setDraft(EMPTY)}>
               清空条件
             </Button>
@@ -99,8 +99,8 @@ export default function AdminClaimsPage() {
         <Text id="claims-total" className="jg-subtitle">
           {result ? `共 ${result.total} 条理赔` : '正在加载…'}
         </Text>
-        <View className="audit-scroll">
-          <View className="audit-row claims-row audit-head">
+        <View className="jg-table-scroll">
+          <View className="jg-table-row claims-row jg-table-head">
             <Text>状态</Text>
             <Text>保险公司</Text>
             <Text>被保险人</Text>
@@ -110,12 +110,12 @@ export default function AdminClaimsPage() {
             <Text>转交时间</Text>
           </View>
           {result?.items.length === 0 && (
-            <Text id="claims-empty" className="jg-hint audit-empty">
+            <Text id="claims-empty" className="jg-hint jg-table-empty">
               没有符合条件的理赔，可以放宽条件后再查。
             </Text>
           )}
           {result?.items.map((c) => (
-            <View key={c.id} id={`claims-row-${c.id}`} className="audit-row claims-row">
+            <View key={c.id} id={`claims-row-${c.id}`} className="jg-table-row claims-row">
               <Text>{CLAIM_STATUS_LABELS[c.status] ?? c.status}</Text>
               <Text>
                 {c.insurer}

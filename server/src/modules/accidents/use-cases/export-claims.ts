@@ -15,7 +15,6 @@ export interface ExportClaimsInput extends PageQuery {
   insurer?: string;
   from?: Date;
   to?: Date;
-  format: 'json' | 'csv';
   ip?: string;
 }
 
