@@ -2,11 +2,13 @@
 // child processes for the servers under test, and the load generator.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { createDatabaseIfMissing, migrate, splitDatabaseUrl } from '../src/db/migrate';
+
+/** The benches' servers' APP_SECRET: the learners' tokens are signed with it, as a login would. */
+export const BENCH_APP_SECRET = 'bench-secret-not-for-production';
 
 /** The Koa app configured as in production (no workers, no WeChat reachable, silent logs). */
 export async function benchApp(databaseUrl: string, poolSize: number) {
@@ -17,7 +19,7 @@ export async function benchApp(databaseUrl: string, poolSize: number) {
   const { createWechat } = await import('../src/wechat');
   const config = loadConfig({
     NODE_ENV: 'production',
-    APP_SECRET: 'bench-secret-not-for-production',
+    APP_SECRET: BENCH_APP_SECRET,
     WECHAT_APPID: 'wx-bench',
     WECHAT_SECRET: 'bench',
     WECHAT_API_BASE: 'http://127.0.0.1:9',
@@ -117,14 +119,25 @@ export function summarise(rs: Figures[]): Figures {
 // Learners with logins made by SQL, FIRST_COME sessions of a tenth of a tenth of them, and a rush
 // where every learner asks once with its own token; afterwards the seats are checked and cleared.
 
-export const rushTokenOf = (i: number) => `bench-rush-token-${String(i).padStart(8, '0')}`;
+const rushTokens = new Map<number, string>();
+/** Learner i's token, as makeRushLearners minted it. */
+export function rushTokenOf(i: number): string {
+  const token = rushTokens.get(i);
+  if (!token) throw new Error(`no rush learner ${i}`);
+  return token;
+}
 const rushIdNumberOf = (i: number) => `${200000 + Math.floor(i / 1000)}19900101${String(i % 1000).padStart(3, '0')}X`;
 const DAY = 86_400_000;
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 
-/** Learners first…first+count−1, each a driver with a login (`rushTokenOf(i)`), made by SQL. */
+/**
+ * Learners first…first+count−1, each a driver with a login (`rushTokenOf(i)`, a token like a
+ * login's, signed for a server with BENCH_APP_SECRET), made by SQL.
+ */
 export async function makeRushLearners(conn: mysql.Connection, count: number, first = 1) {
+  const { driverTokens } = await import('../src/http/driver-token');
+  const tokens = driverTokens(BENCH_APP_SECRET);
   const applied = new Date(Date.now() - 30 * DAY);
   const expires = new Date(Date.now() + 30 * DAY);
   for (let start = first; start < first + count; start += 2000) {
@@ -136,7 +149,11 @@ export async function makeRushLearners(conn: mysql.Connection, count: number, fi
       ids.map((i) => [i, `bench-rush-openid-${i}`, rushIdNumberOf(i), '压测学员', applied]),
     ]);
     await conn.query('INSERT INTO LoginSession (tokenHash, driverId, expiresAt) VALUES ?', [
-      ids.map((i) => [createHash('sha256').update(rushTokenOf(i)).digest('hex'), i, expires]),
+      ids.map((i) => {
+        const { token, tokenHash } = tokens.mint(i, expires);
+        rushTokens.set(i, token);
+        return [tokenHash, i, expires];
+      }),
     ]);
   }
 }

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
-import { RUSH_HEADER, databasePid, freshDatabase, makeRushLearners, pct, runRush, rushLine, type Rush, type RushOptions } from './_support';
+import { BENCH_APP_SECRET, RUSH_HEADER, databasePid, freshDatabase, makeRushLearners, pct, runRush, rushLine, type Rush, type RushOptions } from './_support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LEARNERS = Number(process.env.CLUSTER_BENCH_LEARNERS ?? 3_000);
@@ -75,7 +75,7 @@ const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 async function main() {
   for (const name of ['WECHAT_APPID', 'WECHAT_SECRET', 'SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_PROVIDER']) delete process.env[name];
   process.stdout.write(`bench:cluster: ${LEARNERS} learners for ${SESSIONS * SEATS_PER_SESSION} seats in ${SESSIONS} FIRST_COME sessions, ${CONNECTIONS} connections, ${REPEATS} rushes a side\n`);
-  const serverEnv = { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(POOL) };
+  const serverEnv = { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(POOL), APP_SECRET: BENCH_APP_SECRET };
   const { startCluster } = await import(pathToFileURL(path.join(ROOT, 'scripts/cluster.mjs')).href);
   const cluster = await startCluster({ port: NGINX_PORT, listen: `127.0.0.1:${NGINX_PORT}`, dbBasePort: DB_BASE_PORT, echo: false, h5: false, env: serverEnv,
     fakePort: NGINX_PORT + 1, fakeSmsPort: NGINX_PORT + 2, s3Port: NGINX_PORT + 3 });

@@ -20,6 +20,7 @@ import { registerPrivacyRoutes } from './modules/privacy/routes';
 import { registerStatsRoutes } from './modules/stats/routes';
 import { registerInsurerRoutes } from './modules/insurers/routes';
 import { registerDocumentRoutes } from './modules/documents/routes';
+import { driverTokens } from './http/driver-token';
 
 export const JSON_LIMIT = '1mb';
 
@@ -28,7 +29,7 @@ export function buildApp(deps: AppDeps): Koa {
   // the entries a client wrote itself sit to the left of what our proxies appended.
   const hops = deps.config.trustProxyHops;
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
-  const api = new Api(deps.db, { checkResponses: deps.config.env === 'test' });
+  const api = new Api(deps.db, { checkResponses: deps.config.env === 'test', driverTokens: driverTokens(deps.config.appSecret) });
   registerAuthRoutes(api, deps);
   registerIdentityRoutes(api, deps);
   registerStaffRoutes(api, deps);

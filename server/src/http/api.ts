@@ -2,7 +2,8 @@
 import Router from '@koa/router';
 import type { Context, Middleware, Next } from 'koa';
 import { z } from 'zod';
-import { authenticate, type Caller, type StaffRoleName } from './auth';
+import { authenticate, bearerToken, type Caller, type StaffRoleName } from './auth';
+import type { DriverTokens } from './driver-token';
 import { AppError, badRequest, forbidden } from './errors';
 import type { Db } from '../db';
 
@@ -46,12 +47,29 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown, A extends Acce
    * logout); every other route answers it 403 PASSWORD_CHANGE_REQUIRED.
    */
   beforePasswordChange?: true;
+  /**
+   * A refusal decided from memory before the caller's session is read, for a token that carries a
+   * driver's claim (driver-token.ts); what it lets through is authenticated as usual. It may only
+   * throw an answer that changes nothing and tells nothing the public pages do not (a token revoked
+   * a moment ago may get it rather than 401).
+   */
+  refuseBeforeAuth?: (input: { driverId: number; body: B }) => Promise<void>;
   handler: (input: RouteInput<B, Q, P, CallerFor<A>>) => Promise<unknown>;
 }
 
 /** Turns zod issues into the contract's field-level details. */
 export function issuesToDetails(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/** The request body as the route declares it: JSON (or multipart) only, validated. */
+function readBody(spec: RouteSpec<any, any, any, any>, ctx: Context): unknown {
+  const rawBody = (ctx.request as { body?: unknown }).body;
+  const hasContent = !!ctx.request.length || !!ctx.get('transfer-encoding');
+  if (spec.body && hasContent && !ctx.request.is('json', 'multipart')) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交');
+  }
+  return parse(spec.body, rawBody ?? {}, 'body');
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
@@ -72,6 +90,8 @@ export interface ApiOptions {
    * documented contract then fails a test; production skips it for speed).
    */
   checkResponses?: boolean;
+  /** Reads the driver claim of tokens for the routes that refuse before authentication. */
+  driverTokens?: DriverTokens;
 }
 
 /** A route of a module: the path is relative to the module's prefix, the tag defaults to the module's. */
@@ -124,7 +144,11 @@ export class Api {
     this.specs.push(spec);
     const db = this.db;
     const check = this.options.checkResponses && spec.response ? responseChecker(spec, spec.response) : undefined;
+    const tokens = this.options.driverTokens;
     router[spec.method](routerPath, async (ctx) => {
+      const claim = spec.refuseBeforeAuth && tokens?.claim(bearerToken(ctx));
+      const early = claim ? { body: readBody(spec, ctx) } : undefined;
+      if (claim && early) await spec.refuseBeforeAuth!({ driverId: claim.driverId, body: early.body });
       let caller: Caller | undefined;
       if (spec.access === 'public') {
         caller = await authenticate(ctx, db, false);
@@ -137,12 +161,7 @@ export class Api {
       }
       const params = parse(spec.params, ctx.params, 'params');
       const query = parse(spec.query, ctx.query, 'query');
-      const rawBody = (ctx.request as { body?: unknown }).body;
-      const hasContent = !!ctx.request.length || !!ctx.get('transfer-encoding');
-      if (spec.body && hasContent && !ctx.request.is('json', 'multipart')) {
-        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式提交');
-      }
-      const body = parse(spec.body, rawBody ?? {}, 'body');
+      const body = early ? early.body : readBody(spec, ctx);
       const result = await spec.handler({ body, query, params, caller: caller as any, ctx });
       if (result !== undefined) {
         check?.(result);

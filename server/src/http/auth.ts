@@ -52,7 +52,8 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function bearer(ctx: Context): string | undefined {
+/** The request's bearer token, when it has one of the right shape. */
+export function bearerToken(ctx: Context): string | undefined {
   const header = ctx.get('authorization');
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,128})\s*$/i.exec(header);
   return match?.[1];
@@ -69,7 +70,7 @@ const SESSION_SQL = `SELECT s.id AS sessionId, s.driverId, d.idNumber AS driverI
       WHERE s.tokenHash = ? AND s.revokedAt IS NULL AND s.expiresAt > ?`;
 
 export async function authenticate(ctx: Context, db: Db, required: boolean): Promise<Caller | undefined> {
-  const token = bearer(ctx);
+  const token = bearerToken(ctx);
   if (!token) {
     if (required) throw unauthenticated();
     return undefined;

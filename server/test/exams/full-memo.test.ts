@@ -5,6 +5,7 @@ import supertest from 'supertest';
 import { Redis } from 'ioredis';
 import { buildApp } from '../../src/app';
 import { createExamRuntime, FullSessionMemo, type ExamRuntime } from '../../src/modules/exams/runtime';
+import { DriverTokens, driverTokens } from '../../src/http/driver-token';
 import { startTestContext, type TestContext } from '../support/context';
 import { addLearner, addSession, auth, driverFor } from './helpers';
 
@@ -71,6 +72,38 @@ it('refuses a full session without looking the learner up, and gives a holder wh
   expect(await ctx.db.examBooking.count({ where: { sessionId: s.id } })).toBe(2);
 });
 
+it("refuses a known-full session on the token's signed claim alone, before its login is read, and nothing else", async () => {
+  const a = instance(60_000);
+  const full = await addSession(ctx, { capacity: 1 });
+  const open = await addSession(ctx, { capacity: 5 });
+  const [holder, late] = await drivers(2);
+  const first = await book(a, holder.token, full.id);
+  expect((await book(a, late.token, full.id)).body.error.code).toBe('SESSION_FULL');
+
+  const query = jest.spyOn(ctx.deps.db.sql, 'query');
+  try {
+    const refused = await book(a, late.token, full.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('SESSION_FULL');
+    expect(query).not.toHaveBeenCalled(); // not even the login's look-up
+  } finally {
+    query.mockRestore();
+  }
+  // A claim signed with this server's key but without a login behind it: told the session is
+  // full (which changes nothing, and which the session list says to anyone), and nothing more.
+  const noLogin = driverTokens(ctx.deps.config.appSecret).mint(late.id, new Date(Date.now() + 3_600_000)).token;
+  expect((await book(a, noLogin, full.id)).body.error.code).toBe('SESSION_FULL');
+  expect((await book(a, noLogin, open.id)).status).toBe(401);
+  // A claim of another key is no claim: the database is asked, and there is no such login.
+  const foreign = new DriverTokens('some-other-deployment-secret').mint(late.id, new Date(Date.now() + 3_600_000)).token;
+  expect((await book(a, foreign, full.id)).status).toBe(401);
+  // The holder's claim lets them through to their booking.
+  const again = await book(a, holder.token, full.id);
+  expect(again.status).toBe(200);
+  expect(again.body.id).toBe(first.body.id);
+  expect(await ctx.db.examBooking.count({ where: { sessionId: { in: [full.id, open.id] } } })).toBe(1);
+});
+
 it('asks the database again after its TTL: a seat freed through another instance is given', async () => {
   const a = instance(200);
   const b = instance(200);
@@ -88,13 +121,13 @@ it('asks the database again after its TTL: a seat freed through another instance
 
 it('many asking once the TTL is over share one look-up, and a seat freed during it is not refused', async () => {
   const memo = new FullSessionMemo(0);
-  memo.markFull(7, new Set(['x']));
+  memo.markFull(7, new Set([42]));
   let loads = 0;
   let release!: () => void;
   const load = () => {
     loads++;
-    return new Promise<{ full: true; holders: Set<string> }>((resolve) => {
-      release = () => resolve({ full: true, holders: new Set(['x']) });
+    return new Promise<{ full: true; holders: Set<number> }>((resolve) => {
+      release = () => resolve({ full: true, holders: new Set([42]) });
     });
   };
   const asks = Array.from({ length: 50 }, () => memo.fullHolders(7, load));

@@ -32,7 +32,7 @@ import {
 import { idParam, pageQuery, type Api } from '../../http/api';
 import type { AppDeps } from '../../deps';
 import { allocateSession } from './use-cases/allocate-session';
-import { bookSeat } from './use-cases/book-seat';
+import { bookSeat, refuseBookingIfKnownFull } from './use-cases/book-seat';
 import { cancelBooking } from './use-cases/cancel-booking';
 import { cancelSession } from './use-cases/cancel-session';
 import { createVenue } from './use-cases/create-venue';
@@ -108,6 +108,7 @@ export function registerExamRoutes(api: Api, deps: AppDeps) {
     body: bookRequest,
     errors: { 404: ['NOT_FOUND'], 409: ['SESSION_FULL', 'ALREADY_BOOKED'], 422: ['NOT_ELIGIBLE'] },
     response: booking,
+    refuseBeforeAuth: ({ driverId, body }) => refuseBookingIfKnownFull(deps, driverId, body.sessionId),
     handler: async ({ caller, body, ctx }) => {
       const outcome = await bookSeat(deps, { caller, sessionId: body.sessionId, ip: ctx.ip });
       ctx.status = outcome.created ? 201 : 200;

@@ -32,18 +32,18 @@ export class AdmissionGate {
 }
 
 /** What the database says of a FIRST_COME session's seats: full (and by whom), or not. */
-export type SeatSnapshot = { full: true; holders: ReadonlySet<string> } | { full: false; why?: 'gone' | 'not-open' | 'closed' | 'seats-left' };
+export type SeatSnapshot = { full: true; holders: ReadonlySet<number> } | { full: false; why?: 'gone' | 'not-open' | 'closed' | 'seats-left' };
 
 /**
- * FIRST_COME sessions found full lately, with the ID numbers of those holding their seats: in a
- * rush every other learner is refused from memory, before any query of theirs, while a holder who
+ * FIRST_COME sessions found full lately, with the driver accounts holding their seats: in a
+ * rush every other driver is refused from memory, before any query of theirs, while a holder who
  * asks again still gets their own booking back. The set is complete when taken: a full session
  * gains no booking until a seat is freed, and freeing one clears the mark (`seatFreed`: at once on
  * this instance, on the others through Redis when REDIS_URL is set, else within `ttlMs`). After
  * `ttlMs` the database is asked again, once for all who ask meanwhile. Only refusals can be stale.
  */
 export class FullSessionMemo {
-  private full = new Map<number, { until: number; holders: ReadonlySet<string> }>();
+  private full = new Map<number, { until: number; holders: ReadonlySet<number> }>();
   private loading = new Map<number, Promise<SeatSnapshot>>();
   /** Counts the seats freed per session, so that a look-up begun before one is not kept. */
   private freed = new Map<number, number>();
@@ -60,7 +60,7 @@ export class FullSessionMemo {
   }
 
   /** The holders of a session known full, or null when it is not known full (ask the database). */
-  async fullHolders(sessionId: number, load: () => Promise<SeatSnapshot>): Promise<ReadonlySet<string> | null> {
+  async fullHolders(sessionId: number, load: () => Promise<SeatSnapshot>): Promise<ReadonlySet<number> | null> {
     const hit = this.full.get(sessionId);
     if (!hit) return null;
     if (hit.until > Date.now()) return hit.holders;
@@ -86,7 +86,7 @@ export class FullSessionMemo {
     return p;
   }
 
-  markFull(sessionId: number, holders: ReadonlySet<string> = new Set()): void {
+  markFull(sessionId: number, holders: ReadonlySet<number> = new Set()): void {
     this.full.set(sessionId, { until: Date.now() + this.ttlMs, holders });
   }
 

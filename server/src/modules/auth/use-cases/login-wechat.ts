@@ -1,7 +1,7 @@
 // A driver logs in with a wx.login code: code2Session → the driver (made on first login) → a session.
 import type { AppDeps } from '../../../deps';
 import { AppError, unauthenticated } from '../../../http/errors';
-import { newToken } from '../../../http/auth';
+import { driverTokens } from '../../../http/driver-token';
 import { isUniqueViolation } from '../../../lib/db-errors';
 import type { ClientInfo } from '../client-info';
 
@@ -29,14 +29,15 @@ export async function loginWithWechat(deps: AppDeps, input: LoginWithWechatInput
     throw new AppError(503, 'WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
   }
   const driver = await findOrCreateDriver(deps, identity.openid, identity.unionid);
-  const { token, tokenHash } = newToken();
+  const expiresAt = new Date(Date.now() + deps.config.driverSessionMs);
+  const { token, tokenHash } = driverTokens(deps.config.appSecret).mint(driver.id, expiresAt);
   await deps.db.loginSession.create({
     data: {
       tokenHash,
       driverId: driver.id,
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 255),
-      expiresAt: new Date(Date.now() + deps.config.driverSessionMs),
+      expiresAt,
     },
     select: { id: true },
   });

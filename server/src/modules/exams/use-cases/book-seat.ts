@@ -29,15 +29,27 @@ export async function bookSeat(deps: AppDeps, input: BookSeatInput): Promise<Boo
   const { caller } = input;
   const session = await sessionFacts(deps, input.sessionId);
   if (!session) throw notFound('没有找到该考试场次');
-  // A full session refuses from memory before the learner is even looked up: in a rush nine of
-  // ten requests end here with the one query of their authentication. Its seat holders go on (a
-  // retry gets its booking back); anyone else is told it is full, whatever else might refuse them.
-  if (session.allocation === 'FIRST_COME') {
-    const holders = await deps.exams.fullSessions.fullHolders(session.id, () => seatSnapshot(deps, session.id));
-    if (holders && !(caller.idNumber && holders.has(caller.idNumber))) throw sessionFull();
-  }
+  await refuseIfKnownFull(deps, caller.id, session);
   const learner = await requireLearner(deps.db, caller);
   return bookSeatFor(deps, { recipient: { driverId: caller.id }, learner, session, ip: input.ip });
+}
+
+/**
+ * A full session refuses from memory before the learner is even looked up: in a rush nine of ten
+ * requests end here, and (asked before authentication, `refuseBeforeAuth`) without a query. Its
+ * seat holders go on (a retry gets its booking back); any other driver is told it is full,
+ * whatever else might refuse them. Only a FIRST_COME session is ever known full.
+ */
+async function refuseIfKnownFull(deps: AppDeps, driverId: number, session: SessionRow): Promise<void> {
+  if (session.allocation !== 'FIRST_COME') return;
+  const holders = await deps.exams.fullSessions.fullHolders(session.id, () => seatSnapshot(deps, session.id));
+  if (holders && !holders.has(driverId)) throw sessionFull();
+}
+
+/** The same refusal for a driver known only by their token's claim (no session read yet). */
+export async function refuseBookingIfKnownFull(deps: AppDeps, driverId: number, sessionId: number): Promise<void> {
+  const session = await sessionFacts(deps, sessionId);
+  if (session) await refuseIfKnownFull(deps, driverId, session);
 }
 
 const sessionFull = () => conflict('SESSION_FULL', '该场次已约满，请选择其他场次');

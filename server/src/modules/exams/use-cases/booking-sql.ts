@@ -110,26 +110,27 @@ export type SeatState =
   | { kind: 'gone' }
   | { kind: 'not-open' }
   | { kind: 'closed' }
-  | { kind: 'full'; holders: ReadonlySet<string> }
+  | { kind: 'full'; holders: ReadonlySet<number> }
   | { kind: 'seats-left' };
 
 /**
- * A session's seats now, in one round trip: its counts and window, and when it is full the ID
- * numbers of those holding its seats (for the memo: those are the only learners it lets through).
+ * A session's seats now, in one round trip: its counts and window, and when it is full the driver
+ * accounts of those holding its seats (for the memo: those are the only drivers it lets through).
  */
 export async function seatState(deps: AppDeps, sessionId: number): Promise<SeatState> {
   const [[s], holders] = (await deps.db.sql.query(
     `SELECT capacity, confirmedCount, allocation, bookingOpensAt, bookingClosesAt, allocatedAt, status FROM ExamSession WHERE id = ?;
-     SELECT l.idNumber FROM ExamBooking b JOIN Learner l ON l.id = b.learnerId WHERE b.sessionId = ? AND b.status = 'CONFIRMED'`,
+     SELECT d.id FROM ExamBooking b JOIN Learner l ON l.id = b.learnerId JOIN Driver d ON d.idNumber = l.idNumber
+      WHERE b.sessionId = ? AND b.status = 'CONFIRMED'`,
     [sessionId, sessionId],
   )) as [
     { capacity: number; confirmedCount: number; allocation: string; bookingOpensAt: Date; bookingClosesAt: Date; allocatedAt: Date | null; status: string }[],
-    { idNumber: string }[],
+    { id: number }[],
   ];
   if (!s) return { kind: 'gone' };
   const now = new Date();
   if (now < new Date(s.bookingOpensAt)) return { kind: 'not-open' };
   if (now >= new Date(s.bookingClosesAt) || s.allocatedAt || s.status !== 'SCHEDULED') return { kind: 'closed' };
   if (s.allocation !== 'FIRST_COME' || s.confirmedCount < s.capacity) return { kind: 'seats-left' };
-  return { kind: 'full', holders: new Set(holders.map((h) => h.idNumber)) };
+  return { kind: 'full', holders: new Set(holders.map((h) => h.id)) };
 }
