@@ -10,6 +10,11 @@ export class PoolBusy extends Error {
 
 export interface HotPool {
   query<T = any>(sql: string, values?: unknown[]): Promise<T>;
+  /**
+   * The same as a prepared statement (binary protocol; the driver keeps each connection's
+   * prepared statements): the server skips parsing it again. For the statements every request sends.
+   */
+  execute<T = any>(sql: string, values?: unknown[]): Promise<T>;
   /** A connection of its own for `work` (a transaction), given back however `work` ends. */
   withConnection<T>(work: (conn: PoolConnection) => Promise<T>): Promise<T>;
   end(): Promise<void>;
@@ -55,6 +60,7 @@ export function queuedPool(pool: Pool, size: number, waitMs = 10_000): HotPool {
 
   return {
     query: (sql, values) => inTurn(() => pool.query(sql, values)),
+    execute: (sql, values) => inTurn(() => pool.execute(sql, values)),
     withConnection: (work) =>
       inTurn(async () => {
         const conn = await pool.getConnection();

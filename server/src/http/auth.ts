@@ -77,7 +77,7 @@ export async function authenticate(ctx: Context, db: Db, required: boolean): Pro
   }
   // One round trip on every authenticated request, on the driver directly (the hot paths measure this).
   const values = [hashToken(token), new Date()];
-  let [row]: SessionRow[] = await db.sql.query(SESSION_SQL, values);
+  let [row]: SessionRow[] = await db.sql.execute(SESSION_SQL, values);
   // On a Galera cluster a login made through another node a moment ago may not be applied here
   // yet: before refusing, read once more causally (wsrep_sync_wait waits for this node to catch up;
   // on a single MariaDB it changes nothing). Only misses pay for it.

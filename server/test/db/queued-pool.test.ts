@@ -88,3 +88,16 @@ it('gives up after its wait with PoolBusy, skips the turn of who gave up and ans
   expect(res.headers['retry-after']).toBe('1');
   expect(res.body.error).toEqual({ code: 'SERVICE_UNAVAILABLE', message: '当前办理人数较多，请稍后再试' });
 });
+
+it('runs prepared statements in the same turns as plain queries, with their values', async () => {
+  const pool = queuedPool(driver, 2);
+  let enqueuedInDriver = 0;
+  let counting = true;
+  driver.on('enqueue', () => counting && enqueuedInDriver++);
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, (_, k) => (k % 2 ? pool.execute('SELECT SLEEP(0.01) AS s, ? AS n', [k]) : pool.query('SELECT SLEEP(0.01) AS s, ? AS n', [k]))),
+  );
+  counting = false;
+  expect(enqueuedInDriver).toBe(0);
+  expect(answers.map((rows) => Number(rows[0].n))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});

@@ -26,7 +26,7 @@ interface ContextRow {
 }
 
 export async function loadLearnerByIdNumber(db: Db, idNumber: string): Promise<LearnerContext | null> {
-  const rows: ContextRow[] = await db.sql.query(
+  const rows: ContextRow[] = await db.sql.execute(
     `SELECT l.id, l.name, l.licenceClass, l.appliedAt, l.permitIssuedAt,
            l.subject1PassedAt AS s1, l.subject2PassedAt AS s2, l.subject3PassedAt AS s3, l.subject4PassedAt AS s4,
            b.id AS bookingId, b.sessionId, b.subject, b.status, b.result, b.priority, s.startsAt, b.cancelledAt, b.decidedAt
