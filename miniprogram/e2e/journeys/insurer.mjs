@@ -201,4 +201,24 @@ export default [
       await expectText('#claims-export-done', /已下载/)
     },
   },
+  {
+    name: 'an officer finds their own unit’s claims in 理赔转交 from the side navigation, and no other unit’s',
+    async run({ page, baseUrl, loginStaff, expect, helpers }) {
+      const { visible, expectText } = helpers
+      const tag = Math.random().toString(36).slice(2, 8)
+      const c = await confirmedPiccCase(baseUrl, `e2e-off-a-${tag}`, `e2e-off-b-${tag}`)
+
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await loginStaff(page, 'officer.tengzhou')
+      await page.locator('#staff-nav >> visible=true').getByText('理赔转交').click()
+      await page.waitForURL(/packages\/admin\/claims\/index/)
+      await expectText('#claims-total', /共 \d+ 条理赔/)
+      const rows = page.locator('.claims-row >> visible=true', { hasText: c.caseNumber })
+      await rows.first().waitFor()
+      expect((await rows.count()) === 2, `rows of the case: ${await rows.count()}`)
+      const all = (await page.locator('#claims-table >> visible=true').innerText())
+      expect(!/市中大队/.test(all), `another unit's claim is listed: ${all}`)
+      await page.screenshot({ path: `${ARTIFACTS}officer-claims.png` })
+    },
+  },
 ]

@@ -11,6 +11,7 @@ export interface StaffNavItem {
 export const STAFF_NAV: Record<StaffRole, readonly StaffNavItem[]> = {
   officer: [
     { label: '待审核', page: PAGES.officerHome },
+    { label: '理赔转交', page: PAGES.adminClaims },
     { label: '统计', page: PAGES.stats },
   ],
   agent: [

@@ -1,5 +1,6 @@
-// The admins' claims page: the filter becomes the query (Shanghai days as instants), rows read in
-// Chinese, paging, a date refused in words before anything is asked, and the export's path.
+// The claims page of admins and officers: the filter becomes the query (Shanghai days as
+// instants), rows read in Chinese, paging, a date refused in words before anything is asked, and
+// the export's path.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { resetTaroMock } from '../taro-mock'
 import { byId, queueReplies, reply, requestCall, typeInto } from '../helpers'
@@ -49,6 +50,21 @@ it('lists the claims in words, with the times in Shanghai', async () => {
   expect(row.textContent).toContain('2026年12月3日 14:03')
   expect(row.textContent).toContain('2026年12月3日 15:03')
   expect(byId('claims-export').textContent).toContain('导出表格（1 条）')
+})
+
+it('opens for an officer too (the server keeps them to their unit), and not for an agent', async () => {
+  saveSession('officer-token', 'officer')
+  queueReplies(reply(200, { id: 2, role: 'officer', username: 'officer', displayName: '王警官', unit: { id: 1, code: 'TZ', name: '滕州' } }), reply(200, { items: [claim], total: 1 }))
+  const { unmount } = render(<AdminClaimsPage />)
+  await screen.findByText('共 1 条理赔')
+  expect(requestCall(1).url).toBe('http://api.test/api/admin/insurance-claims?page=1&pageSize=20')
+  unmount()
+  resetTaroMock()
+  saveSession('agent-token', 'agent')
+  queueReplies(reply(200, { id: 3, role: 'agent', username: 'agent', displayName: '客服', unit: null }))
+  render(<AdminClaimsPage />)
+  await waitFor(() => expect(byId('staff-denied').textContent).toContain('此页面仅供'))
+  expect(byId('staff-denied').textContent).toContain('民警')
 })
 
 it('asks for the Shanghai days typed, both included, and pages on with them', async () => {

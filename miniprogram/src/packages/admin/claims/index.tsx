@@ -1,5 +1,6 @@
-// Claims handed to insurers (理赔转交) for admins: every unit's, filtered by insurer and Shanghai
-// days, a page at a time, and every matching claim as one CSV.
+// Claims handed to insurers (理赔转交) for admins (every unit's) and officers (their unit's, as the
+// server decides): filtered by insurer and Shanghai days, a page at a time, and every matching
+// claim as one CSV.
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -17,6 +18,7 @@ import '@/components/staff-table.css'
 import './index.css'
 
 const PAGE_SIZE = 20
+const CLAIMS_ROLES = ['admin', 'officer'] as const
 
 type Filter = Required<StaffClaimQuery>
 const EMPTY: Filter = { insurer: '', from: '', to: '' }
@@ -56,9 +58,9 @@ export default function AdminClaimsPage() {
   const pages = Math.max(1, Math.ceil((result?.total ?? 0) / PAGE_SIZE))
 
   return (
-    <StaffHome role="admin" title="理赔转交">
+    <StaffHome role={CLAIMS_ROLES} title="理赔转交">
       <View id="claims-filters" className="jg-card">
-        <Text className="jg-hint">民警确认事故后，当事方填写的保险公司收到理赔。日期按北京时间的转交日期，包含开始和结束当天；导出包含全部符合条件的理赔，不只是本页。</Text>
+        <Text className="jg-hint">民警确认事故后，当事方填写的保险公司收到理赔。日期按北京时间的转交日期，包含开始和结束当天；导出包含全部符合条件的理赔，不只是本页。民警只看到本大队的案件。</Text>
         <View className="jg-table-filters">
           <View className="jg-table-filter">
             <Text className="jg-label">保险公司</Text>
