@@ -8,7 +8,7 @@ import { cpuTicks, databasePid, freshDatabase, makeRushLearners, openRushSession
 const DATABASE_URL = process.env.STATEMENTS_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jiaoguan_bench_statements';
 /** Repetitions of each step per round (each booking step needs a learner of its own). */
 const N = Number(process.env.STATEMENTS_N ?? 2000);
-const ROUNDS = Number(process.env.STATEMENTS_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.STATEMENTS_ROUNDS ?? 3);
 const VENUE = 1;
 /** Unmeasured runs of each step first: prepared statements made, pages in memory. */
 const WARM = 50;
