@@ -147,8 +147,8 @@ export class Api {
     const tokens = this.options.driverTokens;
     router[spec.method](routerPath, async (ctx) => {
       const claim = spec.refuseBeforeAuth && tokens?.claim(bearerToken(ctx));
-      const early = claim ? { body: readBody(spec, ctx) } : undefined;
-      if (claim && early) await spec.refuseBeforeAuth!({ driverId: claim.driverId, body: early.body });
+      const early = claim ? { driverId: claim.driverId, body: readBody(spec, ctx) } : undefined;
+      if (early) await spec.refuseBeforeAuth!(early);
       let caller: Caller | undefined;
       if (spec.access === 'public') {
         caller = await authenticate(ctx, db, false);

@@ -13,6 +13,8 @@ const SIGNED = 25;
 /** HMAC-SHA256 truncated to 128 bits. */
 const MAC = 16;
 const LENGTH = SIGNED + MAC;
+/** Its base64url text, unpadded. */
+const TEXT_LENGTH = Math.ceil((LENGTH * 4) / 3);
 
 export interface DriverClaim {
   driverId: number;
@@ -43,7 +45,7 @@ export class DriverTokens {
    * (another key, a staff token, a forged or altered one). Says nothing of revocation.
    */
   claim(token: string | undefined): DriverClaim | undefined {
-    if (!token || token.length !== 55) return undefined;
+    if (!token || token.length !== TEXT_LENGTH) return undefined;
     const bytes = Buffer.from(token, 'base64url');
     if (bytes.length !== LENGTH || bytes[0] !== VERSION) return undefined;
     if (!timingSafeEqual(this.mac(bytes.subarray(0, SIGNED)), bytes.subarray(SIGNED))) return undefined;
